@@ -1,0 +1,121 @@
+package dev.shipctl.protocol.internal;
+
+import dev.shipctl.protocol.ProtocolException.MalformedPacket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Bounds-checked little-endian reads at absolute offsets of one packet (header included), so codecs read the
+ * offsets that protocol-notes.md gives. Every read past the end is a {@link MalformedPacket} naming the field.
+ */
+public final class PacketReader {
+    private final byte[] data;
+    private final int size;
+    private final int command;
+
+    /** @param data the packet, header included; {@code size} bytes of it count (padding excluded) */
+    public PacketReader(byte[] data, int size) {
+        this.data = data;
+        this.size = size;
+        this.command = size >= 4 ? (data[2] & 0xFF) | (data[3] & 0xFF) << 8 : -1;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int command() {
+        return command;
+    }
+
+    public int flag() {
+        return (data[4] & 0xFF) | (data[5] & 0xFF) << 8 | (data[6] & 0xFF) << 16 | (data[7] & 0xFF) << 24;
+    }
+
+    public MalformedPacket malformed(String message) {
+        return new MalformedPacket(command, message);
+    }
+
+    /** Requires exactly {@code expected} bytes. */
+    public void requireSize(int expected) throws MalformedPacket {
+        if (size != expected) throw malformed("size is 0x%X, expected 0x%X".formatted(size, expected));
+    }
+
+    /** Requires at least {@code minimum} bytes (servers may count padding in the size). */
+    public void requireAtLeast(int minimum) throws MalformedPacket {
+        if (size < minimum) throw malformed("size is 0x%X, expected at least 0x%X".formatted(size, minimum));
+    }
+
+    /** Requires a size between the two bounds, both included. */
+    public void requireBetween(int minimum, int maximum) throws MalformedPacket {
+        if (size < minimum || size > maximum) {
+            throw malformed("size is 0x%X, expected 0x%X to 0x%X".formatted(size, minimum, maximum));
+        }
+    }
+
+    private void check(int offset, int length, String field) throws MalformedPacket {
+        if (offset < 0 || length < 0 || offset + length > size) {
+            throw malformed("%s at 0x%X (%d bytes) lies past the end of a 0x%X-byte packet".formatted(field, offset, length, size));
+        }
+    }
+
+    public int u8(int offset, String field) throws MalformedPacket {
+        check(offset, 1, field);
+        return data[offset] & 0xFF;
+    }
+
+    public int u16(int offset, String field) throws MalformedPacket {
+        check(offset, 2, field);
+        return (data[offset] & 0xFF) | (data[offset + 1] & 0xFF) << 8;
+    }
+
+    /** A little-endian u32 as a Java int (callers use Integer.toUnsignedLong where the sign matters). */
+    public int u32(int offset, String field) throws MalformedPacket {
+        check(offset, 4, field);
+        return (data[offset] & 0xFF) | (data[offset + 1] & 0xFF) << 8 | (data[offset + 2] & 0xFF) << 16 | (data[offset + 3] & 0xFF) << 24;
+    }
+
+    public long u64(int offset, String field) throws MalformedPacket {
+        return (u32(offset, field) & 0xFFFFFFFFL) | ((long) u32(offset + 4, field)) << 32;
+    }
+
+    public float f32(int offset, String field) throws MalformedPacket {
+        return Float.intBitsToFloat(u32(offset, field));
+    }
+
+    public byte[] bytes(int offset, int length, String field) throws MalformedPacket {
+        check(offset, length, field);
+        byte[] out = new byte[length];
+        System.arraycopy(data, offset, out, 0, length);
+        return out;
+    }
+
+    /** Bytes from {@code offset} to the end of the packet (may be empty). */
+    public byte[] rest(int offset) {
+        if (offset >= size) return new byte[0];
+        byte[] out = new byte[size - offset];
+        System.arraycopy(data, offset, out, 0, out.length);
+        return out;
+    }
+
+    /** ASCII in a fixed field, up to the first NUL. */
+    public String ascii(int offset, int length, String field) throws MalformedPacket {
+        check(offset, length, field);
+        int end = offset;
+        while (end < offset + length && data[end] != 0) end++;
+        return new String(data, offset, end - offset, StandardCharsets.ISO_8859_1);
+    }
+
+    /** UTF-16LE in a field of at most {@code maxBytes} (clipped to the packet end), up to the first NUL unit. */
+    public String utf16(int offset, int maxBytes, String field) throws MalformedPacket {
+        check(offset, 0, field);
+        int limit = Math.min(size, offset + maxBytes);
+        int end = offset;
+        while (end + 1 < limit && (data[end] != 0 || data[end + 1] != 0)) end += 2;
+        return new String(data, offset, end - offset, StandardCharsets.UTF_16LE);
+    }
+
+    /** UTF-16LE from {@code offset} to the first NUL unit or the end of the packet. */
+    public String utf16(int offset, String field) throws MalformedPacket {
+        return utf16(offset, Integer.MAX_VALUE - offset, field);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.shipctl.protocol.packet.character;
+
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.ProtocolException.MalformedPacket;
+import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.internal.PacketWriter;
+
+/** 0xE2 (S→C), size 0xAF8: system file (key config) and team data, kept as bytes. */
+public record ServerSystemFile(byte[] body) implements Packet {
+    public static final int SIZE = 0xAF8;
+
+    public static final PacketCodec<ServerSystemFile> CODEC = new PacketCodec<>() {
+        @Override
+        public ServerSystemFile decode(PacketReader in) throws MalformedPacket {
+            in.requireAtLeast(8);
+            return new ServerSystemFile(in.rest(8));
+        }
+
+        @Override
+        public byte[] encode(ServerSystemFile p) {
+            return new PacketWriter(0xE2, 8 + p.body.length).bytes(8, p.body).toByteArray();
+        }
+    };
+
+    @Override
+    public Command command() {
+        return Command.SERVER_SYSTEM_FILE;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSystemFile[" + body.length + " bytes]";
+    }
+}

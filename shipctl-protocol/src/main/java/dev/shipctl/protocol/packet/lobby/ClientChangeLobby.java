@@ -1,0 +1,31 @@
+package dev.shipctl.protocol.packet.lobby;
+
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.ProtocolException.MalformedPacket;
+import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.internal.PacketWriter;
+
+/** 0x84 change lobby (C→S), size 0x10: {@code 0x08 u32 menu id, 0x0C u32 lobby}. At most once a second. */
+public record ClientChangeLobby(int menuId, int lobbyId) implements Packet {
+    public static final int SIZE = 0x10;
+
+    public static final PacketCodec<ClientChangeLobby> CODEC = new PacketCodec<>() {
+        @Override
+        public ClientChangeLobby decode(PacketReader in) throws MalformedPacket {
+            in.requireAtLeast(SIZE);
+            return new ClientChangeLobby(in.u32(0x08, "menu id"), in.u32(0x0C, "lobby"));
+        }
+
+        @Override
+        public byte[] encode(ClientChangeLobby p) {
+            return new PacketWriter(0x84, SIZE).u32(0x08, p.menuId).u32(0x0C, p.lobbyId).toByteArray();
+        }
+    };
+
+    @Override
+    public Command command() {
+        return Command.CLIENT_CHANGE_LOBBY;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.shipctl.protocol.packet.lobby;
+
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.internal.PacketWriter;
+
+/** 0xDA lobby event (S→C), header only; the flag is the event number (Tethealla's {@code /event}). */
+public record ServerLobbyEvent(int event) implements Packet {
+    public static final PacketCodec<ServerLobbyEvent> CODEC = new PacketCodec<>() {
+        @Override
+        public ServerLobbyEvent decode(PacketReader in) {
+            return new ServerLobbyEvent(in.flag());
+        }
+
+        @Override
+        public byte[] encode(ServerLobbyEvent p) {
+            return new PacketWriter(0xDA, 8).flag(p.event).toByteArray();
+        }
+    };
+
+    @Override
+    public Command command() {
+        return Command.SERVER_LOBBY_EVENT;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.shipctl.protocol.packet.lobby;
+
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.internal.PacketWriter;
+
+/** 0x95 (S→C), header only: the block asks for player data; the client answers {@link ClientPlayerData}. */
+public record ServerPlayerDataRequest() implements Packet {
+    public static final PacketCodec<ServerPlayerDataRequest> CODEC = new PacketCodec<>() {
+        @Override
+        public ServerPlayerDataRequest decode(PacketReader in) {
+            return new ServerPlayerDataRequest();
+        }
+
+        @Override
+        public byte[] encode(ServerPlayerDataRequest p) {
+            return new PacketWriter(0x95, 8).toByteArray();
+        }
+    };
+
+    @Override
+    public Command command() {
+        return Command.SERVER_PLAYER_DATA_REQUEST;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.shipctl.protocol.packet.login;
+
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.internal.PacketWriter;
+
+/** 0x05 logout (C→S), header only. Login, character and ship ports close on it. */
+public record ClientLogout() implements Packet {
+    public static final PacketCodec<ClientLogout> CODEC = new PacketCodec<>() {
+        @Override
+        public ClientLogout decode(PacketReader in) {
+            return new ClientLogout();
+        }
+
+        @Override
+        public byte[] encode(ClientLogout p) {
+            return new PacketWriter(0x05, 8).toByteArray();
+        }
+    };
+
+    @Override
+    public Command command() {
+        return Command.CLIENT_LOGOUT;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.shipctl.protocol.packet.login;
+
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.ProtocolException.MalformedPacket;
+import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.internal.PacketWriter;
+
+/**
+ * 0xE6 security data (S→C), size 0x44: the answer to every accepted 0x93. The client copies guild card, token and
+ * config into its next 0x93. newserv reports errors here (3 wrong password, 6 banned, 8 unknown user); Tethealla
+ * always sends 0 and uses 0x1A instead.
+ *
+ * <pre>
+ * 0x08 u32 error  0x0C u32 player tag  0x10 u32 guild card  0x14 u32 security token
+ * 0x18 u8[0x28] client config          0x40 u8 can create team  0x41 u8 episode 4 unlocked
+ * </pre>
+ */
+public record ServerSecurityData(int error, int playerTag, int guildCard, int securityToken, byte[] clientConfig,
+                                 int canCreateTeam, int episode4Unlocked) implements Packet {
+    public static final int SIZE = 0x44;
+
+    public static final PacketCodec<ServerSecurityData> CODEC = new PacketCodec<>() {
+        @Override
+        public ServerSecurityData decode(PacketReader in) throws MalformedPacket {
+            in.requireAtLeast(SIZE);
+            return new ServerSecurityData(in.u32(0x08, "error"), in.u32(0x0C, "player tag"), in.u32(0x10, "guild card"),
+                    in.u32(0x14, "security token"), in.bytes(0x18, 0x28, "client config"),
+                    in.u8(0x40, "can create team"), in.u8(0x41, "episode 4"));
+        }
+
+        @Override
+        public byte[] encode(ServerSecurityData p) {
+            return new PacketWriter(0xE6, SIZE).u32(0x08, p.error).u32(0x0C, p.playerTag).u32(0x10, p.guildCard)
+                    .u32(0x14, p.securityToken).bytes(0x18, p.clientConfig).u8(0x40, p.canCreateTeam)
+                    .u8(0x41, p.episode4Unlocked).toByteArray();
+        }
+    };
+
+    public ServerSecurityData {
+        if (clientConfig.length != 0x28) throw new IllegalArgumentException("client config is 0x28 bytes");
+    }
+
+    /** newserv's E6 error codes, as text. */
+    public static String describeError(int error) {
+        return switch (error) {
+            case 0 -> "ok";
+            case 1 -> "the server is busy or under maintenance";
+            case 2, 3, 8 -> "Username or password is incorrect.";
+            case 4 -> "the account is in use or restricted";
+            case 6 -> "This account is banned.";
+            case 7 -> "this client version is not supported";
+            default -> "login error " + error;
+        };
+    }
+
+    @Override
+    public Command command() {
+        return Command.SERVER_SECURITY_DATA;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSecurityData[error=%d, gc=%d, token=%08X]".formatted(error, Integer.toUnsignedLong(guildCard), securityToken);
+    }
+}

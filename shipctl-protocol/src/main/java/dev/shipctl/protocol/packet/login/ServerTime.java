@@ -1,0 +1,31 @@
+package dev.shipctl.protocol.packet.login;
+
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.ProtocolException.MalformedPacket;
+import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.internal.PacketWriter;
+
+/** 0xB1 server time (S→C): ASCII {@code "YYYY:MM:DD: HH:MM:SS.000"} at 0x08, Tethealla size 0x24. */
+public record ServerTime(String time) implements Packet {
+    public static final int SIZE = 0x24;
+
+    public static final PacketCodec<ServerTime> CODEC = new PacketCodec<>() {
+        @Override
+        public ServerTime decode(PacketReader in) throws MalformedPacket {
+            in.requireAtLeast(8);
+            return new ServerTime(in.ascii(0x08, in.size() - 8, "time"));
+        }
+
+        @Override
+        public byte[] encode(ServerTime p) {
+            return new PacketWriter(0xB1, SIZE).ascii(0x08, SIZE - 9, p.time).toByteArray();
+        }
+    };
+
+    @Override
+    public Command command() {
+        return Command.SERVER_TIME;
+    }
+}

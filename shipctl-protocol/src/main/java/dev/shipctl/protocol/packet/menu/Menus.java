@@ -1,0 +1,35 @@
+package dev.shipctl.protocol.packet.menu;
+
+import dev.shipctl.protocol.ProtocolException.MalformedPacket;
+import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.internal.PacketWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Menu layout shared by A0 and 07: header flag = entries − 1, entries of {@link MenuEntry#SIZE} from 0x08. */
+final class Menus {
+    private Menus() {}
+
+    static List<MenuEntry> decode(PacketReader in) throws MalformedPacket {
+        long count = Integer.toUnsignedLong(in.flag()) + 1;
+        if (8 + count * MenuEntry.SIZE > in.size()) {
+            throw in.malformed("flag announces %d entries, the packet holds %d".formatted(count, (in.size() - 8) / MenuEntry.SIZE));
+        }
+        List<MenuEntry> entries = new ArrayList<>((int) count);
+        for (int i = 0, at = 8; i < count; i++, at += MenuEntry.SIZE) {
+            entries.add(new MenuEntry(in.u32(at, "menu id"), in.u32(at + 4, "item id"), in.u16(at + 8, "flags"),
+                    in.utf16(at + 0x0A, MenuEntry.SIZE - 0x0A, "text")));
+        }
+        return List.copyOf(entries);
+    }
+
+    static byte[] encode(int command, List<MenuEntry> entries) {
+        PacketWriter out = new PacketWriter(command, 8 + entries.size() * MenuEntry.SIZE).flag(entries.size() - 1);
+        int at = 8;
+        for (MenuEntry e : entries) {
+            out.u32(at, e.menuId()).u32(at + 4, e.itemId()).u16(at + 8, e.flags()).utf16(at + 0x0A, MenuEntry.SIZE - 0x0C, e.text());
+            at += MenuEntry.SIZE;
+        }
+        return out.toByteArray();
+    }
+}
