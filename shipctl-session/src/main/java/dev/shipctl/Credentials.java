@@ -1,0 +1,31 @@
+package dev.shipctl;
+
+import java.util.Objects;
+
+/**
+ * A username and password for a Blue Burst account. The password never appears in {@link #toString()}, logs,
+ * traces or exception messages; shipctl only ever writes it into the encrypted 0x93 login packet.
+ */
+public record Credentials(String username, String password) {
+    /** Usernames and passwords travel in 0x30-byte ASCII fields; Tethealla compares 16 characters. */
+    public static final int MAX_LENGTH = 16;
+
+    public Credentials {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        if (username.isEmpty()) throw new IllegalArgumentException("the username is empty");
+        if (username.length() > MAX_LENGTH) throw new IllegalArgumentException("usernames have at most 16 characters");
+        if (password.length() > MAX_LENGTH) throw new IllegalArgumentException("passwords have at most 16 characters");
+        if (!username.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new IllegalArgumentException("usernames are printable ASCII without spaces");
+        }
+        if (!password.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+            throw new IllegalArgumentException("passwords are printable ASCII");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Credentials[username=" + username + ", password=(hidden)]";
+    }
+}

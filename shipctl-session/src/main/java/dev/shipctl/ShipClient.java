@@ -1,0 +1,222 @@
+package dev.shipctl;
+
+import dev.shipctl.internal.RealSession;
+import dev.shipctl.protocol.cipher.KeyTable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The entry point: where a server is and how to talk to it. Immutable and shareable; {@link #newBuilder()} derives
+ * a changed copy. {@link #connect(Credentials)} logs an account in through the whole chain, as the game client
+ * does, and returns a {@link Session} in a lobby.
+ *
+ * <pre>{@code
+ * ShipClient client = ShipClient.builder().server("127.0.0.1", 12000).build();
+ * try (Session session = client.connect(new Credentials("gmadmin", System.getenv("PSO_PASSWORD")))) {
+ *     session.chat("/updatelocalgms").join();
+ * }
+ * }</pre>
+ */
+public final class ShipClient {
+    /** Tethealla's and newserv's standard login port. */
+    public static final int DEFAULT_PORT = 12000;
+
+    private final String host;
+    private final int port;
+    private final Optional<ServerFlavor> flavor;
+    private final KeyTable keyTable;
+    private final Duration timeout;
+    private final Duration keepaliveInterval;
+    private final Optional<String> ship;
+    private final Optional<String> block;
+    private final int slot;
+    private final List<SessionListener> listeners;
+    private final Optional<TraceListener> trace;
+
+    private ShipClient(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.flavor = b.flavor;
+        this.keyTable = b.keyTable != null ? b.keyTable : KeyTable.tethealla();
+        this.timeout = b.timeout;
+        this.keepaliveInterval = b.keepaliveInterval;
+        this.ship = b.ship;
+        this.block = b.block;
+        this.slot = b.slot;
+        this.listeners = List.copyOf(b.listeners);
+        this.trace = b.trace;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder newBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Logs in and walks to a lobby. Blocks until the lobby is reached or a stage fails.
+     *
+     * @throws ShipException.ConnectFailed the login port (or a redirect target) does not accept connections
+     * @throws ShipException.LoginRefused the server refused the account, with its own words
+     * @throws ShipException.StageTimeout a stage got no answer within {@link #timeout()}
+     * @throws ShipException.ProtocolViolation the server sent bytes that make no sense (wrong key table?)
+     * @throws ShipException.ConnectionLost the server closed the connection before the lobby
+     */
+    public Session connect(Credentials credentials) throws ShipException {
+        return RealSession.open(this, credentials);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The flavour to use, or empty to detect it from the server's 0x03. */
+    public Optional<ServerFlavor> flavor() {
+        return flavor;
+    }
+
+    public KeyTable keyTable() {
+        return keyTable;
+    }
+
+    /** How long each wait for the server may take. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** How often the session sends its own 0x1D on ship and block connections. */
+    public Duration keepaliveInterval() {
+        return keepaliveInterval;
+    }
+
+    /** The ship to choose, by name or 1-based number; empty for the first. */
+    public Optional<String> ship() {
+        return ship;
+    }
+
+    /** The block to choose, by name ("BLOCK02") or 1-based number; empty for the first. */
+    public Optional<String> block() {
+        return block;
+    }
+
+    /** The character slot (0..3). */
+    public int slot() {
+        return slot;
+    }
+
+    public List<SessionListener> listeners() {
+        return listeners;
+    }
+
+    public Optional<TraceListener> trace() {
+        return trace;
+    }
+
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private Optional<ServerFlavor> flavor = Optional.empty();
+        private KeyTable keyTable;
+        private Duration timeout = Duration.ofSeconds(5);
+        private Duration keepaliveInterval = Duration.ofSeconds(25);
+        private Optional<String> ship = Optional.empty();
+        private Optional<String> block = Optional.empty();
+        private int slot;
+        private final List<SessionListener> listeners = new ArrayList<>();
+        private Optional<TraceListener> trace = Optional.empty();
+
+        private Builder() {}
+
+        private Builder(ShipClient c) {
+            host = c.host;
+            port = c.port;
+            flavor = c.flavor;
+            keyTable = c.keyTable;
+            timeout = c.timeout;
+            keepaliveInterval = c.keepaliveInterval;
+            ship = c.ship;
+            block = c.block;
+            slot = c.slot;
+            listeners.addAll(c.listeners);
+            trace = c.trace;
+        }
+
+        /** The login server (default 127.0.0.1:12000). */
+        public Builder server(String host, int port) {
+            this.host = Objects.requireNonNull(host);
+            if (port < 1 || port > 65535) throw new IllegalArgumentException("port " + port + " is not between 1 and 65535");
+            this.port = port;
+            return this;
+        }
+
+        /** Forces a flavour; {@code null} detects it from the server's 0x03 (the default). */
+        public Builder flavor(ServerFlavor flavor) {
+            this.flavor = Optional.ofNullable(flavor);
+            return this;
+        }
+
+        /** The key table (default: the bundled Tethealla table). */
+        public Builder keyTable(KeyTable keyTable) {
+            this.keyTable = Objects.requireNonNull(keyTable);
+            return this;
+        }
+
+        /** How long each wait for the server may take (default 5 s). */
+        public Builder timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** How often to send 0x1D on ship and block connections (default 25 s; Tethealla drops at 180 s). */
+        public Builder keepaliveInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("keepalive interval must be positive");
+            this.keepaliveInterval = interval;
+            return this;
+        }
+
+        /** The ship by name or 1-based number; {@code null} for the first. */
+        public Builder ship(String ship) {
+            this.ship = Optional.ofNullable(ship).filter(s -> !s.isBlank());
+            return this;
+        }
+
+        /** The block by name or 1-based number; {@code null} for the first. */
+        public Builder block(String block) {
+            this.block = Optional.ofNullable(block).filter(s -> !s.isBlank());
+            return this;
+        }
+
+        /** The character slot, 0..3 (default 0). */
+        public Builder slot(int slot) {
+            if (slot < 0 || slot > 3) throw new IllegalArgumentException("character slots are 0 to 3");
+            this.slot = slot;
+            return this;
+        }
+
+        /** A listener every session of this client gets from its first event. */
+        public Builder listener(SessionListener listener) {
+            listeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /** Sees every packet (passwords blanked). */
+        public Builder trace(TraceListener trace) {
+            this.trace = Optional.ofNullable(trace);
+            return this;
+        }
+
+        public ShipClient build() {
+            return new ShipClient(this);
+        }
+    }
+}

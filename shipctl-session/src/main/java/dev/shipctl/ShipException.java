@@ -1,0 +1,112 @@
+package dev.shipctl;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Why a session could not be opened or went away, by what the caller can do about it. Every subtype has a
+ * one-line message for people; none ever contains a password.
+ */
+public abstract sealed class ShipException extends Exception
+        permits ShipException.ConnectFailed, ShipException.LoginRefused, ShipException.ProtocolViolation,
+                ShipException.StageTimeout, ShipException.ConnectionLost, ShipException.NoReply,
+                ShipException.Unsupported {
+    private final Stage stage;
+    private volatile List<StageTiming> timings = List.of();
+
+    ShipException(Stage stage, String message, Throwable cause) {
+        super(message, cause);
+        this.stage = stage;
+    }
+
+    /** The stage that failed, when the failure happened on the way to the lobby. */
+    public Optional<Stage> stage() {
+        return Optional.ofNullable(stage);
+    }
+
+    /** The stages completed before the failure. */
+    public List<StageTiming> timings() {
+        return timings;
+    }
+
+    /** Records the stages completed before the failure (set by the session). */
+    public ShipException withTimings(List<StageTiming> completed) {
+        this.timings = List.copyOf(completed);
+        return this;
+    }
+
+    static String where(Stage stage) {
+        return stage == null ? "" : " (" + stage.label() + ")";
+    }
+
+    /** No TCP connection: wrong host or port, server down, or refused. */
+    public static final class ConnectFailed extends ShipException {
+        public ConnectFailed(Stage stage, String address, Throwable cause) {
+            super(stage, "cannot connect to " + address + where(stage) + ": "
+                    + (cause == null || cause.getMessage() == null ? "connection refused" : cause.getMessage()), cause);
+        }
+    }
+
+    /** The server said no: wrong password, banned, already logged on, client too old, security violation. */
+    public static final class LoginRefused extends ShipException {
+        private final String serverText;
+
+        public LoginRefused(Stage stage, String serverText) {
+            super(stage, "login refused" + where(stage) + ": " + oneLine(serverText), null);
+            this.serverText = serverText;
+        }
+
+        /** The server's own words, markers removed. */
+        public String serverText() {
+            return serverText;
+        }
+    }
+
+    /** The server sent something a Blue Burst server would not: wrong key table, bad size, unexpected packet. */
+    public static final class ProtocolViolation extends ShipException {
+        public ProtocolViolation(Stage stage, String message, Throwable cause) {
+            super(stage, "protocol error" + where(stage) + ": " + message, cause);
+        }
+    }
+
+    /** Nothing arrived in time. */
+    public static final class StageTimeout extends ShipException {
+        public StageTimeout(Stage stage, String waitingFor, java.time.Duration timeout) {
+            super(stage, "timed out after %s waiting for %s%s".formatted(Durations.format(timeout), waitingFor, where(stage)), null);
+        }
+    }
+
+    /** The server closed the connection (after the given stage, or while in the lobby). */
+    public static final class ConnectionLost extends ShipException {
+        private final String serverText;
+
+        public ConnectionLost(Stage stage, String serverText) {
+            super(stage, "disconnected by the server" + where(stage)
+                    + (serverText == null || serverText.isBlank() ? "" : ": " + oneLine(serverText)), null);
+            this.serverText = serverText;
+        }
+
+        /** The last message box the server sent before closing, if any. */
+        public Optional<String> serverText() {
+            return Optional.ofNullable(serverText);
+        }
+    }
+
+    /** A command got no answer: on Tethealla this is how a missing privilege looks. */
+    public static final class NoReply extends ShipException {
+        public NoReply(String message) {
+            super(null, message, null);
+        }
+    }
+
+    /** The server family has no way to do what was asked. */
+    public static final class Unsupported extends ShipException {
+        public Unsupported(String message) {
+            super(null, message, null);
+        }
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.replace("\r", "").replaceAll("\n+", " ").strip();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.shipctl.internal;
+
+import dev.shipctl.Credentials;
+import dev.shipctl.MenuItem;
+import dev.shipctl.ServerFlavor;
+import dev.shipctl.ShipClient;
+import dev.shipctl.ShipException;
+import dev.shipctl.Stage;
+import dev.shipctl.StageTiming;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.packet.login.ClientLogin;
+import dev.shipctl.protocol.packet.login.ServerMessageBox;
+import dev.shipctl.protocol.packet.login.ServerRedirect;
+import dev.shipctl.protocol.packet.login.ServerSecurityData;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state the login chain carries from one connection to the next — guild card, security token, client
+ * config from the latest E6 — and the toolkit flavours use to walk it: open a connection, send a 0x93, wait for a
+ * packet type, time each stage.
+ */
+public final class ChainContext {
+    private static final Logger log = LoggerFactory.getLogger(ChainContext.class);
+
+    private final ShipClient client;
+    private final Credentials credentials;
+    private final List<StageTiming> timings = new ArrayList<>();
+    private final byte[] hardwareId;
+    private Stage stage = Stage.CONNECT;
+    private long stageStart = System.nanoTime();
+    private ServerFlavor flavor;
+
+    // From the latest E6
+    int guildCard;
+    int securityToken;
+    byte[] clientConfig = ClientLogin.versionConfig();
+
+    // What the chain found
+    final List<MenuItem> ships = new ArrayList<>();
+    final List<MenuItem> blocks = new ArrayList<>();
+    MenuItem ship;
+    MenuItem block;
+
+    public ChainContext(ShipClient client, Credentials credentials) {
+        this.client = client;
+        this.credentials = credentials;
+        this.hardwareId = hardwareId(credentials.username());
+    }
+
+    /** A stable per-account hardware id, so that one bot's /hwban does not hit every other bot. */
+    private static byte[] hardwareId(String username) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("shipctl:" + username).getBytes(StandardCharsets.UTF_8));
+            return java.util.Arrays.copyOf(digest, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ShipClient client() {
+        return client;
+    }
+
+    public Duration timeout() {
+        return client.timeout();
+    }
+
+    public ServerFlavor flavor() {
+        return flavor;
+    }
+
+    void flavor(ServerFlavor flavor) {
+        this.flavor = flavor;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public List<StageTiming> timings() {
+        return List.copyOf(timings);
+    }
+
+    /** Starts timing a stage. */
+    public void begin(Stage next) {
+        stage = next;
+        stageStart = System.nanoTime();
+        log.debug("stage {}: {}", next.label(), next.description());
+    }
+
+    /** Ends the current stage with a short result. */
+    public void complete(String detail) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - stageStart);
+        timings.add(new StageTiming(stage, elapsed, detail));
+        log.debug("stage {} done in {} ms: {}", stage.label(), elapsed.toMillis(), detail);
+    }
+
+    /** Opens a connection for the current stage. */
+    public Connection open(String label, String host, int port) throws ShipException {
+        Connection c = Connection.open(label, host, port, stage, client.keyTable(), client.trace(), client.timeout());
+        log.debug("connected to {} ({}:{})", label, host, port);
+        return c;
+    }
+
+    /** Opens the connection a 0x19 points to. */
+    public Connection follow(String label, ServerRedirect redirect) throws ShipException {
+        String host = redirect.host();
+        if (host.equals("0.0.0.0")) host = client.host();
+        return open(label, host, redirect.port());
+    }
+
+    /** A 0x93 carrying the saved guild card, token and config. */
+    public ClientLogin login(int phase, int slot) {
+        return new ClientLogin(ClientLogin.PLAYER_TAG, guildCard, ClientLogin.SUB_VERSION, 0, slot, phase,
+                ClientLogin.CLIENT_CODE, securityToken, credentials.username(), credentials.password(), 0, 0,
+                hardwareId, clientConfig);
+    }
+
+    /** Saves guild card, token and config from an E6, or raises the refusal it carries (newserv). */
+    public void accept(ServerSecurityData e6) throws ShipException {
+        if (e6.error() != 0) {
+            throw new ShipException.LoginRefused(stage, ServerSecurityData.describeError(e6.error()));
+        }
+        guildCard = e6.guildCard();
+        securityToken = e6.securityToken();
+        clientConfig = e6.clientConfig();
+    }
+
+    /**
+     * Waits for a packet of type {@code type}, skipping informational ones. A 0x1A on the way is a refusal.
+     */
+    public <P extends Packet> P expect(Connection c, Class<P> type, String waitingFor) throws ShipException {
+        while (true) {
+            Packet p = c.receive(waitingFor, client.timeout(), true);
+            if (type.isInstance(p)) return type.cast(p);
+            if (p instanceof ServerMessageBox box) {
+                throw new ShipException.LoginRefused(stage, Texts.display(box.text()).strip());
+            }
+            log.debug("while waiting for {} on {}: skipped {}", waitingFor, c.label(), p);
+        }
+    }
+
+    /** Picks an entry by the user's choice: empty → first, a number → 1-based index, else a name. */
+    public MenuItem choose(List<MenuItem> items, Optional<String> choice, String what) throws ShipException {
+        if (items.isEmpty()) throw new ShipException.LoginRefused(stage, "the server lists no " + what);
+        if (choice.isEmpty()) return items.getFirst();
+        String c = choice.get().strip();
+        if (c.matches("\\d+")) {
+            int n = Integer.parseInt(c);
+            if (n >= 1 && n <= items.size()) return items.get(n - 1);
+        }
+        for (MenuItem item : items) {
+            if (item.name().equalsIgnoreCase(c)) return item;
+        }
+        throw new ShipException.LoginRefused(stage, "no " + what + " called '" + c + "'; the server lists: "
+                + String.join(", ", items.stream().map(MenuItem::name).toList()));
+    }
+
+    public int slot() {
+        return client.slot();
+    }
+
+    public int guildCard() {
+        return guildCard;
+    }
+
+    public void ships(List<MenuItem> listed) {
+        ships.clear();
+        ships.addAll(listed);
+    }
+
+    public void blocks(List<MenuItem> listed) {
+        blocks.clear();
+        blocks.addAll(listed);
+    }
+
+    public void ship(MenuItem chosen) {
+        ship = chosen;
+    }
+
+    public void block(MenuItem chosen) {
+        block = chosen;
+    }
+}
