@@ -45,6 +45,16 @@ public final class PacketReader {
         if (size < minimum) throw malformed("size is 0x%X, expected at least 0x%X".formatted(size, minimum));
     }
 
+    /**
+     * Requires at least {@code minimum} bytes, naming the field that would be cut short. Codecs read their fields
+     * first (so a truncation names the first missing field) and call this last for the tail of a fixed layout.
+     */
+    public void requireAtLeast(int minimum, String field) throws MalformedPacket {
+        if (size < minimum) {
+            throw malformed("%s runs to 0x%X, past the end of a 0x%X-byte packet".formatted(field, minimum, size));
+        }
+    }
+
     /** Requires a size between the two bounds, both included. */
     public void requireBetween(int minimum, int maximum) throws MalformedPacket {
         if (size < minimum || size > maximum) {

@@ -10,7 +10,6 @@ public final class TextPacket {
     private TextPacket() {}
 
     public static String decode(PacketReader in, int offset) throws MalformedPacket {
-        in.requireAtLeast(offset);
         return in.utf16(offset, "text");
     }
 

@@ -63,7 +63,6 @@ public record CharacterSummary(int slot, int exp, int level, byte[] visual, int 
     }
 
     static CharacterSummary decode(PacketReader in) throws MalformedPacket {
-        in.requireAtLeast(SIZE);
         return new CharacterSummary(in.u32(0x08, "slot"), in.u32(0x0C, "exp"), in.u32(0x10, "level"),
                 in.bytes(VISUAL, VISUAL_SIZE, "visual"), in.u32(0x84, "play time"));
     }

@@ -17,7 +17,6 @@ public record ClientCharacterSelect(int slot, boolean select) implements Packet 
     public static final PacketCodec<ClientCharacterSelect> CODEC = new PacketCodec<>() {
         @Override
         public ClientCharacterSelect decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(SIZE);
             return new ClientCharacterSelect(in.u32(0x08, "slot"), in.u32(0x0C, "select") != 0);
         }
 

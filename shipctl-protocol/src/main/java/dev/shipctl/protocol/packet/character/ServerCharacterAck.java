@@ -20,7 +20,6 @@ public record ServerCharacterAck(int slot, int result) implements Packet {
     public static final PacketCodec<ServerCharacterAck> CODEC = new PacketCodec<>() {
         @Override
         public ServerCharacterAck decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(SIZE);
             return new ServerCharacterAck(in.u32(0x08, "slot"), in.u32(0x0C, "result"));
         }
 

@@ -22,7 +22,6 @@ public record ClientChat(int guildCard, String text) implements Packet {
     public static final PacketCodec<ClientChat> CODEC = new PacketCodec<>() {
         @Override
         public ClientChat decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(0x10);
             return new ClientChat(in.u32(0x0C, "guild card"), Texts.stripMarker(in.utf16(0x10, "text")));
         }
 

@@ -18,10 +18,11 @@ public record SimpleMail(int fromGuildCard, String fromName, int toGuildCard, St
     public static final int MAX_TEXT = (0x400 - 4) / 2 - 1;
 
     static SimpleMail decode(PacketReader in) throws MalformedPacket {
-        in.requireAtLeast(SIZE);
-        return new SimpleMail(in.u32(0x0C, "from guild card"), Texts.stripMarker(in.utf16(0x10, 0x20, "from name")),
+        SimpleMail mail = new SimpleMail(in.u32(0x0C, "from guild card"), Texts.stripMarker(in.utf16(0x10, 0x20, "from name")),
                 in.u32(0x30, "to guild card"), in.utf16(0x34, 0x28, "date"),
                 Texts.stripMarker(in.utf16(0x5C, 0x400, "text")));
+        in.requireAtLeast(SIZE, "text");
+        return mail;
     }
 
     byte[] encode() {

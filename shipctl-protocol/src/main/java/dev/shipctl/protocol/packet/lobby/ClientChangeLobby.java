@@ -14,7 +14,6 @@ public record ClientChangeLobby(int menuId, int lobbyId) implements Packet {
     public static final PacketCodec<ClientChangeLobby> CODEC = new PacketCodec<>() {
         @Override
         public ClientChangeLobby decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(SIZE);
             return new ClientChangeLobby(in.u32(0x08, "menu id"), in.u32(0x0C, "lobby"));
         }
 

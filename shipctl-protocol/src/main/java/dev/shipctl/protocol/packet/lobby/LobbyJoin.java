@@ -26,7 +26,9 @@ public record LobbyJoin(int clientId, int leaderId, int disableUdp, int lobbyNum
     }
 
     static LobbyJoin decode(PacketReader in) throws MalformedPacket {
-        in.requireAtLeast(RECORDS);
+        int clientId = in.u8(0x08, "client id"), leaderId = in.u8(0x09, "leader"), disableUdp = in.u8(0x0A, "disable udp");
+        int lobby = in.u8(0x0B, "lobby"), block = in.u8(0x0C, "block"), event = in.u8(0x0E, "event");
+        in.requireAtLeast(RECORDS, "random seed");
         long count = Integer.toUnsignedLong(in.flag());
         if (count > MAX_PLAYERS) throw in.malformed("flag announces %d players; a lobby holds at most 12".formatted(count));
         if (RECORDS + count * LobbyPlayer.SIZE > in.size()) {
@@ -37,8 +39,7 @@ public record LobbyJoin(int clientId, int leaderId, int disableUdp, int lobbyNum
             players.add(new LobbyPlayer(in.u32(at + 0x04, "guild card"), in.u32(at + 0x1C, "client id"),
                     Texts.stripMarker(in.utf16(at + 0x20, 0x20, "name")), in.u32(at + 0x3CC, "name colour")));
         }
-        return new LobbyJoin(in.u8(0x08, "client id"), in.u8(0x09, "leader"), in.u8(0x0A, "disable udp"),
-                in.u8(0x0B, "lobby"), in.u8(0x0C, "block"), in.u8(0x0E, "event"), players);
+        return new LobbyJoin(clientId, leaderId, disableUdp, lobby, block, event, players);
     }
 
     byte[] encode(int command, int trailing) {

@@ -24,7 +24,12 @@ public record ServerFullCharacter(byte[] data) implements Packet {
     public static final PacketCodec<ServerFullCharacter> CODEC = new PacketCodec<>() {
         @Override
         public ServerFullCharacter decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(SIZE);
+            // the decoded fields first, in offset order, so that a truncation names the first one missing
+            in.u16(LEVEL, "level");
+            in.u8(CLASS, "class");
+            in.bytes(NAME, 0x20, "name");
+            in.u32(GUILD_CARD, "guild card");
+            in.requireAtLeast(SIZE, "the rest of the character");
             return new ServerFullCharacter(in.bytes(0, SIZE, "character"));
         }
 

@@ -8,25 +8,32 @@ import dev.shipctl.protocol.internal.PacketReader;
 import dev.shipctl.protocol.internal.PacketWriter;
 
 /**
- * 0x69 remove player (S→C), size 0x0C: {@code 0x08 u8 client id of who left, 0x09 u8 leader, 0x0A u8 disable UDP};
- * the header flag carries the same client id.
+ * 0x69 remove player (S→C), size 0x0C: {@code 0x08 u8 client id of who left, 0x09 u8 leader, 0x0A u8 disable UDP}.
+ * newserv puts the same client id in the header flag; Tethealla leaves the flag 0 (captured), so it is kept.
  */
-public record ServerLobbyRemovePlayer(int clientId, int leaderId, int disableUdp) implements Packet {
+public record ServerLobbyRemovePlayer(int clientId, int leaderId, int disableUdp, int flag) implements Packet {
     public static final int SIZE = 0x0C;
 
     public static final PacketCodec<ServerLobbyRemovePlayer> CODEC = new PacketCodec<>() {
         @Override
         public ServerLobbyRemovePlayer decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(SIZE);
-            return new ServerLobbyRemovePlayer(in.u8(0x08, "client id"), in.u8(0x09, "leader"), in.u8(0x0A, "disable udp"));
+            ServerLobbyRemovePlayer p = new ServerLobbyRemovePlayer(in.u8(0x08, "client id"), in.u8(0x09, "leader"),
+                    in.u8(0x0A, "disable udp"), in.flag());
+            in.requireAtLeast(SIZE, "reserved byte 0x0B");
+            return p;
         }
 
         @Override
         public byte[] encode(ServerLobbyRemovePlayer p) {
-            return new PacketWriter(0x69, SIZE).flag(p.clientId).u8(0x08, p.clientId).u8(0x09, p.leaderId)
+            return new PacketWriter(0x69, SIZE).flag(p.flag).u8(0x08, p.clientId).u8(0x09, p.leaderId)
                     .u8(0x0A, p.disableUdp).toByteArray();
         }
     };
+
+    /** As newserv sends it: the header flag repeats the client id. */
+    public ServerLobbyRemovePlayer(int clientId, int leaderId, int disableUdp) {
+        this(clientId, leaderId, disableUdp, clientId);
+    }
 
     @Override
     public Command command() {

@@ -35,7 +35,6 @@ public record ClientLogin(int playerTag, int guildCard, int subVersion, int lang
     public static final PacketCodec<ClientLogin> CODEC = new PacketCodec<>() {
         @Override
         public ClientLogin decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(SIZE);
             return new ClientLogin(in.u32(0x08, "player tag"), in.u32(0x0C, "guild card"), in.u32(0x10, "sub-version"),
                     in.u8(0x14, "language"), in.u8(0x15, "slot"), in.u8(0x16, "phase"), in.u8(0x17, "client code"),
                     in.u32(0x18, "security token"), in.ascii(0x1C, 0x30, "username"), in.ascii(0x4C, 0x30, "password"),

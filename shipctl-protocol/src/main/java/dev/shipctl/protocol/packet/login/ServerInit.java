@@ -26,7 +26,6 @@ public record ServerInit(String copyright, String banner, byte[] serverKey, byte
     public static final PacketCodec<ServerInit> CODEC = new PacketCodec<>() {
         @Override
         public ServerInit decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(BASE_SIZE);
             return new ServerInit(in.ascii(0x08, 0x4C, "copyright"), in.ascii(0x54, 0x14, "banner"),
                     in.bytes(0x68, 0x30, "server key"), in.bytes(0x98, 0x30, "client key"), in.rest(BASE_SIZE));
         }

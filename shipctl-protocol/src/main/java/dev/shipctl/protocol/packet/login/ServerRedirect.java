@@ -17,8 +17,9 @@ public record ServerRedirect(byte[] address, int port) implements Packet {
     public static final PacketCodec<ServerRedirect> CODEC = new PacketCodec<>() {
         @Override
         public ServerRedirect decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(SIZE);
-            return new ServerRedirect(in.bytes(0x08, 4, "address"), in.u16(0x0C, "port"));
+            ServerRedirect p = new ServerRedirect(in.bytes(0x08, 4, "address"), in.u16(0x0C, "port"));
+            in.requireAtLeast(SIZE, "reserved bytes 0x0E..0x0F");
+            return p;
         }
 
         @Override

@@ -24,10 +24,11 @@ public record ServerSecurityData(int error, int playerTag, int guildCard, int se
     public static final PacketCodec<ServerSecurityData> CODEC = new PacketCodec<>() {
         @Override
         public ServerSecurityData decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(SIZE);
-            return new ServerSecurityData(in.u32(0x08, "error"), in.u32(0x0C, "player tag"), in.u32(0x10, "guild card"),
-                    in.u32(0x14, "security token"), in.bytes(0x18, 0x28, "client config"),
+            ServerSecurityData p = new ServerSecurityData(in.u32(0x08, "error"), in.u32(0x0C, "player tag"),
+                    in.u32(0x10, "guild card"), in.u32(0x14, "security token"), in.bytes(0x18, 0x28, "client config"),
                     in.u8(0x40, "can create team"), in.u8(0x41, "episode 4"));
+            in.requireAtLeast(SIZE, "reserved bytes 0x42..0x43");
+            return p;
         }
 
         @Override

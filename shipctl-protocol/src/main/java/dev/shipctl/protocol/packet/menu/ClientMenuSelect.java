@@ -14,7 +14,6 @@ public record ClientMenuSelect(int menuId, int itemId) implements Packet {
     public static final PacketCodec<ClientMenuSelect> CODEC = new PacketCodec<>() {
         @Override
         public ClientMenuSelect decode(PacketReader in) throws MalformedPacket {
-            in.requireAtLeast(SIZE);
             return new ClientMenuSelect(in.u32(0x08, "menu id"), in.u32(0x0C, "item id"));
         }
 

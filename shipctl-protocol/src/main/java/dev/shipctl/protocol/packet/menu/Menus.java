@@ -6,7 +6,11 @@ import dev.shipctl.protocol.internal.PacketWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Menu layout shared by A0 and 07: header flag = entries − 1, entries of {@link MenuEntry#SIZE} from 0x08. */
+/**
+ * Menu layout shared by A0 and 07: header flag = entries − 1, entries of {@link MenuEntry#SIZE} from 0x08, then zero
+ * padding counted in the size: Tethealla sends {@code roundUp(0x0A + n·0x2C, 8)} bytes (captured), and extra bytes
+ * are ignored when decoding.
+ */
 final class Menus {
     private Menus() {}
 
@@ -24,10 +28,13 @@ final class Menus {
     }
 
     static byte[] encode(int command, List<MenuEntry> entries) {
-        PacketWriter out = new PacketWriter(command, 8 + entries.size() * MenuEntry.SIZE).flag(entries.size() - 1);
+        // As Tethealla builds them (construct0xA0, ConstructBlockPacket): its write offset runs 2 bytes ahead of the
+        // entries, and it pads that to 8, so the size is roundUp(0x0A + n·0x2C, 8) and counts the zero padding.
+        int size = PacketWriter.roundUp(0x0A + entries.size() * MenuEntry.SIZE, 8);
+        PacketWriter out = new PacketWriter(command, size).flag(entries.size() - 1);
         int at = 8;
         for (MenuEntry e : entries) {
-            out.u32(at, e.menuId()).u32(at + 4, e.itemId()).u16(at + 8, e.flags()).utf16(at + 0x0A, MenuEntry.SIZE - 0x0C, e.text());
+            out.u32(at, e.menuId()).u32(at + 4, e.itemId()).u16(at + 8, e.flags()).utf16(at + 0x0A, MenuEntry.SIZE - 0x0A, e.text());
             at += MenuEntry.SIZE;
         }
         return out.toByteArray();
