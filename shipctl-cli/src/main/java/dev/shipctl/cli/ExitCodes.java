@@ -1,0 +1,56 @@
+package dev.shipctl.cli;
+
+import dev.shipctl.ShipException;
+
+/** The exit codes of every shipctl command, named once and mapped from errors once. Listed in {@code --help}. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** A bug in shipctl: an exception nobody expected. */
+    public static final int INTERNAL = 1;
+    /** Wrong command line, or something the server family cannot do. */
+    public static final int USAGE = 2;
+    /** The server (or a port it redirected to) cannot be reached. */
+    public static final int UNREACHABLE = 3;
+    /** The server refused the login: wrong password, banned, already logged on, client too old. */
+    public static final int LOGIN_REFUSED = 4;
+    /** The server sent bytes that make no sense (wrong key table?). */
+    public static final int PROTOCOL = 5;
+    /** A stage got no answer in time. */
+    public static final int TIMEOUT = 6;
+    /** A command got no reply or was refused: no privilege, target offline. */
+    public static final int NO_REPLY = 7;
+    /** The server closed the connection. */
+    public static final int DISCONNECTED = 8;
+    /** A configuration problem: profile, password file, key file. */
+    public static final int CONFIG = 9;
+    /** A health check found the server unhealthy without a more specific cause. */
+    public static final int UNHEALTHY = 10;
+
+    /** The lines {@code --help} shows, in picocli's "exit code list" format. */
+    public static final String[] HELP = {
+        "0:success",
+        "1:internal error (a bug: please report it, with -v)",
+        "2:usage error, or not possible on this server family",
+        "3:server unreachable",
+        "4:login refused (wrong password, banned, already logged on)",
+        "5:protocol error (wrong key table?)",
+        "6:timeout",
+        "7:no reply or refused (missing privilege, target offline)",
+        "8:disconnected by the server",
+        "9:configuration error (profile, password file, key file)",
+    };
+
+    private ExitCodes() {}
+
+    public static int of(ShipException e) {
+        return switch (e) {
+            case ShipException.ConnectFailed c -> UNREACHABLE;
+            case ShipException.LoginRefused r -> LOGIN_REFUSED;
+            case ShipException.ProtocolViolation p -> PROTOCOL;
+            case ShipException.StageTimeout t -> TIMEOUT;
+            case ShipException.NoReply n -> NO_REPLY;
+            case ShipException.ConnectionLost l -> DISCONNECTED;
+            case ShipException.Unsupported u -> USAGE;
+        };
+    }
+}

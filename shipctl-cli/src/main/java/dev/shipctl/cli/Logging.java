@@ -1,0 +1,16 @@
+package dev.shipctl.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Log level control: warnings by default, debug with -v. Logs go to stderr (logback.xml). */
+final class Logging {
+    private Logging() {}
+
+    static void level(Level level) {
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+            root.setLevel(level);
+        }
+    }
+}

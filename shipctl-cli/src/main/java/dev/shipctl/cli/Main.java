@@ -1,0 +1,138 @@
+package dev.shipctl.cli;
+
+import ch.qos.logback.classic.Level;
+import dev.shipctl.ShipException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code shipctl} command. {@link #run} is the whole program with its streams and environment passed in, so
+ * tests run it in-process and check exit code and output.
+ */
+@Command(name = "shipctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "A headless client for Phantasy Star Online Blue Burst servers (Tethealla family and newserv):",
+            "administer a server from a terminal or a script, and check it as a player would see it.", ""},
+        commandListHeading = "%nCommands:%n",
+        subcommands = {
+            CheckCommand.class,
+            CommandLine.HelpCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:internal error (a bug: please report it, with -v)",
+            "2:usage error, or not possible on this server family",
+            "3:server unreachable",
+            "4:login refused (wrong password, banned, already logged on)",
+            "5:protocol error (wrong key table?)",
+            "6:timeout",
+            "7:no reply or refused (missing privilege, target offline)",
+            "8:disconnected by the server",
+            "9:configuration error (profile, password file, key file)",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  shipctl demo                                   try everything against a built-in sandbox server",
+            "  SHIPCTL_PASSWORD=... shipctl check -H pso.example.org -u gmadmin",
+            "  shipctl --help-all                             every command with its options"})
+public final class Main {
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Show debug logs and stack traces.")
+    void verbose(boolean on) {
+        verbose = on;
+        Logging.level(on ? Level.DEBUG : Level.WARN);
+    }
+
+    static volatile boolean verbose;
+
+    public static void main(String[] args) {
+        int code = run(CliContext.system(System.out, System.err), args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs shipctl with these arguments; returns the exit code. */
+    public static int run(CliContext ctx, String... args) {
+        verbose = false;
+        Logging.level(Level.WARN);
+        CommandLine cli = commandLine(ctx);
+        return cli.execute(args);
+    }
+
+    /** The configured command line, for running and for the shell's completion. */
+    public static CommandLine commandLine(CliContext ctx) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(ctx));
+        cli.setOut(new PrintWriter(ctx.terminal().out(), true));
+        cli.setErr(new PrintWriter(ctx.terminal().err(), true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx.terminal().err(), e));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    /** Turns an exception into one line on stderr and an exit code. */
+    static int handle(PrintStream err, Exception e) {
+        Throwable t = e;
+        if (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) t = t.getCause();
+        int code;
+        String message;
+        switch (t) {
+            case ShipException s -> {
+                code = ExitCodes.of(s);
+                message = s.getMessage();
+            }
+            case UserError u -> {
+                code = u.exitCode();
+                message = u.getMessage();
+            }
+            case CommandLine.ParameterException p -> {
+                code = ExitCodes.USAGE;
+                message = p.getMessage();
+            }
+            default -> {
+                code = ExitCodes.INTERNAL;
+                message = "internal error: " + t + (verbose ? "" : " (run with -v for details)");
+            }
+        }
+        err.println("shipctl: " + message);
+        if (verbose) t.printStackTrace(err);
+        return code;
+    }
+
+    /** Creates commands, handing them the context when their constructor takes one. */
+    static final class Factory implements CommandLine.IFactory {
+        private final CliContext ctx;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        Factory(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> c = type.getDeclaredConstructor(CliContext.class);
+                c.setAccessible(true);
+                return c.newInstance(ctx);
+            } catch (NoSuchMethodException e) {
+                return fallback.create(type);
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"shipctl " + (v == null ? "(development build)" : v),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"};
+        }
+    }
+}
