@@ -1,0 +1,165 @@
+package dev.shipctl.sandbox;
+
+import dev.shipctl.protocol.cipher.BbCipher;
+import dev.shipctl.protocol.frame.FrameReader;
+import dev.shipctl.protocol.frame.FrameWriter;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One client connection: its socket, cipher streams, an outbound queue drained by its own writer thread (so no
+ * handler ever blocks on a slow client), and the session state the handlers keep. Session fields are guarded by
+ * the server lock; the I/O parts are thread-safe.
+ */
+final class Connection {
+    /** Tethealla disconnects a client whose unsent data would pass this. */
+    static final int MAX_QUEUED_BYTES = 64000;
+    private static final byte[] FLUSH_AND_CLOSE = new byte[0];
+    private static final byte[] STOP = new byte[0];
+
+    final long id;
+    final Role role;
+    final int block;
+    final Socket socket;
+    final InetSocketAddress remote;
+    final Instant connectedAt;
+    final FrameReader reader;
+    private final FrameWriter writer;
+    private final LinkedBlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final CountDownLatch readerDone = new CountDownLatch(1);
+    private volatile boolean closing;
+    volatile String closeReason;
+    Thread readerThread;
+    Thread writerThread;
+
+    // ---- session state, guarded by the server lock ----
+    boolean sentLogin;
+    boolean authenticated;
+    Account account;
+    int guildCard;
+    boolean gm;
+    SecurityRecord record;
+    Stage stage;
+    byte[] hardwareId = new byte[8];
+    Instant lastClientPing;
+    int characterRequests;
+    boolean systemFileSent;
+    StoredCharacter character;
+    boolean awaitingPlayerData;
+    int pendingLobby = -1;
+    Lobby lobby;
+    int clientId = -1;
+    long lastChatSecond = Long.MIN_VALUE;
+    long lastMailSecond = Long.MIN_VALUE;
+    long lastLobbyChangeSecond = Long.MIN_VALUE;
+    int announceMode;
+    boolean bankCommon;
+    long floodSecond = Long.MIN_VALUE;
+    int floodBytes;
+    int floodPackets;
+
+    Connection(long id, Role role, int block, Socket socket, Instant connectedAt) throws IOException {
+        this.id = id;
+        this.role = role;
+        this.block = block;
+        this.socket = socket;
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.connectedAt = connectedAt;
+        this.lastClientPing = connectedAt;
+        this.reader = new FrameReader(socket.getInputStream());
+        this.writer = new FrameWriter(socket.getOutputStream());
+    }
+
+    InetAddress address() {
+        return remote.getAddress();
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    /** Writes the unencrypted 0x03 and switches both directions to the cipher. Called once, before the writer starts. */
+    void start(byte[] init, BbCipher serverCipher, BbCipher clientCipher) throws IOException {
+        writer.write(init);
+        writer.encryptWith(serverCipher);
+        reader.decryptWith(clientCipher);
+    }
+
+    /** Queues a packet; drops the connection if the queue would pass {@link #MAX_QUEUED_BYTES}. */
+    void send(byte[] packet) {
+        if (closing) return;
+        if (queued.addAndGet(packet.length) > MAX_QUEUED_BYTES) {
+            drop("send queue over " + MAX_QUEUED_BYTES + " bytes (client not reading)");
+            return;
+        }
+        outbox.add(packet);
+    }
+
+    /** Sends {@code last} (if not null), then closes once it is written; further input is ignored. */
+    void sendAndClose(byte[] last, String reason) {
+        if (closing) return;
+        if (last != null) send(last);
+        if (closing) return;
+        closeReason = reason;
+        closing = true;
+        outbox.add(FLUSH_AND_CLOSE);
+    }
+
+    /** Closes at once, discarding queued output. */
+    void drop(String reason) {
+        if (closeReason == null) closeReason = reason;
+        closing = true;
+        outbox.add(STOP);
+        closeQuietly();
+    }
+
+    void readerFinished() {
+        readerDone.countDown();
+        outbox.add(STOP);
+        closeQuietly();
+    }
+
+    /** The writer thread's body. */
+    void writeLoop(long lingerMillis) {
+        try {
+            while (true) {
+                byte[] packet = outbox.take();
+                if (packet == STOP) return;
+                if (packet == FLUSH_AND_CLOSE) {
+                    socket.shutdownOutput();
+                    readerDone.await(lingerMillis, TimeUnit.MILLISECONDS);
+                    closeQuietly();
+                    return;
+                }
+                queued.addAndGet(-packet.length);
+                writer.write(packet);
+            }
+        } catch (IOException e) {
+            drop("write failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+    }
+
+    String describe() {
+        return "#%d %s%s %s%s".formatted(id, role.label(), role == Role.BLOCK ? String.valueOf(block) : "",
+                remote.getAddress().getHostAddress() + ":" + remote.getPort(),
+                account != null ? " (" + account.user() + ")" : "");
+    }
+}
