@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
         commandListHeading = "%nCommands:%n",
         subcommands = {
             CheckCommand.class,
+            SandboxCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,142 @@
+package dev.shipctl.cli;
+
+import dev.shipctl.sandbox.Accounts;
+import dev.shipctl.sandbox.LocalGms;
+import dev.shipctl.sandbox.Sandbox;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the built-in Tethealla-compatible server in the foreground. */
+@Command(name = "sandbox",
+        description = {"Run the built-in sandbox server: a Tethealla-compatible login server, character server, ship and",
+            "blocks on this machine, for trying shipctl without a real server. Runs until Ctrl-C or SIGTERM.",
+            "Without --accounts it creates demo accounts (gmadmin, player1, localgm) and prints them."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  shipctl sandbox                                  demo accounts on 127.0.0.1:12000",
+            "  shipctl sandbox --port 0                         any free ports (printed)",
+            "  shipctl sandbox --accounts accounts.toml --local-gms localgms.ini",
+            "  # then, in another terminal:",
+            "  SHIPCTL_PASSWORD=player123 shipctl check -u player1"})
+final class SandboxCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default 127.0.0.1; anything else must be asked for).")
+    String bind = "127.0.0.1";
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "Login port; the character server takes PORT+1 (default 12000; 0 = any free port).")
+    int port = 12000;
+
+    @Option(names = "--ship-port", paramLabel = "PORT", description = "Ship port; blocks take the next ones (default 5278; 0 = any free port).")
+    int shipPort = 5278;
+
+    @Option(names = "--blocks", paramLabel = "N", description = "Blocks on the ship (default 2).")
+    int blocks = 2;
+
+    @Option(names = "--accounts", paramLabel = "FILE", description = "Accounts TOML file (see docs/sandbox.md); default: demo accounts.")
+    Path accounts;
+
+    @Option(names = "--local-gms", paramLabel = "FILE", description = "Tethealla localgms.ini; default: localgm has every right.")
+    Path localGms;
+
+    @Option(names = "--max-connections-per-ip", paramLabel = "N", description = "As Tethealla, the oldest connection of an IP is closed past this (default 6).")
+    int maxPerIp = 6;
+
+    @Option(names = "--ping-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Ping a client after this long without its 0x1D (default 60s, as Tethealla).")
+    Duration pingInterval;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Drop a client after this long without its 0x1D (default 180s, as Tethealla).")
+    Duration idleTimeout;
+
+    @Option(names = "--stop-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop by itself after this long (for scripts).")
+    Duration stopAfter;
+
+    SandboxCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Sandbox.Builder b = Sandbox.builder().bind(address()).loginPort(port).shipPort(shipPort).blocks(blocks)
+                .maxConnectionsPerIp(maxPerIp);
+        if (pingInterval != null) b.pingInterval(pingInterval);
+        if (idleTimeout != null) b.idleTimeout(idleTimeout);
+        if (accounts != null) b.accounts(loadAccounts());
+        if (localGms != null) b.localGms(loadLocalGms());
+        else if (accounts == null) b.localGms(LocalGms.demo());
+        Sandbox sandbox = b.build();
+        try {
+            sandbox.start();
+        } catch (IOException e) {
+            throw UserError.config(e.getMessage() + " (is another server running? try --port 0 --ship-port 0)");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }, "sandbox-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Terminal term = ctx.terminal();
+        term.out().println(term.bold("shipctl sandbox") + " — a Tethealla-compatible server on this machine");
+        sandbox.describePorts().forEach(line -> term.out().println("  " + line));
+        term.out().println("Accounts:");
+        sandbox.describeAccounts().forEach(line -> term.out().println("  " + line));
+        term.out().println(term.dim("Ctrl-C stops it."));
+        term.out().flush();
+        try {
+            if (stopAfter != null) {
+                stopped.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                stopped.await();
+            }
+        } finally {
+            sandbox.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+        term.out().println("sandbox stopped");
+        return ExitCodes.OK;
+    }
+
+    private InetAddress address() {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw UserError.usage("--bind " + bind + ": unknown address");
+        }
+    }
+
+    private Accounts loadAccounts() {
+        try {
+            return Accounts.load(accounts);
+        } catch (IOException e) {
+            throw UserError.config("cannot read the accounts file " + accounts + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw UserError.config("the accounts file " + accounts + " is not valid: " + e.getMessage());
+        }
+    }
+
+    private LocalGms loadLocalGms() {
+        try {
+            return LocalGms.load(localGms);
+        } catch (IOException e) {
+            throw UserError.config("cannot read the local GM file " + localGms + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw UserError.config("the local GM file " + localGms + " is not valid: " + e.getMessage());
+        }
+    }
+}
