@@ -57,9 +57,9 @@ final class Connection {
     int pendingLobby = -1;
     Lobby lobby;
     int clientId = -1;
-    long lastChatSecond = Long.MIN_VALUE;
-    long lastMailSecond = Long.MIN_VALUE;
-    long lastLobbyChangeSecond = Long.MIN_VALUE;
+    long lastChatSecond = -1;
+    long lastMailSecond = -1;
+    long lastLobbyChangeSecond = -1;
     int announceMode;
     boolean bankCommon;
     long floodSecond = Long.MIN_VALUE;

@@ -197,7 +197,7 @@ final class ShipSide {
 
     private void changeLobby(Connection c, ClientChangeLobby change) {
         long now = server.now();
-        if (now - c.lastLobbyChangeSecond < 1) {
+        if (c.lastLobbyChangeSecond >= 0 && now - c.lastLobbyChangeSecond < 1) {
             c.send(TethPackets.lobbyMessage("You must wait\nawhile before\ntrying that."));
             return;
         }
@@ -238,7 +238,7 @@ final class ShipSide {
         byte[] d = frame.data();
         long now = server.now();
         String shown = utf16(d, 0x10, frame.size());
-        if (now - c.lastChatSecond < 1) {
+        if (c.lastChatSecond >= 0 && now - c.lastChatSecond < 1) {
             server.events.publish(new SandboxEvent.ChatDropped(c.id, c.guildCard, shown));
             return;
         }
@@ -266,7 +266,7 @@ final class ShipSide {
             return;
         }
         long now = server.now();
-        if (now - c.lastMailSecond < 1) return;
+        if (c.lastMailSecond >= 0 && now - c.lastMailSecond < 1) return;
         c.lastMailSecond = now;
         SimpleMail m = mail.mail();
         String name = c.character == null ? "" : c.character.name();
