@@ -2,17 +2,17 @@ package dev.shipctl.cli;
 
 import dev.shipctl.Credentials;
 import dev.shipctl.Durations;
+import dev.shipctl.MenuItem;
 import dev.shipctl.Player;
-import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipClient;
-import dev.shipctl.ShipException;
 import dev.shipctl.StageTiming;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,12 +21,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Logs in as a player would, times every stage, and says whether the server is healthy. */
 @Command(name = "check",
-        description = {"Log in through the whole chain as the game client does, time each stage, and report.",
-            "Exit code 0 when the lobby was reached; otherwise the code of the failing stage."},
+        description = {"Health check: log in through the whole chain as the game client does, time each stage",
+            "(connect, login, each character-server connection, ship list, ship and block list, block, lobby join),",
+            "and show the ship list with its populations, the block list and the players in the lobby joined.",
+            "Exit code 0 when the lobby was reached; otherwise the code of the first failing stage (see shipctl --help).",
+            "--all logs in once per ship and block, one after the other, closing each session before the next."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=player123 shipctl check -H 127.0.0.1 -u player1",
             "  shipctl check --profile home --json",
+            "  shipctl check --profile home --all                  # every ship and every block",
             "  shipctl check -u player1 --password-file ~/.pso-pass --stay 240s   # stay in the lobby, answering pings"})
 final class CheckCommand implements Callable<Integer> {
     private final CliContext ctx;
@@ -41,90 +45,116 @@ final class CheckCommand implements Callable<Integer> {
             description = "After reaching the lobby, stay connected this long (pings answered) and report if dropped.")
     Duration stay;
 
+    @Option(names = "--all", description = "Check every ship and every block: one login each, sequentially.")
+    boolean all;
+
     CheckCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (all && stay != null) throw UserError.usage("--stay and --all do not go together");
         ShipClient client = connect.client(ctx).build();
         Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
         if (!output.json()) term.err().println(term.dim("Checking " + connect.address(ctx) + " as " + credentials.username() + " …"));
-        long start = System.nanoTime();
-        try (Session session = client.connect(credentials)) {
-            Duration total = Duration.ofNanos(System.nanoTime() - start);
-            Optional<SessionEvent.Disconnected> dropped = Optional.empty();
-            if (stay != null) {
-                if (!output.json()) term.err().println(term.dim("In the lobby; staying " + Durations.format(stay) + " (pings answered) …"));
-                dropped = session.awaitDisconnect(stay);
+        if (all) return checkAll(client, credentials);
+
+        AtomicReference<Optional<SessionEvent.Disconnected>> dropped = new AtomicReference<>(Optional.empty());
+        HealthCheck.Result r = HealthCheck.run(client, credentials, session -> {
+            if (stay == null) return;
+            if (!output.json()) term.err().println(term.dim("In the lobby; staying " + Durations.format(stay) + " (pings answered) …"));
+            try {
+                dropped.set(session.awaitDisconnect(stay));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            report(session, total, dropped);
-            return dropped.isPresent() ? ExitCodes.DISCONNECTED : ExitCodes.OK;
-        } catch (ShipException e) {
-            reportFailure(e, Duration.ofNanos(System.nanoTime() - start));
-            return ExitCodes.of(e);
+        });
+        if (output.json()) {
+            ObjectNode o = r.toJson();
+            if (stay != null && r.ok()) {
+                o.put("stayed_ms", dropped.get().isPresent() ? -1 : stay.toMillis());
+                dropped.get().ifPresent(d -> o.put("ok", false).put("error", d.reason()).put("exit_code", ExitCodes.DISCONNECTED));
+            }
+            term.out().println(Json.line(o));
+        } else {
+            printDetail(r);
+            printVerdict(r, dropped.get());
         }
+        if (!r.ok()) return r.exitCode();
+        return dropped.get().isPresent() ? ExitCodes.DISCONNECTED : ExitCodes.OK;
     }
 
-    private void report(Session s, Duration total, Optional<SessionEvent.Disconnected> dropped) {
+    private int checkAll(ShipClient client, Credentials credentials) {
         Terminal term = ctx.terminal();
-        String where = s.ship().map(sh -> sh.name()).orElse("?") + s.block().map(b -> " / " + b.name()).orElse("")
-                + ", lobby " + s.lobby().number() + ", " + s.lobby().players().size() + " player(s)";
-        if (output.json()) {
-            ObjectNode o = Json.object();
-            o.put("ok", dropped.isEmpty());
-            o.put("server", connect.address(ctx));
-            o.put("flavour", s.flavor().name());
-            o.set("stages", stages(s.timings()));
-            o.put("total_ms", total.toNanos() / 1e6);
-            o.put("guild_card", Integer.toUnsignedLong(s.guildCard()));
-            o.put("character", s.characterName());
-            s.ship().ifPresent(sh -> o.put("ship", sh.name()));
-            s.block().ifPresent(b -> o.put("block", b.name()));
-            ArrayNode ships = o.putArray("ships");
-            s.ships().forEach(sh -> {
-                ObjectNode n = ships.addObject().put("name", sh.name());
-                sh.players().ifPresent(p -> n.put("players", p));
-            });
-            ArrayNode blocks = o.putArray("blocks");
-            s.blocks().forEach(b -> blocks.add(b.name()));
-            ObjectNode lobby = o.putObject("lobby").put("number", s.lobby().number());
-            ArrayNode players = lobby.putArray("players");
-            for (Player p : s.lobby().players()) {
-                players.addObject().put("name", p.name()).put("guild_card", Integer.toUnsignedLong(p.guildCard()));
+        List<HealthCheck.Result> results = HealthCheck.all(client, credentials, r -> {
+            if (output.json()) {
+                term.out().println(Json.line(r.toJson()));
+            } else {
+                term.out().println(term.bold(r.where()));
+                printStages(r.stages());
+                printVerdict(r, Optional.empty());
+                term.out().println();
             }
-            if (stay != null) o.put("stayed_ms", dropped.isPresent() ? -1 : stay.toMillis());
-            dropped.ifPresent(d -> o.put("error", d.reason()));
-            term.out().println(Json.line(o));
-            return;
+        });
+        Optional<HealthCheck.Result> firstFailure = results.stream().filter(r -> !r.ok()).findFirst();
+        long ok = results.stream().filter(HealthCheck.Result::ok).count();
+        if (output.json()) {
+            ObjectNode summary = Json.object().put("summary", true).put("ok", firstFailure.isEmpty())
+                    .put("checked", results.size()).put("healthy", ok);
+            firstFailure.ifPresent(f -> {
+                summary.put("exit_code", f.exitCode());
+                f.failedStage().ifPresent(s -> summary.put("failed_stage", s.id()));
+                summary.put("failed_at", f.where());
+            });
+            term.out().println(Json.line(summary));
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("  ship / block", "verdict", "to lobby", "players in the lobby"));
+            for (HealthCheck.Result r : results) {
+                rows.add(List.of("  " + r.where(), r.ok() ? "ok" : "FAIL at " + r.failedStage().map(s -> s.label()).orElse("?"),
+                        Durations.millis(r.total()), r.ok() ? names(r.others()) : ""));
+            }
+            Terminal.table(rows).forEach(term.out()::println);
+            if (firstFailure.isEmpty()) {
+                term.out().println(term.green("OK") + "    " + results.size() + " ship/block login(s), all reached a lobby");
+            } else {
+                term.out().println(term.red("FAIL") + "  " + (results.size() - ok) + " of " + results.size()
+                        + " login(s) failed; first: " + firstFailure.get().where() + ": " + firstFailure.get().error().orElse("?"));
+            }
         }
-        printStages(s.timings());
-        if (dropped.isPresent()) {
+        return firstFailure.map(HealthCheck.Result::exitCode).orElse(ExitCodes.OK);
+    }
+
+    private void printDetail(HealthCheck.Result r) {
+        Terminal term = ctx.terminal();
+        printStages(r.stages());
+        if (!r.ok()) return;
+        List<List<String>> rows = new ArrayList<>();
+        List<String> ships = new ArrayList<>();
+        for (MenuItem s : r.ships()) ships.add(s.name() + s.players().map(n -> " (" + n + ")").orElse(""));
+        rows.add(List.of("  ships", String.join(", ", ships) + "   (players per ship, from the ship list)"));
+        rows.add(List.of("  blocks", String.join(", ", r.blocks().stream().map(MenuItem::name).toList())
+                + "   (the block list carries no populations)"));
+        r.lobby().ifPresent(l -> rows.add(List.of("  lobby " + l.number(), l.players().size() + " player(s): "
+                + String.join(", ", l.players().stream().map(p -> p.name() + (p.clientId() == l.yourClientId() ? " (you)"
+                        : " (" + Integer.toUnsignedString(p.guildCard()) + ")")).toList()))));
+        Terminal.table(rows).forEach(term.out()::println);
+    }
+
+    private void printVerdict(HealthCheck.Result r, Optional<SessionEvent.Disconnected> dropped) {
+        Terminal term = ctx.terminal();
+        if (!r.ok()) {
+            term.out().println(term.red("FAIL") + "  at " + r.failedStage().map(s -> s.label()).orElse("?") + ": "
+                    + r.error().orElse("?") + " (exit code " + r.exitCode() + ")");
+        } else if (dropped.isPresent()) {
             term.out().println(term.red("FAIL") + "  reached the lobby, then " + dropped.get().reason());
         } else {
-            term.out().println(term.green("OK") + "    lobby reached in " + Durations.millis(total) + " (" + s.flavor().name() + "): " + where
-                    + (stay != null ? "; stayed " + Durations.format(stay) : ""));
+            term.out().println(term.green("OK") + "    lobby reached in " + Durations.millis(r.total()) + " ("
+                    + r.flavour().orElse("?") + "): " + r.where() + ", " + r.lobby().map(l -> l.players().size()).orElse(0)
+                    + " player(s)" + (stay != null ? "; stayed " + Durations.format(stay) : ""));
         }
-    }
-
-    private void reportFailure(ShipException e, Duration total) {
-        Terminal term = ctx.terminal();
-        String stage = e.stage().map(st -> st.label()).orElse("?");
-        if (output.json()) {
-            ObjectNode o = Json.object();
-            o.put("ok", false);
-            o.put("server", connect.address(ctx));
-            o.set("stages", stages(e.timings()));
-            o.put("total_ms", total.toNanos() / 1e6);
-            o.put("failed_stage", e.stage().map(st -> st.id()).orElse(null));
-            o.put("error", e.getMessage());
-            o.put("exit_code", ExitCodes.of(e));
-            term.out().println(Json.line(o));
-            return;
-        }
-        printStages(e.timings());
-        term.out().println(term.red("FAIL") + "  at " + stage + ": " + e.getMessage());
     }
 
     private void printStages(List<StageTiming> timings) {
@@ -135,11 +165,11 @@ final class CheckCommand implements Callable<Integer> {
         Terminal.table(rows).forEach(ctx.terminal().out()::println);
     }
 
+    private static String names(List<Player> players) {
+        return players.isEmpty() ? "-" : String.join(", ", players.stream().map(Player::name).toList());
+    }
+
     static ArrayNode stages(List<StageTiming> timings) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
-        for (StageTiming t : timings) {
-            a.addObject().put("stage", t.stage().id()).put("ms", t.elapsed().toNanos() / 1e6).put("detail", t.detail());
-        }
-        return a;
+        return HealthCheck.stages(timings);
     }
 }

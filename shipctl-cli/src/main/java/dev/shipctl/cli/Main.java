@@ -22,7 +22,9 @@ import picocli.CommandLine.ScopeType;
             "administer a server from a terminal or a script, and check it as a player would see it.", ""},
         commandListHeading = "%nCommands:%n",
         subcommands = {
+            DemoCommand.class,
             CheckCommand.class,
+            TraceCommand.class,
             SandboxCommand.class,
             AnnounceCommand.class,
             RawCommand.class,
@@ -55,7 +57,7 @@ import picocli.CommandLine.ScopeType;
         footer = {
             "  shipctl demo                                   try everything against a built-in sandbox server",
             "  SHIPCTL_PASSWORD=... shipctl check -H pso.example.org -u gmadmin",
-            "  shipctl --help-all                             every command with its options"})
+            "  shipctl help COMMAND                           a command's options and examples"})
 public final class Main {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show debug logs and stack traces.")

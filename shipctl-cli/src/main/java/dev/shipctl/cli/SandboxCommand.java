@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 /** Runs the built-in Tethealla-compatible server in the foreground. */
 @Command(name = "sandbox",
-        description = {"Run the built-in sandbox server: a Tethealla-compatible login server, character server, ship and",
-            "blocks on this machine, for trying shipctl without a real server. Runs until Ctrl-C or SIGTERM.",
+        description = {"Run the built-in sandbox server (Tethealla-compatible) in the foreground.", "",
+            "A login server, character server, ship and blocks on this machine, for trying shipctl without a real",
+            "server. Runs until Ctrl-C or SIGTERM.",
             "Without --accounts it creates demo accounts (gmadmin, player1, localgm) and prints them."},
         footerHeading = "%nExamples:%n",
         footer = {

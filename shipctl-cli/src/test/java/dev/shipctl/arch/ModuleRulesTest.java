@@ -1,0 +1,53 @@
+package dev.shipctl.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module arrows, as a test: cli → session → protocol, sandbox → protocol, and the protocol core depends on
+ * nothing but the JDK.
+ */
+class ModuleRulesTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.shipctl");
+    }
+
+    @Test
+    void protocolCoreUsesOnlyTheJdk() {
+        classes().that().resideInAPackage("dev.shipctl.protocol..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.shipctl.protocol..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void sessionKnowsNothingOfTheCommandLineOrTheSandbox() {
+        noClasses().that().resideInAnyPackage("dev.shipctl", "dev.shipctl.internal..", "dev.shipctl.flavor..", "dev.shipctl.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.shipctl.cli..", "dev.shipctl.sandbox..",
+                        "picocli..", "org.jline..", "tools.jackson..", "io.prometheus..", "ch.qos.logback..")
+                .check(classes);
+    }
+
+    @Test
+    void sandboxUsesOnlyTheProtocolCore() {
+        noClasses().that().resideInAPackage("dev.shipctl.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.shipctl", "dev.shipctl.internal..",
+                        "dev.shipctl.flavor..", "dev.shipctl.admin..", "dev.shipctl.cli..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenModules() {
+        slices().matching("dev.shipctl.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
