@@ -3,6 +3,7 @@ package dev.shipctl.protocol.cipher;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The Blue Burst cipher for one direction of one connection: Blowfish's key schedule over a {@link KeyTable} and
@@ -18,16 +19,21 @@ public final class BbCipher {
     private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int k0, k1, k2, k3, k4, k5;
-    private final int[] s;
+    // The four S-boxes as separate 256-word arrays: each lookup is one masked index into its own array, which
+    // C2 compiles to plain loads (the single 1024-word array cost an add and a wider bounds check per lookup).
+    private final int[] s0, s1, s2, s3;
 
-    private BbCipher(int[] p, int[] s) {
+    private BbCipher(int[] p, int[] s0, int[] s1, int[] s2, int[] s3) {
         this.k0 = p[0];
         this.k1 = p[1];
         this.k2 = p[2];
         this.k3 = p[3];
         this.k4 = p[4];
         this.k5 = p[5];
-        this.s = s;
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
     }
 
     /**
@@ -48,8 +54,10 @@ public final class BbCipher {
         if (seed.length != SEED_LENGTH) {
             throw new IllegalArgumentException("a Blue Burst seed is 48 bytes, not " + seed.length);
         }
-        int[] p = table.p().clone();
-        int[] s = table.s().clone();
+        final int[] p = table.p().clone();
+        final int[] s = table.s();
+        final int[] s0 = Arrays.copyOfRange(s, 0, 256), s1 = Arrays.copyOfRange(s, 256, 512);
+        final int[] s2 = Arrays.copyOfRange(s, 512, 768), s3 = Arrays.copyOfRange(s, 768, 1024);
         if (table.subtype() == KeyTable.Subtype.MOCB1) {
             for (int i = 0; i < p.length; i++) {
                 int w = p[i];
@@ -62,43 +70,49 @@ public final class BbCipher {
             for (int n = 0; n < 4; n++, j++) word = (word << 8) | (seed[j % SEED_LENGTH] & 0xFF);
             p[i] ^= word;
         }
+        // 521 Blowfish-16 encryptions of the running (l, r), each stored back into the table being built
         int l = 0, r = 0;
-        for (int i = 0; i < KeyTable.P_WORDS + KeyTable.S_WORDS; i += 2) {
-            l ^= p[0];
-            for (int round = 1; round <= 16; round += 2) {
-                r ^= f(s, l) ^ p[round];
-                l ^= f(s, r) ^ p[round + 1];
-            }
-            int outL = r ^ p[17];
-            r = l;
-            l = outL;
-            if (i < KeyTable.P_WORDS) {
-                p[i] = l;
-                p[i + 1] = r;
-            } else {
-                s[i - KeyTable.P_WORDS] = l;
-                s[i - KeyTable.P_WORDS + 1] = r;
+        for (int i = 0; i < KeyTable.P_WORDS; i += 2) {
+            long lr = e16(p, s0, s1, s2, s3, l, r);
+            l = (int) (lr >>> 32);
+            r = (int) lr;
+            p[i] = l;
+            p[i + 1] = r;
+        }
+        for (int[] box : new int[][] {s0, s1, s2, s3}) {
+            for (int i = 0; i < 256; i += 2) {
+                long lr = e16(p, s0, s1, s2, s3, l, r);
+                l = (int) (lr >>> 32);
+                r = (int) lr;
+                box[i] = l;
+                box[i + 1] = r;
             }
         }
-        return new BbCipher(p, s);
+        return new BbCipher(p, s0, s1, s2, s3);
     }
 
-    private static int f(int[] s, int x) {
-        return ((s[x >>> 24] + s[256 + ((x >>> 16) & 0xFF)]) ^ s[512 + ((x >>> 8) & 0xFF)]) + s[768 + (x & 0xFF)];
+    /** Blowfish-16 of (l, r): returns (new l) << 32 | (new r). */
+    private static long e16(int[] p, int[] s0, int[] s1, int[] s2, int[] s3, int l, int r) {
+        l ^= p[0];
+        for (int round = 1; round <= 16; round += 2) {
+            r ^= (((s0[l >>> 24] + s1[(l >>> 16) & 0xFF]) ^ s2[(l >>> 8) & 0xFF]) + s3[l & 0xFF]) ^ p[round];
+            l ^= (((s0[r >>> 24] + s1[(r >>> 16) & 0xFF]) ^ s2[(r >>> 8) & 0xFF]) + s3[r & 0xFF]) ^ p[round + 1];
+        }
+        return ((long) (r ^ p[17]) << 32) | (l & 0xFFFFFFFFL);
     }
 
     /** Encrypts {@code length} bytes in place; {@code length} must be a multiple of 8. */
     public void encrypt(byte[] data, int offset, int length) {
         checkBlocks(data, offset, length);
-        final int[] s = this.s;
+        final int[] s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
+        final int k0 = this.k0, k1 = this.k1, k2 = this.k2, k3 = this.k3, k4 = this.k4, k5 = this.k5;
         for (int i = offset, end = offset + length; i < end; i += 8) {
-            int l = (int) LE_INT.get(data, i);
+            int l = (int) LE_INT.get(data, i) ^ k0;
             int r = (int) LE_INT.get(data, i + 4);
-            l ^= k0;
-            r ^= f(s, l) ^ k1;
-            l ^= f(s, r) ^ k2;
-            r ^= f(s, l) ^ k3;
-            l ^= f(s, r) ^ k4;
+            r ^= (((s0[l >>> 24] + s1[(l >>> 16) & 0xFF]) ^ s2[(l >>> 8) & 0xFF]) + s3[l & 0xFF]) ^ k1;
+            l ^= (((s0[r >>> 24] + s1[(r >>> 16) & 0xFF]) ^ s2[(r >>> 8) & 0xFF]) + s3[r & 0xFF]) ^ k2;
+            r ^= (((s0[l >>> 24] + s1[(l >>> 16) & 0xFF]) ^ s2[(l >>> 8) & 0xFF]) + s3[l & 0xFF]) ^ k3;
+            l ^= (((s0[r >>> 24] + s1[(r >>> 16) & 0xFF]) ^ s2[(r >>> 8) & 0xFF]) + s3[r & 0xFF]) ^ k4;
             LE_INT.set(data, i, r ^ k5);
             LE_INT.set(data, i + 4, l);
         }
@@ -107,15 +121,15 @@ public final class BbCipher {
     /** Decrypts {@code length} bytes in place; {@code length} must be a multiple of 8. */
     public void decrypt(byte[] data, int offset, int length) {
         checkBlocks(data, offset, length);
-        final int[] s = this.s;
+        final int[] s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
+        final int k0 = this.k0, k1 = this.k1, k2 = this.k2, k3 = this.k3, k4 = this.k4, k5 = this.k5;
         for (int i = offset, end = offset + length; i < end; i += 8) {
-            int l = (int) LE_INT.get(data, i);
+            int l = (int) LE_INT.get(data, i) ^ k5;
             int r = (int) LE_INT.get(data, i + 4);
-            l ^= k5;
-            r ^= f(s, l) ^ k4;
-            l ^= f(s, r) ^ k3;
-            r ^= f(s, l) ^ k2;
-            l ^= f(s, r) ^ k1;
+            r ^= (((s0[l >>> 24] + s1[(l >>> 16) & 0xFF]) ^ s2[(l >>> 8) & 0xFF]) + s3[l & 0xFF]) ^ k4;
+            l ^= (((s0[r >>> 24] + s1[(r >>> 16) & 0xFF]) ^ s2[(r >>> 8) & 0xFF]) + s3[r & 0xFF]) ^ k3;
+            r ^= (((s0[l >>> 24] + s1[(l >>> 16) & 0xFF]) ^ s2[(l >>> 8) & 0xFF]) + s3[l & 0xFF]) ^ k2;
+            l ^= (((s0[r >>> 24] + s1[(r >>> 16) & 0xFF]) ^ s2[(r >>> 8) & 0xFF]) + s3[r & 0xFF]) ^ k1;
             LE_INT.set(data, i, r ^ k0);
             LE_INT.set(data, i + 4, l);
         }
@@ -143,6 +157,13 @@ public final class BbCipher {
 
     /** S[index] after the schedule; for known-answer tests. */
     int scheduledS(int index) {
-        return s[index];
+        int[] box = switch (index >>> 8) {
+            case 0 -> s0;
+            case 1 -> s1;
+            case 2 -> s2;
+            case 3 -> s3;
+            default -> throw new IndexOutOfBoundsException(index);
+        };
+        return box[index & 0xFF];
     }
 }
