@@ -55,6 +55,18 @@ public final class ConnectOptions {
             description = "How long each step may wait for the server (default 5s).")
     Duration timeout;
 
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Append every packet (decrypted, passwords blanked) to FILE as JSON lines; read it with: shipctl trace show FILE.")
+    Path trace;
+
+    private TraceFile traceFile;
+
+    /** The trace file of {@code --trace}, opened on first use (one per command), if asked for. */
+    public synchronized java.util.Optional<TraceFile> traceFile() {
+        if (trace != null && traceFile == null) traceFile = TraceFile.open(trace);
+        return java.util.Optional.ofNullable(traceFile);
+    }
+
     /** The profile in force, if any. */
     public Optional<Profile> profile(CliContext ctx) {
         String name = profile != null ? profile : ctx.env().get("SHIPCTL_PROFILE");
@@ -71,6 +83,7 @@ public final class ConnectOptions {
                 .block(first(block, p.block(), null))
                 .slot(first(slot, p.slot(), 0));
         if (timeout != null) b.timeout(timeout);
+        traceFile().ifPresent(b::trace);
         String fl = first(flavour, p.flavour(), "auto");
         if (!fl.equalsIgnoreCase("auto")) {
             b.flavor(ServerFlavor.named(fl).orElseThrow(() -> UserError.usage("unknown flavour '" + fl + "': use auto, tethealla or newserv")));

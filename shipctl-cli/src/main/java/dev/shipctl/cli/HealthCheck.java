@@ -1,0 +1,166 @@
+package dev.shipctl.cli;
+
+import dev.shipctl.Credentials;
+import dev.shipctl.Lobby;
+import dev.shipctl.MenuItem;
+import dev.shipctl.Player;
+import dev.shipctl.Session;
+import dev.shipctl.ShipClient;
+import dev.shipctl.ShipException;
+import dev.shipctl.Stage;
+import dev.shipctl.StageTiming;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One health check: a login through the whole chain, as the game client does, timed stage by stage, with what the
+ * server showed on the way (ship populations from A0, the block list, the members of the lobby joined). Used by
+ * {@code check}, {@code watch} and {@code bench}. The session is always closed before {@link #run} returns, so
+ * checks never hold a connection (Tethealla allows 6 per IP) or the account (one live login each).
+ */
+final class HealthCheck {
+    private HealthCheck() {}
+
+    /** What one login found. */
+    record Result(
+            Instant at,
+            String server,
+            boolean ok,
+            List<StageTiming> stages,
+            Duration total,
+            Optional<Stage> failedStage,
+            Optional<String> error,
+            int exitCode,
+            Optional<String> flavour,
+            long guildCard,
+            Optional<String> character,
+            List<MenuItem> ships,
+            List<MenuItem> blocks,
+            Optional<MenuItem> ship,
+            Optional<MenuItem> block,
+            Optional<Lobby> lobby) {
+
+        /** "TestShip / BLOCK01, lobby 1", or what is known of it. */
+        String where() {
+            String s = ship.map(MenuItem::name).orElse("?") + block.map(b -> " / " + b.name()).orElse("");
+            return lobby.map(l -> s + ", lobby " + l.number()).orElse(s);
+        }
+
+        /** Everyone in the lobby joined except the checking character. */
+        List<Player> others() {
+            return lobby.map(l -> l.players().stream().filter(p -> p.clientId() != l.yourClientId()).toList()).orElse(List.of());
+        }
+
+        /** The stage time of {@code stage}, if it completed. */
+        Optional<Duration> time(Stage stage) {
+            return stages.stream().filter(t -> t.stage() == stage).map(StageTiming::elapsed).findFirst();
+        }
+
+        ObjectNode toJson() {
+            ObjectNode o = Json.object();
+            o.put("ok", ok);
+            o.put("time", at.toString());
+            o.put("server", server);
+            flavour.ifPresent(f -> o.put("flavour", f));
+            o.set("stages", HealthCheck.stages(stages));
+            o.put("total_ms", total.toNanos() / 1e6);
+            failedStage.ifPresent(s -> o.put("failed_stage", s.id()));
+            error.ifPresent(e -> o.put("error", e));
+            o.put("exit_code", exitCode);
+            if (guildCard != 0) o.put("guild_card", guildCard);
+            character.ifPresent(c -> o.put("character", c));
+            ship.ifPresent(s -> o.put("ship", s.name()));
+            block.ifPresent(b -> o.put("block", b.name()));
+            ArrayNode shipList = o.putArray("ships");
+            for (MenuItem s : ships) {
+                ObjectNode n = shipList.addObject().put("name", s.name());
+                s.players().ifPresentOrElse(p -> n.put("players", p), () -> n.putNull("players"));
+            }
+            ArrayNode blockList = o.putArray("blocks");
+            // Tethealla's block list (07) carries names only: no populations to report.
+            for (MenuItem b : blocks) blockList.addObject().put("name", b.name()).putNull("players");
+            lobby.ifPresent(l -> {
+                ObjectNode n = o.putObject("lobby").put("number", l.number()).put("block", l.block()).put("count", l.players().size());
+                ArrayNode players = n.putArray("players");
+                for (Player p : l.players()) {
+                    players.addObject().put("name", p.name()).put("guild_card", Integer.toUnsignedLong(p.guildCard()))
+                            .put("client_id", p.clientId()).put("you", p.clientId() == l.yourClientId());
+                }
+            });
+            return o;
+        }
+    }
+
+    /**
+     * Logs in with {@code client}, notes everything, runs {@code inLobby} (e.g. stay a while) and leaves.
+     * Never throws a {@link ShipException}: a failure is a result.
+     */
+    static Result run(ShipClient client, Credentials credentials, Consumer<Session> inLobby) {
+        String server = client.host() + ":" + client.port();
+        Instant at = Instant.now();
+        long start = System.nanoTime();
+        try (Session s = client.connect(credentials)) {
+            Duration total = Duration.ofNanos(System.nanoTime() - start);
+            Lobby lobby = s.lobby();
+            inLobby.accept(s);
+            return new Result(at, server, true, s.timings(), total, Optional.empty(), Optional.empty(), ExitCodes.OK,
+                    Optional.of(s.flavor().name()), Integer.toUnsignedLong(s.guildCard()), Optional.of(s.characterName()),
+                    s.ships(), s.blocks(), s.ship(), s.block(), Optional.of(lobby));
+        } catch (ShipException e) {
+            Duration total = Duration.ofNanos(System.nanoTime() - start);
+            Optional<Stage> failed = e.stage().or(() -> Optional.of(Stage.CONNECT));
+            return new Result(at, server, false, e.timings(), total, failed, Optional.of(e.getMessage()), ExitCodes.of(e),
+                    Optional.empty(), 0, Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    static Result run(ShipClient client, Credentials credentials) {
+        return run(client, credentials, s -> {});
+    }
+
+    /**
+     * Every ship and every block: one login each, one after the other, each session closed before the next (the
+     * server's limits: 6 connections per IP, one live login per account). The first login of a ship learns its
+     * blocks. {@code each} sees every result as it comes.
+     */
+    static List<Result> all(ShipClient client, Credentials credentials, Consumer<Result> each) {
+        List<Result> results = new ArrayList<>();
+        Result first = run(client.newBuilder().ship(null).block(null).build(), credentials);
+        results.add(first);
+        each.accept(first);
+        if (!first.ok() || first.ships().isEmpty()) return results;
+        List<MenuItem> ships = first.ships();
+        for (int si = 1; si <= ships.size(); si++) {
+            Result shipFirst;
+            if (si == 1) {
+                shipFirst = first;
+            } else {
+                shipFirst = run(client.newBuilder().ship(String.valueOf(si)).block(null).build(), credentials);
+                results.add(shipFirst);
+                each.accept(shipFirst);
+                if (!shipFirst.ok()) continue;
+            }
+            for (int bi = 2; bi <= shipFirst.blocks().size(); bi++) {
+                Result r = run(client.newBuilder().ship(String.valueOf(si)).block(String.valueOf(bi)).build(), credentials);
+                results.add(r);
+                each.accept(r);
+            }
+        }
+        return results;
+    }
+
+    static ArrayNode stages(List<StageTiming> timings) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (StageTiming t : timings) {
+            a.addObject().put("stage", t.stage().id()).put("label", t.stage().label())
+                    .put("ms", t.elapsed().toNanos() / 1e6).put("detail", t.detail());
+        }
+        return a;
+    }
+}
