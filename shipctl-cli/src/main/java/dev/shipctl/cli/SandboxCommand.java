@@ -101,6 +101,8 @@ final class SandboxCommand implements Callable<Integer> {
             } else {
                 stopped.await();
             }
+        } catch (InterruptedException e) {
+            // a stop request (tests, or an embedding program)
         } finally {
             sandbox.close();
             try {

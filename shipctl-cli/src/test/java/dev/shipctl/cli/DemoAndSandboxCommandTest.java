@@ -1,0 +1,83 @@
+package dev.shipctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The newcomer's first commands, end to end on loopback: {@code demo}, and {@code sandbox} used by {@code check}. */
+class DemoAndSandboxCommandTest {
+    @TempDir
+    Path config;
+
+    @Test
+    void demoShowsTheAnnouncementArrivingAndTheReloadAnswered() {
+        Cli.Run run = new Cli(config).run("demo");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("player1 (character Player1) is in lobby 1")
+                .contains("player1 saw GMBot join")
+                .contains("← B0  Announce by sending a mail.")
+                .contains("player1 received: \"[GM]GMBot: Server restart in 10 minutes\"")
+                .contains("← B0  Local GM file reloaded.")
+                .contains("Done in");
+    }
+
+    @Test
+    void demoAsJsonIsOneObjectPerStep() {
+        Cli.Run run = new Cli(config).run("demo", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> lines = run.outLines().stream().map(Json.MAPPER::readTree).toList();
+        assertThat(lines).extracting(n -> n.get("kind") == null ? "done" : n.get("kind").asString())
+                .containsExactly("sandbox", "login", "login", "announce", "reload-gms", "done");
+        assertThat(lines.get(3).get("detail").asString()).isEqualTo("[GM]GMBot: Server restart in 10 minutes");
+        assertThat(lines.getLast().get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void sandboxServesAccountsFromAFileUntilStopped() throws Exception {
+        Path accounts = config.resolve("accounts.toml");
+        Files.writeString(accounts, """
+                [[accounts]]
+                user = "admin"
+                password = "s3cret-pass"
+                guild_card = 43000001
+                gm = true
+                character = "Admin"
+                """);
+        Cli.Running sandbox = new Cli(config).start("sandbox", "--port", "0", "--ship-port", "0", "--accounts", accounts.toString());
+        String login = sandbox.out().await(l -> l.strip().startsWith("login"));
+        Matcher m = Pattern.compile(":(\\d+)").matcher(login);
+        assertThat(m.find()).isTrue();
+        String port = m.group(1);
+
+        Cli.Run ok = new Cli(config).env("SHIPCTL_PASSWORD", "s3cret-pass").run("check", "-p", port, "-u", "admin");
+        assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("OK").contains("Sandbox / BLOCK01");
+
+        Cli.Run refused = new Cli(config).env("SHIPCTL_PASSWORD", "wrong").run("check", "-p", port, "-u", "admin");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.LOGIN_REFUSED);
+        assertThat(refused.out()).contains("Username or password is incorrect.");
+
+        assertThat(sandbox.stop()).isZero();
+        assertThat(sandbox.out().all()).contains("sandbox stopped");
+    }
+
+    @Test
+    void aPortInUseIsAConfigurationErrorNotAStackTrace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli.Run run = new Cli(config).run("sandbox", "--port", String.valueOf(taken.getLocalPort()), "--ship-port", "0",
+                    "--stop-after", "1s");
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+            assertThat(run.err()).startsWith("shipctl: ").contains("try --port 0").doesNotContain("\tat ");
+        }
+    }
+}
