@@ -50,7 +50,7 @@ final class Server {
     static final String SECURITY = "Security violation.";
     static final String SYNC = "Client/Server synchronization error.";
     static final String LOGGED_ON_ELSEWHERE = "This account has just logged on.\n\nYou are now being disconnected.";
-    private static final DateTimeFormatter B1_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd: HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter B1_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd: HH:mm:ss'.000'").withZone(ZoneOffset.UTC);
     private static final long LINGER_MILLIS = 2000;
 
     final Settings settings;
