@@ -23,8 +23,6 @@ public final class ExitCodes {
     public static final int DISCONNECTED = 8;
     /** A configuration problem: profile, password file, key file. */
     public static final int CONFIG = 9;
-    /** A health check found the server unhealthy without a more specific cause. */
-    public static final int UNHEALTHY = 10;
 
     /** The lines {@code --help} shows, in picocli's "exit code list" format. */
     public static final String[] HELP = {
@@ -41,6 +39,16 @@ public final class ExitCodes {
     };
 
     private ExitCodes() {}
+
+    /** {@link #HELP} as picocli's exit-code list (code → meaning, in order). */
+    public static java.util.Map<String, String> helpList() {
+        java.util.Map<String, String> list = new java.util.LinkedHashMap<>();
+        for (String line : HELP) {
+            int colon = line.indexOf(':');
+            list.put(line.substring(0, colon), line.substring(colon + 1));
+        }
+        return list;
+    }
 
     public static int of(ShipException e) {
         return switch (e) {

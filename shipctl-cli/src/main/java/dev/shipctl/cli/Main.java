@@ -38,21 +38,12 @@ import picocli.CommandLine.ScopeType;
             HwbanCommand.class,
             DcallCommand.class,
             EventCommand.class,
+            ShellCommand.class,
+            RunCommand.class,
+            ProfileCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:internal error (a bug: please report it, with -v)",
-            "2:usage error, or not possible on this server family",
-            "3:server unreachable",
-            "4:login refused (wrong password, banned, already logged on)",
-            "5:protocol error (wrong key table?)",
-            "6:timeout",
-            "7:no reply or refused (missing privilege, target offline)",
-            "8:disconnected by the server",
-            "9:configuration error (profile, password file, key file)",
-        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl demo                                   try everything against a built-in sandbox server",
@@ -89,6 +80,7 @@ public final class Main {
         cli.setErr(new PrintWriter(ctx.terminal().err(), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx.terminal().err(), e));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.helpList());
         return cli;
     }
 
