@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Logs in as a player would, times every stage, and says whether the server is healthy. */
-@Command(name = "check",
+@Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Health check: log in through the whole chain as the game client does, time each stage",
             "(connect, login, each character-server connection, ship list, ship and block list, block, lobby join),",
             "and show the ship list with its populations, the block list and the players in the lobby joined.",

@@ -130,8 +130,13 @@ final class HealthCheck {
      * blocks. {@code each} sees every result as it comes.
      */
     static List<Result> all(ShipClient client, Credentials credentials, Consumer<Result> each) {
+        return all(client, credentials, s -> {}, each);
+    }
+
+    /** As {@link #all(ShipClient, Credentials, Consumer)}, running {@code inLobby} in every lobby reached. */
+    static List<Result> all(ShipClient client, Credentials credentials, Consumer<Session> inLobby, Consumer<Result> each) {
         List<Result> results = new ArrayList<>();
-        Result first = run(client.newBuilder().ship(null).block(null).build(), credentials);
+        Result first = run(client.newBuilder().ship(null).block(null).build(), credentials, inLobby);
         results.add(first);
         each.accept(first);
         if (!first.ok() || first.ships().isEmpty()) return results;
@@ -141,13 +146,13 @@ final class HealthCheck {
             if (si == 1) {
                 shipFirst = first;
             } else {
-                shipFirst = run(client.newBuilder().ship(String.valueOf(si)).block(null).build(), credentials);
+                shipFirst = run(client.newBuilder().ship(String.valueOf(si)).block(null).build(), credentials, inLobby);
                 results.add(shipFirst);
                 each.accept(shipFirst);
                 if (!shipFirst.ok()) continue;
             }
             for (int bi = 2; bi <= shipFirst.blocks().size(); bi++) {
-                Result r = run(client.newBuilder().ship(String.valueOf(si)).block(String.valueOf(bi)).build(), credentials);
+                Result r = run(client.newBuilder().ship(String.valueOf(si)).block(String.valueOf(bi)).build(), credentials, inLobby);
                 results.add(r);
                 each.accept(r);
             }

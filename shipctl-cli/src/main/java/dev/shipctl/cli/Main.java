@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DemoCommand.class,
             CheckCommand.class,
+            WhoCommand.class,
+            ListenCommand.class,
             TraceCommand.class,
             SandboxCommand.class,
             AnnounceCommand.class,

@@ -23,12 +23,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** {@code trace show FILE}: reads the JSON lines {@code --trace} writes. */
-@Command(name = "trace",
+@Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Read packet traces written by --trace (every connecting command takes --trace FILE).",
         subcommands = TraceCommand.Show.class)
 final class TraceCommand {
 
-    @Command(name = "show",
+    @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Show a trace as a readable, filterable list: time, connection, direction, command, size,",
                 "and the bytes as a hex dump. Filters combine (all must match)."},
             footerHeading = "%nExamples:%n",

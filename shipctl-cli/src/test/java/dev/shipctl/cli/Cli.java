@@ -59,6 +59,7 @@ final class Cli {
             try {
                 exit.complete(Main.run(ctx, args));
             } catch (Throwable e) {
+                e.printStackTrace(new PrintStream(out, true, StandardCharsets.UTF_8));
                 exit.completeExceptionally(e);
             }
         });
