@@ -120,8 +120,20 @@ public final class Admin {
      *     was not confirmed or the broadcast did not come back within {@code wait}
      */
     public AdminResult announce(String text, boolean global, Duration wait) throws ShipException, InterruptedException {
+        return announce(text, global, false, false, wait);
+    }
+
+    /**
+     * {@link #announce(String, boolean, Duration)} in a variant (newserv): {@code anonymous} without the sender's
+     * name ({@code $ann?}), {@code asMail} as a mail to everyone ({@code $ann!}), confirmed by the copy this
+     * session gets. A refusal ("You do not have permission…") ends the wait at once.
+     *
+     * @throws ShipException.Unsupported the family has one kind of announcement (Tethealla) and a variant was asked for
+     */
+    public AdminResult announce(String text, boolean global, boolean anonymous, boolean asMail, Duration wait)
+            throws ShipException, InterruptedException {
         dialect.checkAnnouncement(text);
-        AdminDialect.Announce how = dialect.announce(global);
+        AdminDialect.Announce how = dialect.announce(global, anonymous, asMail);
         try (Call call = new Call(global ? "announce-global" : "announce", null)) {
             String expected = Texts.display(text.replace('$', '\t'));
             Predicate<SessionEvent> ownBroadcast = e -> e instanceof SessionEvent.Announcement a
@@ -130,11 +142,18 @@ public final class Admin {
                 case AdminDialect.Announce.Inline inline -> {
                     String line = inline.prefix() + text;
                     dialect.checkCommand(line);
+                    Predicate<SessionEvent> copy = inline.asMail()
+                            ? e -> e instanceof SessionEvent.Mail m && m.text().contains(expected)
+                                    && (!inline.named() || m.fromName().contains(session.characterName()))
+                            : inline.named() ? ownBroadcast
+                            : e -> e instanceof SessionEvent.Announcement a && a.text().contains(expected);
                     call.chat(line);
-                    if (call.await(ownBroadcast, wait).isEmpty()) {
+                    Optional<SessionEvent> reply = call.await(copy.or(reads(line, AdminDialect.Reading.REFUSES)), wait);
+                    if (reply.isEmpty()) {
                         throw noBroadcast(inline.prefix().strip(), "no broadcast came back within " + seconds(wait)
                                 + "; it needs " + inline.right());
                     }
+                    if (!copy.test(reply.get())) throw refused(line, reply.get());
                 }
                 case AdminDialect.Announce.ToggleThenMail toggle -> {
                     Armed want = global ? Armed.GLOBAL : Armed.LOCAL;
@@ -187,6 +206,8 @@ public final class Admin {
         try (Call call = new Call("command", null)) {
             call.chat(line);
             call.await(e -> false, wait);
+            Optional<SessionEvent> refusal = call.received().stream().filter(reads(line, AdminDialect.Reading.REFUSES)).findFirst();
+            if (refusal.isPresent()) throw refused(line, refusal.get());
             int n = call.replyCount();
             if (n == 0) {
                 throw new ShipException.NoReply("no reply to " + line + " within " + seconds(wait)
@@ -233,8 +254,11 @@ public final class Admin {
         Optional<Player> here = inLobby(guildCard);
         try (Call call = new Call("kick", guildCard)) {
             call.chat(op.line());
-            Optional<SessionEvent> reply = call.await(textIs(op.refusals())
+            Optional<SessionEvent> reply = call.await(textIs(op.refusals()).or(reads(op.line(), null))
                     .or(e -> e instanceof SessionEvent.PlayerLeft l && l.player().guildCard() == guildCard), wait);
+            if (reply.isPresent() && reads(op.line(), AdminDialect.Reading.CONFIRMS).test(reply.get())) {
+                return call.result(Outcome.DONE, "kicked " + gc(guildCard) + ": the server answered \"" + textOf(reply.get()) + "\"");
+            }
             if (reply.isPresent() && reply.get() instanceof SessionEvent.PlayerLeft left) {
                 return call.result(Outcome.DONE, "kicked " + left.player().name() + " (" + gc(guildCard) + "): they left the lobby");
             }
@@ -254,7 +278,7 @@ public final class Admin {
         AdminDialect.Op op = dialect.event(event);
         try (Call call = new Call("event", null)) {
             call.chat(op.line());
-            Optional<SessionEvent> reply = call.await(textIs(op.refusals())
+            Optional<SessionEvent> reply = call.await(textIs(op.refusals()).or(reads(op.line(), AdminDialect.Reading.REFUSES))
                     .or(e -> e instanceof SessionEvent.LobbyEventChanged c && c.event() == event), wait);
             if (reply.isEmpty()) throw noReply(op, wait);
             if (!(reply.get() instanceof SessionEvent.LobbyEventChanged)) throw refused(op, reply.get());
@@ -318,6 +342,7 @@ public final class Admin {
      * </ul>
      */
     public AdminResult setBan(BanType type, int guildCard, boolean wanted, Duration wait) throws ShipException, InterruptedException {
+        if (!wanted) dialect.checkUnban(type, guildCard);
         AdminDialect.Ban op = dialect.ban(type, guildCard);
         String verb = wanted ? type.verb() : "un" + type.verb();
         String what = switch (type) {
@@ -365,7 +390,34 @@ public final class Admin {
         }
     }
 
+    /**
+     * Bans a guild card's account for {@code duration} (newserv {@code $ban 7d GC}): confirmed by "&lt;name&gt;
+     * banned" (the player is disconnected); refusals ("You do not have permission…", "Failed: client not found"
+     * when the player is not in a lobby or game) are {@link ShipException.NoReply}.
+     *
+     * @throws ShipException.Unsupported the family's bans have no duration (Tethealla: use {@link #ban})
+     */
+    public AdminResult banFor(int guildCard, Duration duration, Duration wait) throws ShipException, InterruptedException {
+        AdminDialect.Op op = dialect.banFor(guildCard, duration);
+        try (Call call = new Call("ban", guildCard)) {
+            call.chat(op.line());
+            Optional<SessionEvent> reply = call.await(reads(op.line(), null), wait);
+            if (reply.isEmpty()) throw noReply(op, wait);
+            if (!reads(op.line(), AdminDialect.Reading.CONFIRMS).test(reply.get())) throw refused(op, reply.get());
+            return call.result(Outcome.DONE, gc(guildCard) + " is banned for " + seconds(duration) + " (and was disconnected)");
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** A B0 reply the dialect reads as {@code reading} for {@code line} (null: as anything but NEITHER). */
+    private Predicate<SessionEvent> reads(String line, AdminDialect.Reading reading) {
+        return e -> {
+            if (!(e instanceof SessionEvent.TextMessage m)) return false;
+            AdminDialect.Reading r = dialect.read(line, AdminDialect.normalise(m.text()));
+            return reading == null ? r != AdminDialect.Reading.NEITHER : r == reading;
+        };
+    }
 
     private Optional<Player> inLobby(int guildCard) {
         return session.lobby().players().stream().filter(p -> p.guildCard() == guildCard && guildCard != session.guildCard()).findFirst();
@@ -447,7 +499,9 @@ public final class Admin {
         private final Integer target;
         private final Instant start = Instant.now();
         private final long startNanos = System.nanoTime();
+        private long lastSentNanos = startNanos;
         private final List<Exchange> transcript = new ArrayList<>();
+        private final List<SessionEvent> receivedEvents = new ArrayList<>();
         private final EventStream events;
 
         Call(String verb, Integer target) {
@@ -457,8 +511,10 @@ public final class Admin {
         }
 
         private Exchange exchange(Exchange.Direction direction, String label, String text) {
-            long nanos = System.nanoTime() - startNanos;
-            return new Exchange(start.plusNanos(nanos), Duration.ofNanos(nanos), direction, label, text);
+            long now = System.nanoTime();
+            long since = direction == Exchange.Direction.SENT ? startNanos : lastSentNanos;
+            if (direction == Exchange.Direction.SENT) lastSentNanos = now;
+            return new Exchange(start.plusNanos(now - startNanos), Duration.ofNanos(now - since), direction, label, text);
         }
 
         /** Queues a chat line and waits until it is written (after the cooldown, if any). */
@@ -497,11 +553,17 @@ public final class Admin {
                 Optional<String> label = label(e);
                 if (label.isEmpty()) continue;
                 transcript.add(exchange(Exchange.Direction.RECEIVED, label.get(), textOf(e)));
+                receivedEvents.add(e);
                 if (match.test(e)) return next;
                 if (e instanceof SessionEvent.Disconnected d) {
                     throw d.cause().orElseGet(() -> new ShipException.ConnectionLost(null, "the session was closed"));
                 }
             }
+        }
+
+        /** The replies received so far, as events. */
+        List<SessionEvent> received() {
+            return List.copyOf(receivedEvents);
         }
 
         int replyCount() {

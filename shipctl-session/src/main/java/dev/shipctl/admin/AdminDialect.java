@@ -65,6 +65,38 @@ public interface AdminDialect {
     /** Change the lobby event. */
     Op event(int event) throws ShipException.Unsupported;
 
+    // ---- additions for families whose replies carry names or durations (newserv, issue 7) ----------------
+
+    /**
+     * How to announce in a variant: {@code anonymous} without the sender's name, {@code asMail} as a simple mail
+     * to everyone rather than the scrolling message. Families with one kind of announcement refuse the variants.
+     */
+    default Announce announce(boolean global, boolean anonymous, boolean asMail) throws ShipException.Unsupported {
+        if (anonymous || asMail) {
+            throw new ShipException.Unsupported(flavour() + " has one kind of announcement; --anonymous and --mail are for newserv ($ann?, $ann!)");
+        }
+        return announce(global);
+    }
+
+    /** A ban that lasts {@code duration} (newserv {@code $ban 7d GC}); families whose bans have no duration refuse. */
+    default Op banFor(int guildCard, java.time.Duration duration) throws ShipException.Unsupported {
+        throw new ShipException.Unsupported(flavour() + " bans have no duration: run ban without --duration");
+    }
+
+    /** Refuses an unban the family cannot do (newserv has no in-game unban); the default allows it. */
+    default void checkUnban(BanType type, int guildCard) throws ShipException.Unsupported {}
+
+    /** What a reply (normalised) to {@code line} says, beyond the exact texts of an {@link Op}. */
+    enum Reading { CONFIRMS, REFUSES, NEITHER }
+
+    /**
+     * Reads a reply to a command line: newserv's confirmations carry the target's name and its refusals are
+     * B0 texts such as "You do not have permission to run this command." The default knows nothing.
+     */
+    default Reading read(String line, String reply) {
+        return Reading.NEITHER;
+    }
+
     /** Command names (without the prefix) for completion, GM commands first. */
     List<String> commandNames();
 
@@ -104,8 +136,16 @@ public interface AdminDialect {
          */
         record ToggleThenMail(String toggle, String right, String armed, String cancelled) implements Announce {}
 
-        /** A command that carries the text itself and is answered by the broadcast (newserv {@code $ann}). */
-        record Inline(String prefix, String right) implements Announce {}
+        /**
+         * A command that carries the text itself and is answered by the broadcast (newserv {@code $ann}): the
+         * scrolling message, prefixed with the sender's name when {@code named}, or a mail to everyone when
+         * {@code asMail}.
+         */
+        record Inline(String prefix, String right, boolean named, boolean asMail) implements Announce {
+            public Inline(String prefix, String right) {
+                this(prefix, right, true, false);
+            }
+        }
     }
 
     /** A reply text as the dialects compare it: markers and colour escapes removed, whitespace runs to one space. */

@@ -7,27 +7,43 @@ import dev.shipctl.Stage;
 import dev.shipctl.internal.ChainContext;
 import dev.shipctl.internal.Connection;
 import dev.shipctl.internal.LobbyConnection;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.packet.character.CharacterSummary;
+import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
+import dev.shipctl.protocol.packet.character.ClientCreateCharacter;
+import dev.shipctl.protocol.packet.character.ServerCharacterAck;
+import dev.shipctl.protocol.packet.character.ServerCharacterPreview;
 import dev.shipctl.protocol.packet.lobby.ServerFullCharacter;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyJoin;
 import dev.shipctl.protocol.packet.login.ClientLogin;
 import dev.shipctl.protocol.packet.login.ServerInit;
+import dev.shipctl.protocol.packet.login.ServerMessageBox;
 import dev.shipctl.protocol.packet.login.ServerRedirect;
 import dev.shipctl.protocol.packet.login.ServerSecurityData;
 import dev.shipctl.protocol.packet.menu.ClientMenuSelect;
 import dev.shipctl.protocol.packet.menu.MenuEntry;
 import dev.shipctl.protocol.packet.menu.ServerMenu;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * newserv (protocol notes §3.7): one port for everything. A first 0x93 gets E6 + 0x19 back to the same server;
- * a phase-4 0x93 then gets the character and the main menu, whose "Go to lobby" puts the client in a lobby.
- * Chat commands start with {@code $}.
+ * newserv (protocol notes §3.7): one port for everything, four connections. A first 0x93 (guild card 0) gets E6 +
+ * 0x19 back to the same server; a data-phase connection previews the character slot (E3 → E5, or E4 "empty"); an
+ * empty slot gets a character (phase 2, E5 → E4); a phase-4 0x93 then gets the character (E7) and the main menu
+ * (07), whose "Go to lobby" (0x10) puts the client in a lobby (67). Every 0x93 carries the password (newserv checks
+ * it each time); E6 error codes are refusals. Chat commands start with {@code $}.
+ *
+ * <p>newserv disconnects on a command it does not know (§6.2): this chain sends only 93, E3, E5 and 10, and the
+ * session after it only 06, 81, 1D (and 61 if asked with 95).
  */
 public final class NewservFlavor implements ServerFlavor {
     public static final NewservFlavor INSTANCE = new NewservFlavor();
     static final int MAIN_MENU = 0x11000011;
     static final int GO_TO_LOBBY = 0x11222211;
+    /** What fits after the "\tE" marker in the 0x14-byte name field of a created character. */
+    static final int MAX_CREATED_NAME = 8;
 
     private NewservFlavor() {}
 
@@ -60,28 +76,56 @@ public final class NewservFlavor implements ServerFlavor {
 
     @Override
     public LobbyConnection login(ChainContext chain, Connection loginPort) throws ShipException {
+        // #1 first contact (guild card 0): E6 + 0x19 back to the same server. The first packet is always this 0x93
+        // (newserv picks its key table from it and disconnects on anything else, §2.5).
         ServerRedirect redirect;
         chain.begin(Stage.LOGIN);
         try (Connection c = loginPort) {
             c.stage(Stage.LOGIN);
             c.send(chain.login(0, ClientLogin.NO_SLOT));
-            chain.accept(chain.expect(c, ServerSecurityData.class, "E6 after the login"));
+            acceptE6(chain, chain.expect(c, ServerSecurityData.class, "E6 after the login"));
             redirect = chain.expect(c, ServerRedirect.class, "the redirect after the login");
         }
         chain.complete("guild card " + Integer.toUnsignedLong(chain.guildCard()));
 
+        // #2 data phase: preview the slot (E5 = a character, E4 result 2 = empty); #3 create one if it is empty
+        chain.begin(Stage.CHARACTER_SELECT);
+        int slot = chain.slot();
+        Optional<CharacterSummary> existing;
+        try (Connection c = chain.follow("data", redirect)) {
+            c.stage(Stage.CHARACTER_SELECT);
+            c.send(chain.login(0, ClientLogin.NO_SLOT));
+            acceptE6(chain, chain.expect(c, ServerSecurityData.class, "E6 on the data connection"));
+            c.send(new ClientCharacterSelect(slot, false));
+            existing = preview(chain, c, slot);
+        }
+        if (existing.isPresent()) {
+            chain.complete("slot " + slot + ": " + existing.get().name());
+        } else {
+            CharacterSummary created = CharacterSummary.create(slot, defaultName(chain.username()), 0, 0);
+            try (Connection c = chain.follow("data", redirect)) {
+                c.stage(Stage.CHARACTER_SELECT);
+                c.send(chain.login(2, slot));
+                acceptE6(chain, chain.expect(c, ServerSecurityData.class, "E6 before creating a character"));
+                c.send(new ClientCreateCharacter(created));
+                ServerCharacterAck ack = chain.expect(c, ServerCharacterAck.class, "E4 after creating a character");
+                if (ack.result() == ServerCharacterAck.EMPTY) {
+                    throw new ShipException.LoginRefused(Stage.CHARACTER_SELECT, "the server did not create a character in slot " + slot);
+                }
+            }
+            chain.complete("slot " + slot + " was empty: created " + created.name());
+        }
+
+        // #4 game phase: the character, the main menu, "Go to lobby"
         chain.begin(Stage.MENU);
         Connection game = chain.follow("game", redirect);
         try {
             game.stage(Stage.MENU);
-            game.send(chain.login(4, chain.slot()));
-            chain.accept(chain.expect(game, ServerSecurityData.class, "E6 on the game connection"));
+            game.send(chain.login(4, slot));
+            acceptE6(chain, chain.expect(game, ServerSecurityData.class, "E6 on the game connection"));
             ServerFullCharacter character = chain.expect(game, ServerFullCharacter.class, "the character (E7)");
             ServerMenu menu = chain.expect(game, ServerMenu.class, "the main menu (07)");
-            MenuEntry lobbyEntry = menu.items().stream().filter(e -> e.itemId() == GO_TO_LOBBY).findFirst()
-                    .or(() -> menu.items().stream().filter(e -> e.text().toLowerCase().contains("lobby")).findFirst())
-                    .orElseThrow(() -> new ShipException.ProtocolViolation(Stage.MENU,
-                            "the main menu has no 'Go to lobby' entry", null));
+            MenuEntry lobbyEntry = lobbyEntry(menu);
             chain.ship(new MenuItem(menu.title(), menu.items().getFirst().menuId(), 0, Optional.empty()));
             chain.complete(character.name() + " on " + menu.title());
 
@@ -95,5 +139,46 @@ public final class NewservFlavor implements ServerFlavor {
             game.close();
             throw e;
         }
+    }
+
+    /** Saves an E6 (or raises its error) and, as the real client does when the token is 0, scrambles the config. */
+    private static void acceptE6(ChainContext chain, ServerSecurityData e6) throws ShipException {
+        chain.accept(e6);
+        if (e6.securityToken() == 0) chain.scrambleClientConfig();
+    }
+
+    /** The answer to E3 {slot, preview}: E5 with the character, or E4 with result 2 for an empty slot. */
+    private static Optional<CharacterSummary> preview(ChainContext chain, Connection c, int slot) throws ShipException {
+        while (true) {
+            Packet p = c.receive("the preview of slot " + slot + " (E5 or E4)", chain.timeout(), true);
+            switch (p) {
+                case ServerCharacterPreview preview -> {
+                    return Optional.of(preview.character());
+                }
+                case ServerCharacterAck ack when ack.result() == ServerCharacterAck.EMPTY -> {
+                    return Optional.empty();
+                }
+                case ServerCharacterAck ack -> throw new ShipException.ProtocolViolation(Stage.CHARACTER_SELECT,
+                        "E4 with result " + ack.result() + " in answer to a preview of slot " + slot, null);
+                case ServerMessageBox box -> throw new ShipException.LoginRefused(Stage.CHARACTER_SELECT,
+                        Texts.display(box.text()).strip());
+                default -> { }
+            }
+        }
+    }
+
+    /** "Go to lobby" by its item id, else by its text (entries depend on the server's configuration). */
+    static MenuEntry lobbyEntry(ServerMenu menu) throws ShipException {
+        return menu.items().stream().filter(e -> e.itemId() == GO_TO_LOBBY).findFirst()
+                .or(() -> menu.items().stream().filter(e -> e.text().toLowerCase(Locale.ROOT).contains("lobby")).findFirst())
+                .orElseThrow(() -> new ShipException.ProtocolViolation(Stage.MENU,
+                        "the main menu has no 'Go to lobby' entry", null));
+    }
+
+    /** A name for a character shipctl creates: the account name, letters and digits only, at most 8 characters. */
+    static String defaultName(String username) {
+        String name = username.replaceAll("[^A-Za-z0-9]", "");
+        if (name.isEmpty()) name = "shipctl";
+        return name.length() > MAX_CREATED_NAME ? name.substring(0, MAX_CREATED_NAME) : name;
     }
 }

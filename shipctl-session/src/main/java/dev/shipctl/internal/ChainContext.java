@@ -136,6 +136,29 @@ public final class ChainContext {
     }
 
     /**
+     * Reorders the five 8-byte chunks of the saved client config as the real client does when an E6 carries token 0
+     * (protocol notes §3.2): chunk z becomes chunk {@code order[z]}, the order chosen by the username's first byte.
+     * newserv sends the config pre-unscrambled, so this gives back the config of the previous 0x93 (with the
+     * version string newserv reads); Tethealla does not need it.
+     */
+    public void scrambleClientConfig() {
+        int[] order = SCRAMBLE_ORDERS[credentials.username().isEmpty() ? 0 : credentials.username().charAt(0) & 7];
+        byte[] scrambled = new byte[clientConfig.length];
+        for (int z = 0; z < 5; z++) System.arraycopy(clientConfig, order[z] * 8, scrambled, z * 8, 8);
+        clientConfig = scrambled;
+    }
+
+    private static final int[][] SCRAMBLE_ORDERS = {
+        {2, 0, 1, 4, 3}, {3, 4, 0, 1, 2}, {2, 3, 4, 0, 1}, {2, 3, 0, 1, 4},
+        {0, 2, 3, 4, 1}, {1, 4, 2, 3, 0}, {2, 0, 1, 4, 3}, {1, 0, 3, 4, 2},
+    };
+
+    /** The account name (never the password). */
+    public String username() {
+        return credentials.username();
+    }
+
+    /**
      * Waits for a packet of type {@code type}, skipping informational ones. A 0x1A on the way is a refusal.
      */
     public <P extends Packet> P expect(Connection c, Class<P> type, String waitingFor) throws ShipException {

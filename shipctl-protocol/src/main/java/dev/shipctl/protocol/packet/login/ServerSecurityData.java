@@ -43,15 +43,23 @@ public record ServerSecurityData(int error, int playerTag, int guildCard, int se
         if (clientConfig.length != 0x28) throw new IllegalArgumentException("client config is 0x28 bytes");
     }
 
-    /** newserv's E6 error codes, as text. */
+    /**
+     * newserv's E6 error codes as the game client words them (newserv CommandFormats.hh, S_ClientInit_BB_00E6).
+     * newserv itself sends 3 (wrong password), 6 (banned) and 8 (no such account, when unregistered users are not
+     * allowed); the others are the client's texts for codes a server may send.
+     */
     public static String describeError(int error) {
         return switch (error) {
             case 0 -> "ok";
-            case 1 -> "the server is busy or under maintenance";
-            case 2, 3, 8 -> "Username or password is incorrect.";
-            case 4 -> "the account is in use or restricted";
-            case 6 -> "This account is banned.";
-            case 7 -> "this client version is not supported";
+            case 1 -> "Server connection failed. The server may be under maintenance.";
+            case 2, 3 -> "Incorrect Game ID or Game Password. (newserv: username or password is incorrect)";
+            case 4 -> "This server is under maintenance.";
+            case 5 -> "This Game ID is in use by another user.";
+            case 6, 7 -> "This Game ID has been suspended. (newserv: the account is banned)";
+            case 8 -> "No record for this Game ID. (newserv: no such account, and the server does not create new ones)";
+            case 9 -> "Your paid time has expired.";
+            case 10 -> "Data is locked; try again in 10 minutes.";
+            case 11 -> "This program has not been updated.";
             default -> "login error " + error;
         };
     }
