@@ -119,6 +119,9 @@ class HostileClientTest {
                 sandbox.events().await(SandboxEvent.Connected.class, e -> e.remote().getPort() == s.getLocalPort(), WAIT);
             }
             assertThat(closes(sockets.getFirst())).isTrue();
+            SandboxEvent.Disconnected oldest = sandbox.events().await(SandboxEvent.Disconnected.class,
+                    e -> e.reason().startsWith("more than 6"), WAIT);
+            assertThat(oldest.role()).isEqualTo(Role.SHIP);
             assertThat(sandbox.connectionCount()).isEqualTo(6);
         } finally {
             for (Socket s : sockets) s.close();
