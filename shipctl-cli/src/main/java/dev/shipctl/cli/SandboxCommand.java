@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             "  shipctl sandbox                                  demo accounts on 127.0.0.1:12000",
             "  shipctl sandbox --port 0                         any free ports (printed)",
             "  shipctl sandbox --accounts accounts.toml --local-gms localgms.ini",
+            "  shipctl sandbox --hash-password                  a password_hash for accounts.toml (prompts)",
             "  # then, in another terminal:",
             "  SHIPCTL_PASSWORD=player123 shipctl check -u player1"})
 final class SandboxCommand implements Callable<Integer> {
@@ -59,6 +60,10 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Drop a client after this long without its 0x1D (default 180s, as Tethealla).")
     Duration idleTimeout;
 
+    @Option(names = "--hash-password",
+            description = "Print a password_hash for an accounts file and exit (reads $SHIPCTL_PASSWORD, or prompts without echo).")
+    boolean hashPassword;
+
     @Option(names = "--stop-after", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop by itself after this long (for scripts).")
     Duration stopAfter;
@@ -69,6 +74,11 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (hashPassword) {
+            String password = PasswordSource.defaults(ctx.env()).read(ctx.env(), ctx.console().orElse(null));
+            ctx.terminal().out().println(Accounts.hashPassword(password));
+            return ExitCodes.OK;
+        }
         Sandbox.Builder b = Sandbox.builder().bind(address()).loginPort(port).shipPort(shipPort).blocks(blocks)
                 .maxConnectionsPerIp(maxPerIp);
         if (pingInterval != null) b.pingInterval(pingInterval);

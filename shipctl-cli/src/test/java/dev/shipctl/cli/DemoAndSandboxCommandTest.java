@@ -72,6 +72,21 @@ class DemoAndSandboxCommandTest {
     }
 
     @Test
+    void hashPasswordMakesAHashTheAccountsFileAccepts() throws Exception {
+        Cli.Run run = new Cli(config).env("SHIPCTL_PASSWORD", "hunter22").run("sandbox", "--hash-password");
+        assertThat(run.exitCode()).isZero();
+        String hash = run.out().strip();
+        assertThat(hash).startsWith("pbkdf2-sha256$").doesNotContain("hunter22");
+        dev.shipctl.sandbox.Accounts accounts = dev.shipctl.sandbox.Accounts.parse("""
+                [[accounts]]
+                user = "a"
+                password_hash = "%s"
+                guild_card = 1
+                """.formatted(hash), "test");
+        assertThat(accounts.byUser("a").orElseThrow().password().matches("hunter22")).isTrue();
+    }
+
+    @Test
     void aPortInUseIsAConfigurationErrorNotAStackTrace() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Cli.Run run = new Cli(config).run("sandbox", "--port", String.valueOf(taken.getLocalPort()), "--ship-port", "0",
