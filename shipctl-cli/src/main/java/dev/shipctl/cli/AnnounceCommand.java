@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
         description = {"Announce a message to every player on the ship (--global: on every ship), and confirm it",
             "by the broadcast that comes back. Tethealla: /announce, its confirmation, then the text as mail.",
             "At most 170 characters; '$' starts a colour code on Tethealla ($C6 yellow ...).",
-            "Exit 7 when the server does not confirm (usually: the account lacks the right to /announce)."},
+            "Exit 7 when the server does not confirm (usually: the account lacks the right to /announce).",
+            "newserv: $ann TEXT (every client on the server sees \"name: TEXT\"; --global changes nothing), --anonymous",
+            "for $ann?, --mail for $ann!; refused (\"You do not have permission...\") without the ANNOUNCE flag: exit 7."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl announce -H pso.example.org -u gmadmin \"Restart in 5 minutes\"",
@@ -27,12 +29,18 @@ final class AnnounceCommand extends SessionVerb {
     @Option(names = "--global", description = "Announce on every ship of the server (Tethealla: /global, GM only).")
     boolean global;
 
+    @Option(names = "--anonymous", description = "newserv: without your character's name ($ann? instead of $ann).")
+    boolean anonymous;
+
+    @Option(names = "--mail", description = "newserv: as a mail to every player ($ann!; with --anonymous: $ann?!, from the server's name).")
+    boolean mail;
+
     AnnounceCommand(CliContext ctx) {
         super(ctx);
     }
 
     @Override
     AdminResult perform(Admin admin, Duration wait) throws ShipException, InterruptedException {
-        return admin.announce(String.join(" ", words), global, wait);
+        return admin.announce(String.join(" ", words), global, anonymous, mail, wait);
     }
 }

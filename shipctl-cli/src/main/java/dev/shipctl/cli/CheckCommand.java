@@ -48,6 +48,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Check every ship and every block: one login each, sequentially.")
     boolean all;
 
+    @Mixin
+    HttpOption http;
+
     CheckCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -71,15 +74,21 @@ final class CheckCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         });
+        Optional<Object> fromHttp = httpSummary();
         if (output.json()) {
             ObjectNode o = r.toJson();
             if (stay != null && r.ok()) {
                 o.put("stayed_ms", dropped.get().isPresent() ? -1 : stay.toMillis());
                 dropped.get().ifPresent(d -> o.put("ok", false).put("error", d.reason()).put("exit_code", ExitCodes.DISCONNECTED));
             }
+            fromHttp.ifPresent(h -> {
+                if (h instanceof NewservHttp.Summary s) o.set("http", NewservHttp.toJson(s));
+                else o.put("http_error", h.toString());
+            });
             term.out().println(Json.line(o));
         } else {
             printDetail(r);
+            fromHttp.ifPresent(this::printHttp);
             printVerdict(r, dropped.get());
         }
         if (!r.ok()) return r.exitCode();
@@ -140,6 +149,33 @@ final class CheckCommand implements Callable<Integer> {
         r.lobby().ifPresent(l -> rows.add(List.of("  lobby " + l.number(), l.players().size() + " player(s): "
                 + String.join(", ", l.players().stream().map(p -> p.name() + (p.clientId() == l.yourClientId() ? " (you)"
                         : " (" + Integer.toUnsignedString(p.guildCard()) + ")")).toList()))));
+        Terminal.table(rows).forEach(term.out()::println);
+    }
+
+    /** {@code --http}: newserv's own view (a Summary), or the reason it could not be read (a String); never fails the check. */
+    private Optional<Object> httpSummary() {
+        return http.client(Duration.ofSeconds(5)).map(api -> {
+            try {
+                return api.summary();
+            } catch (NewservHttp.Failure e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    private void printHttp(Object fromHttp) {
+        Terminal term = ctx.terminal();
+        if (!(fromHttp instanceof NewservHttp.Summary s)) {
+            term.out().println("  " + term.yellow("http") + "    " + fromHttp + " (the check itself used the game protocol only)");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("  server", s.server().name() + ": " + s.server().clients() + " client(s), " + s.server().lobbies()
+                + " lobbies, " + s.server().games() + " game(s), up " + s.server().uptime() + "   (newserv HTTP API)"));
+        for (NewservHttp.Client c : s.clients()) {
+            rows.add(List.of("    " + (c.name().isEmpty() ? "(no character)" : c.name()), "guild card " + c.accountId()
+                    + ", " + c.lobby().map(l -> "lobby/game " + l).orElse("not in a lobby") + ", " + c.version()));
+        }
         Terminal.table(rows).forEach(term.out()::println);
     }
 
