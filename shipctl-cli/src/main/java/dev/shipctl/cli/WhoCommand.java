@@ -73,6 +73,9 @@ final class WhoCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every ship and every block (one login each), every lobby of each (implies --lobbies).")
     boolean all;
 
+    @Mixin
+    HttpOption http;
+
     CheckingLobbies watcher;
 
     WhoCommand(CliContext ctx) {
@@ -136,7 +139,38 @@ final class WhoCommand implements Callable<Integer> {
         } else {
             printText(first, blocksByShip, seen, notes);
         }
+        printHttp();
         return results.stream().filter(r -> !r.ok()).findFirst().map(HealthCheck.Result::exitCode).orElse(ExitCodes.OK);
+    }
+
+    /**
+     * {@code --http}: newserv's own list of every client and its lobby, which no client can see (a separate JSON
+     * line {@code {"http": …}} with --json). A failure to read it is a note, not an error.
+     */
+    private void printHttp() {
+        Optional<NewservHttp> api = http.client(Duration.ofSeconds(5));
+        if (api.isEmpty()) return;
+        Terminal term = ctx.terminal();
+        try {
+            NewservHttp.Summary s = api.get().summary();
+            if (output.json()) {
+                term.out().println(Json.line(Json.object().set("http", NewservHttp.toJson(s))));
+                return;
+            }
+            term.out().println();
+            term.out().println(term.bold("Everyone on " + s.server().name()) + " (newserv HTTP API " + api.get().base() + "): "
+                    + s.server().clients() + " client(s), " + s.server().games() + " game(s)");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("  name", "guild card", "where", "version"));
+            for (NewservHttp.Client c : s.clients()) {
+                rows.add(List.of("  " + (c.name().isEmpty() ? "(no character)" : c.name()), Long.toString(c.accountId()),
+                        c.lobby().map(l -> "lobby/game " + l).orElse("not in a lobby"), c.version()));
+            }
+            Terminal.table(rows).forEach(term.out()::println);
+        } catch (NewservHttp.Failure e) {
+            if (output.json()) term.out().println(Json.line(Json.object().put("http_error", e.getMessage())));
+            else term.out().println(term.yellow("note") + "  " + e.getMessage());
+        }
     }
 
     static int[] range(String text) {
