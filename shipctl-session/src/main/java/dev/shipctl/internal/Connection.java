@@ -153,7 +153,7 @@ public final class Connection implements AutoCloseable {
             try {
                 frame = reader.read();
             } catch (SocketTimeoutException e) {
-                throw new ShipException.StageTimeout(stage, waitingFor + " on " + label, timeout);
+                throw new ShipException.StageTimeout(stage, waitingFor + " on " + label + keyHint(), timeout);
             } catch (ProtocolException e) {
                 throw new ShipException.ProtocolViolation(stage, e.getMessage()
                         + (received ? "" : " — the first encrypted packet makes no sense: wrong key table?"), e);
@@ -182,7 +182,18 @@ public final class Connection implements AutoCloseable {
     }
 
     private ShipException lost() {
+        if (lastMessageBox == null && !received) {
+            return new ShipException.ConnectionLost(stage, "closed before any answer" + keyHint());
+        }
         return new ShipException.ConnectionLost(stage, lastMessageBox);
+    }
+
+    /**
+     * A server that cannot decrypt our first packet says nothing, or closes: before any encrypted answer, the key
+     * table is the likely cause.
+     */
+    private String keyHint() {
+        return received ? "" : " (no encrypted answer yet: wrong key table? see --key-file)";
     }
 
     private void traceIn(byte[] data) {
