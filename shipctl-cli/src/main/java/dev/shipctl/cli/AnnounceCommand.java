@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code announce TEXT}: the scrolling message every player on the ship (or server) sees. */
-@Command(name = "announce",
+@Command(name = "announce", mixinStandardHelpOptions = true,
         description = {"Announce a message to every player on the ship (--global: on every ship), and confirm it",
             "by the broadcast that comes back. Tethealla: /announce, its confirmation, then the text as mail.",
             "At most 170 characters; '$' starts a colour code on Tethealla ($C6 yellow ...).",

@@ -7,7 +7,7 @@ import java.time.Duration;
 import picocli.CommandLine.Command;
 
 /** {@code dcall}: Disconnect everyone on the ship, this session included. */
-@Command(name = "dcall",
+@Command(name = "dcall", mixinStandardHelpOptions = true,
         description = {"Disconnect everyone on the ship, this session included (Tethealla: /dcall). The ship refuses new",
             "connections until everybody is gone (one player per second). Confirmed when someone leaves or this",
             "session is told it is being disconnected."},

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code event}: Set the lobby event on the ship. */
-@Command(name = "event",
+@Command(name = "event", mixinStandardHelpOptions = true,
         description = {"Set the lobby event on the ship (Tethealla: /event N), confirmed by the event change that every",
             "client on the ship receives."},
         footerHeading = "%nExamples:%n",

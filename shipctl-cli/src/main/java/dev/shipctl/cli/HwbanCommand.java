@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code hwban}: Ban the hardware id a player's client sent. */
-@Command(name = "hwban",
+@Command(name = "hwban", mixinStandardHelpOptions = true,
         description = {"Ban the hardware id a player's client sent (Tethealla: /hwban GC, a toggle handled as for ban).",
             "DANGER: clients that send the same id (bots, shipctl itself) are all banned."},
         footerHeading = "%nExamples:%n",

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code kick}: Disconnect a player. */
-@Command(name = "kick",
+@Command(name = "kick", mixinStandardHelpOptions = true,
         description = {"Disconnect a player (Tethealla: /dc GC). Tethealla never confirms it: when the player is in your lobby",
             "shipctl waits to see them leave; otherwise the result is SENT (outcome \"unconfirmed\")."},
         footerHeading = "%nExamples:%n",

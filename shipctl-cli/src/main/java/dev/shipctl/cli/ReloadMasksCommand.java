@@ -7,7 +7,7 @@ import java.time.Duration;
 import picocli.CommandLine.Command;
 
 /** {@code reload-masks}: Re-read the ship's IP ban masks. */
-@Command(name = "reload-masks",
+@Command(name = "reload-masks", mixinStandardHelpOptions = true,
         description = {"Re-read the ship's IP ban masks (Tethealla: /updatemasks; needs GM or local-GM right 12)."},
         footerHeading = "%nExamples:%n",
         footer = {

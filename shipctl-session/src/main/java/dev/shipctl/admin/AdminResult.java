@@ -47,7 +47,9 @@ public record AdminResult(String verb, Optional<Integer> target, Outcome outcome
      * @param label for sent lines "chat" or "mail"; for replies the packet ("B0", "01", "1A", "EE", "81", "DA") or
      *     "left" (a player left the lobby) or "closed" (this session was disconnected)
      * @param text one line, markers removed, line breaks as spaces
-     * @param after time since the operation started
+     * @param at when it was sent or received
+     * @param after for a sent line, the time since the operation started (it includes the wait for the chat
+     *     cooldown); for a reply, the time since the line before it was sent
      */
     public record Exchange(Instant at, Duration after, Direction direction, String label, String text) {
         public enum Direction { SENT, RECEIVED }

@@ -1,0 +1,211 @@
+package dev.shipctl.cli;
+
+import dev.shipctl.Session;
+import dev.shipctl.SessionEvent;
+import dev.shipctl.ShipException;
+import dev.shipctl.admin.Admin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.ArgumentCompleter;
+import org.jline.reader.impl.completer.NullCompleter;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code shell}: an interactive session that logs in once and stays in the lobby. */
+@Command(name = "shell", mixinStandardHelpOptions = true,
+        description = {"An interactive session: log in once, stay in the lobby (pings answered), and run the same verbs",
+            "as the command line (announce, ban GC, reload-gms ...) or raw commands typed directly (/bank).",
+            "Chat, announcements, joins, leaves and disconnects are printed above the prompt as they come.",
+            "Tab completes verbs and GM commands; history is kept in the config directory.",
+            "Ctrl-C cancels the line, Ctrl-D (or exit) leaves."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  shipctl shell --profile home",
+            "  SHIPCTL_PASSWORD=... shipctl shell -H 127.0.0.1 -u gmadmin",
+            "",
+            "In the shell:",
+            "  > announce Restart in 5 minutes",
+            "  > ban 42000002",
+            "  > /bank",
+            "  > help announce"})
+final class ShellCommand implements Callable<Integer> {
+    static final List<String> BUILTINS = List.of("help", "exit", "quit");
+    private final CliContext ctx;
+
+    @Mixin
+    ConnectOptions connect;
+
+    @Mixin
+    OutputOptions output;
+
+    private volatile boolean busy;
+    private volatile boolean leaving;
+
+    ShellCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The history file in the config directory. */
+    static Path historyFile(CliContext ctx) {
+        return ctx.configDir().resolve("history");
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Terminal term = ctx.terminal();
+        try (OpenSession host = new OpenSession(ctx, connect, output.json());
+             org.jline.terminal.Terminal terminal = terminal()) {
+            Admin admin;
+            try {
+                admin = host.admin();
+            } catch (ShipException e) {
+                return VerbOutput.failure(ctx, output.json(), null, "shell", e.getMessage(), ExitCodes.of(e));
+            }
+            Session session = admin.session();
+            Files.createDirectories(ctx.configDir());
+            LineReader reader = LineReaderBuilder.builder()
+                    .appName("shipctl")
+                    .terminal(terminal)
+                    .completer(new ArgumentCompleter(new StringsCompleter(completions(admin)), NullCompleter.INSTANCE))
+                    .variable(LineReader.HISTORY_FILE, historyFile(ctx))
+                    .build();
+            host.addListener(event -> show(reader, event));
+            String who = session.characterName() + "@" + session.ship().map(s -> s.name()).orElse(connect.address(ctx));
+            if (!output.json()) {
+                term.err().println(term.dim("In lobby " + session.lobby().number() + " as " + session.characterName() + " (guild card "
+                        + Integer.toUnsignedString(session.guildCard()) + ", " + session.flavor().name() + "). "
+                        + "Type help for the verbs, Tab to complete, Ctrl-D to leave."));
+            }
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(who + "> ");
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C: drop the line
+                } catch (EndOfFileException e) {
+                    break; // Ctrl-D
+                }
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) continue;
+                if (line.equals("exit") || line.equals("quit")) break;
+                if (line.equals("help")) {
+                    help(term, admin);
+                    continue;
+                }
+                busy = true;
+                try {
+                    host.execute(line, null);
+                } finally {
+                    busy = false;
+                }
+            }
+            leaving = true;
+            reader.getHistory().save();
+            restrict(historyFile(ctx));
+        }
+        return ExitCodes.OK;
+    }
+
+    private org.jline.terminal.Terminal terminal() throws IOException {
+        if (ctx.console().isPresent()) {
+            return TerminalBuilder.builder().system(true).nativeSignals(true)
+                    .signalHandler(org.jline.terminal.Terminal.SignalHandler.SIG_IGN).build();
+        }
+        // no console (piped input, tests): a plain line reader over stdin, without echo
+        org.jline.terminal.Terminal dumb = new org.jline.terminal.impl.DumbTerminal("shipctl", org.jline.terminal.Terminal.TYPE_DUMB,
+                new java.io.FilterInputStream(System.in) {
+                    @Override
+                    public void close() {
+                        // leave System.in open
+                    }
+                }, ctx.terminal().out(), java.nio.charset.StandardCharsets.UTF_8);
+        dumb.echo(false);
+        return dumb;
+    }
+
+    private static void restrict(Path file) {
+        try {
+            if (Files.exists(file)) Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not POSIX
+        }
+    }
+
+    private List<String> completions(Admin admin) {
+        List<String> words = new ArrayList<>(OpenSession.verbNames(ctx));
+        words.addAll(BUILTINS);
+        char prefix = admin.dialect().commandPrefix();
+        admin.dialect().commandNames().forEach(c -> words.add(prefix + c));
+        return words;
+    }
+
+    private void help(Terminal term, Admin admin) {
+        term.out().println("Verbs (help VERB for its options): " + String.join(", ", OpenSession.verbNames(ctx)));
+        term.out().println("Raw commands: type them as in the game, e.g. " + admin.dialect().commandPrefix()
+                + admin.dialect().commandNames().getLast() + "   Leave: exit, quit or Ctrl-D.");
+    }
+
+    /** Prints an event above the prompt. Replies to a running verb are left to the verb's own output. */
+    private void show(LineReader reader, SessionEvent event) {
+        boolean reply = switch (event) {
+            case SessionEvent.TextMessage m -> true;
+            case SessionEvent.LobbyMessage m -> true;
+            case SessionEvent.MessageBox m -> true;
+            case SessionEvent.Announcement m -> true;
+            case SessionEvent.Mail m -> true;
+            case SessionEvent.LobbyEventChanged m -> true;
+            default -> false;
+        };
+        if ((reply && busy) || leaving) return;
+        String text = output.json() ? eventJson(event) : eventText(event);
+        if (text != null) reader.printAbove(text);
+    }
+
+    private String eventText(SessionEvent e) {
+        Terminal t = ctx.terminal();
+        return switch (e) {
+            case SessionEvent.Chat c -> t.cyan("[" + c.name() + "]") + " " + c.text();
+            case SessionEvent.Announcement a -> t.yellow("** " + oneLine(a.text()));
+            case SessionEvent.TextMessage m -> t.dim("B0 ") + oneLine(m.text());
+            case SessionEvent.LobbyMessage m -> t.dim("01 ") + oneLine(m.text());
+            case SessionEvent.MessageBox m -> t.red("1A ") + oneLine(m.text());
+            case SessionEvent.Mail m -> t.dim("mail from ") + m.fromName() + ": " + oneLine(m.text());
+            case SessionEvent.PlayerJoined j -> t.dim("+ " + j.player().name() + " (" + Integer.toUnsignedString(j.player().guildCard()) + ") joined");
+            case SessionEvent.PlayerLeft l -> t.dim("- " + l.player().name() + " (" + Integer.toUnsignedString(l.player().guildCard()) + ") left");
+            case SessionEvent.LobbyEventChanged c -> t.dim("event changed to " + c.event());
+            case SessionEvent.Disconnected d -> t.red("disconnected: " + d.reason() + " (the next verb logs in again)");
+        };
+    }
+
+    private static String eventJson(SessionEvent e) {
+        ObjectNode o = Json.object();
+        switch (e) {
+            case SessionEvent.Chat c -> o.put("event", "chat").put("guild_card", Integer.toUnsignedLong(c.guildCard())).put("name", c.name()).put("text", c.text());
+            case SessionEvent.Announcement a -> o.put("event", "announcement").put("text", oneLine(a.text()));
+            case SessionEvent.TextMessage m -> o.put("event", "text").put("text", oneLine(m.text()));
+            case SessionEvent.LobbyMessage m -> o.put("event", "lobby_message").put("text", oneLine(m.text()));
+            case SessionEvent.MessageBox m -> o.put("event", "message_box").put("text", oneLine(m.text()));
+            case SessionEvent.Mail m -> o.put("event", "mail").put("guild_card", Integer.toUnsignedLong(m.fromGuildCard())).put("name", m.fromName()).put("text", oneLine(m.text()));
+            case SessionEvent.PlayerJoined j -> o.put("event", "joined").put("guild_card", Integer.toUnsignedLong(j.player().guildCard())).put("name", j.player().name());
+            case SessionEvent.PlayerLeft l -> o.put("event", "left").put("guild_card", Integer.toUnsignedLong(l.player().guildCard())).put("name", l.player().name());
+            case SessionEvent.LobbyEventChanged c -> o.put("event", "lobby_event").put("number", c.event());
+            case SessionEvent.Disconnected d -> o.put("event", "disconnected").put("reason", d.reason());
+        }
+        return Json.line(o);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+}
