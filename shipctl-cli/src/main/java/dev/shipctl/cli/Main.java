@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             CheckCommand.class,
             WhoCommand.class,
             ListenCommand.class,
+            WatchCommand.class,
             TraceCommand.class,
             SandboxCommand.class,
             AnnounceCommand.class,

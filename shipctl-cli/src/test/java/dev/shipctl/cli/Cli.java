@@ -53,6 +53,8 @@ final class Cli {
     Running start(String... args) {
         Lines out = new Lines();
         Lines err = new Lines();
+        out.other = err;
+        err.other = out;
         CliContext ctx = context(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread t = Thread.ofPlatform().name("shipctl-under-test").daemon().start(() -> {
@@ -83,6 +85,8 @@ final class Cli {
         private final ByteArrayOutputStream current = new ByteArrayOutputStream();
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final List<String> all = new ArrayList<>();
+        /** The other stream of the same run, shown when a wait fails. */
+        Lines other;
 
         @Override
         public synchronized void write(int b) {
@@ -107,7 +111,10 @@ final class Cli {
             while (true) {
                 long left = deadline - System.nanoTime();
                 String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (line == null) throw new AssertionError("no matching line within " + WAIT + "; so far:\n" + String.join("\n", all()));
+                if (line == null) {
+                    throw new AssertionError("no matching line within " + WAIT + "; so far:\n" + String.join("\n", all())
+                            + (other == null ? "" : "\nand on the other stream:\n" + String.join("\n", other.all())));
+                }
                 if (p.test(line)) return line;
             }
         }
