@@ -21,11 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Logs in as a player would, times every stage, and says whether the server is healthy. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Health check: log in through the whole chain as the game client does, time each stage",
-            "(connect, login, each character-server connection, ship list, ship and block list, block, lobby join),",
-            "and show the ship list with its populations, the block list and the players in the lobby joined.",
-            "Exit code 0 when the lobby was reached; otherwise the code of the first failing stage (see shipctl --help).",
-            "--all logs in once per ship and block, one after the other, closing each session before the next."},
+        description = {"Health check: log in through the whole chain as the game client does, time each stage "
+                + "(connect, login, each character-server connection, ship list, ship and block list, block, lobby "
+                + "join), and show the ship list with its populations, the block list and the players in the lobby joined.", "",
+            "Exit code 0 when the lobby was reached; otherwise the code of the first failing stage (see shipctl --help). "
+                + "--all logs in once per ship and block, one after the other, closing each session before the next."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=player123 shipctl check -H 127.0.0.1 -u player1",

@@ -23,13 +23,13 @@ import tools.jackson.databind.node.ObjectNode;
 /** Stays in the lobby and streams what happens as JSON lines, for bridges and log pipelines. */
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = {"Stay in the lobby and print what happens there as JSON lines on stdout, one event per line:",
-            "  {\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}",
-            "kind is one of: connected, reconnected (with the lobby's members), joined, left, chat, announcement,",
-            "mail, message (server text: command replies, lobby and message boxes), lobby_event, disconnected.",
-            "When the server drops the session, shipctl reconnects with exponential backoff and jitter (unless --once).",
-            "A client only sees its own lobby: chat in other lobbies and in games does not reach it. Use an account",
-            "of its own: a second login with the same account kicks the first (and listen would kick it back).",
-            "Stops on SIGTERM or Ctrl-C, closing the session."},
+            "  {\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}", "",
+            "kind is one of: connected, reconnected (both with the lobby's members), joined, left, chat, announcement, "
+                + "mail, message (server text: command replies, lobby and message boxes), lobby_event, disconnected. "
+                + "When the server drops the session, shipctl reconnects with exponential backoff and jitter (unless --once).", "",
+            "A client only sees its own lobby: chat in other lobbies and in games does not reach it. Give listen an "
+                + "account of its own: a second login with the same account kicks the first. Stops on SIGTERM or "
+                + "Ctrl-C, closing the session."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl listen -u listener | jq -c 'select(.kind == \"chat\")'",

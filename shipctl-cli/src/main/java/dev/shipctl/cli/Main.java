@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             ListenCommand.class,
             WatchCommand.class,
             TraceCommand.class,
+            BenchCommand.class,
             SandboxCommand.class,
             AnnounceCommand.class,
             RawCommand.class,

@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 final class TraceCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"Show a trace as a readable, filterable list: time, connection, direction, command, size,",
-                "and the bytes as a hex dump. Filters combine (all must match)."},
+            description = {"Show a trace as a readable, filterable list: time, connection, direction, command, size, "
+                + "and the bytes as a hex dump. Filters combine (all must match)."},
             footerHeading = "%nExamples:%n",
             footer = {
                 "  shipctl check -u player1 --trace /tmp/login.jsonl && shipctl trace show /tmp/login.jsonl",

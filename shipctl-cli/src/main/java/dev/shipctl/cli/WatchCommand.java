@@ -21,15 +21,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The health check on a schedule, with Prometheus metrics and a hook when health changes. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Run the health check (as shipctl check) on a schedule, one login at a time, never overlapping.",
-            "After a failure the next check comes sooner (exponential backoff with jitter, from 1 s up to --interval).",
-            "--metrics serves Prometheus metrics (pso_up, pso_login_seconds, pso_stage_seconds{stage},",
-            "pso_ship_players{ship}, pso_lobby_players{ship,block,lobby}, pso_check_failures_total{stage}, …) at",
-            "http://HOST:PORT/metrics; HOST defaults to 127.0.0.1 (loopback). --on-change runs a command when health",
-            "changes (up ⇄ down, or the failing stage changes) with the old and new state in its environment:",
-            "SHIPCTL_OLD_STATE, SHIPCTL_NEW_STATE (up, or down:STAGE), SHIPCTL_STAGE, SHIPCTL_ERROR, SHIPCTL_EXIT_CODE,",
-            "SHIPCTL_SERVER; the same two states are its arguments $1 and $2 (it runs under sh -c). Passwords are",
-            "removed from its environment. Stops cleanly on SIGTERM or Ctrl-C (the session in progress is closed)."},
+        description = {"Run the health check (as shipctl check) on a schedule, one login at a time, never overlapping. "
+                + "After a failure the next check comes sooner (exponential backoff with jitter, from 1 s up to --interval). "
+                + "Stops cleanly on SIGTERM or Ctrl-C.", "",
+            "--metrics serves Prometheus metrics at http://HOST:PORT/metrics (HOST defaults to 127.0.0.1): pso_up, "
+                + "pso_login_seconds, pso_stage_seconds{stage}, pso_ship_players{ship}, pso_lobby_players{ship,block,lobby}, "
+                + "pso_check_failures_total{stage}, pso_checks_total, pso_check_exit_code, pso_block_up{ship,block}.", "",
+            "--on-change runs a command (sh -c) when health changes (up <-> down, or the failing stage changes). "
+                + "It gets the old and new state (up, or down:STAGE) as $1 and $2 and in SHIPCTL_OLD_STATE and "
+                + "SHIPCTL_NEW_STATE, plus SHIPCTL_STAGE, SHIPCTL_ERROR, SHIPCTL_EXIT_CODE and SHIPCTL_SERVER. "
+                + "Password variables are removed from its environment."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl watch -u monitor --interval 30s --metrics 127.0.0.1:9464",

@@ -35,16 +35,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Who is online where, as far as a client can see. */
 @Command(name = "who", mixinStandardHelpOptions = true,
-        description = {"Who is online where, from what the server shows a logged-in client:",
+        description = {"Who is online where, from what the server shows a logged-in client.", "",
+            "What a client can see:",
             "  * players per ship: the ship list (A0) gives each ship's population;",
             "  * blocks: the block list (07) gives names only, no populations;",
-            "  * players by name: only the members of the lobby the client is in (0x67, then joins and leaves).",
-            "    --lobbies walks lobbies 1-15 of each block (one change a second, Tethealla's limit); --all does",
-            "    that for every ship and block, one login each.",
-            "What a client cannot see on Tethealla: players in games (only lobbies are visible), in lobbies it does",
-            "not visit, or on blocks it does not visit; there is no \"who is online\" query (a GM's /dc or /ban of an",
-            "offline guild card gets no reply, which looks the same as a missing privilege). The checking account",
-            "itself takes one slot in each lobby it visits and is not counted as a player."},
+            "  * players by name, guild card and GM mark: only the members of the lobby it is in (0x67, then joins "
+                + "and leaves). --lobbies walks lobbies 1-15 of the block (one change a second, Tethealla's limit); "
+                + "--all does that on every ship and block, one login each.", "",
+            "What a client cannot see on Tethealla: players in games, in lobbies or on blocks it does not visit, and "
+                + "anyone by name outside its lobby. There is no \"who is online\" query: a GM's /dc or /ban of an "
+                + "offline guild card gets no reply, which looks the same as a missing privilege. The checking "
+                + "character takes a slot in each lobby it visits and is not counted."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=player123 shipctl who -u player1",
