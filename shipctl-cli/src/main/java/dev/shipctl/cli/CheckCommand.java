@@ -65,7 +65,9 @@ final class CheckCommand implements Callable<Integer> {
         if (all) return checkAll(client, credentials);
 
         AtomicReference<Optional<SessionEvent.Disconnected>> dropped = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<Object>> inLobby = new AtomicReference<>();
         HealthCheck.Result r = HealthCheck.run(client, credentials, session -> {
+            inLobby.set(httpSummary()); // while this session is in its lobby, so the server's view includes it
             if (stay == null) return;
             if (!output.json()) term.err().println(term.dim("In the lobby; staying " + Durations.format(stay) + " (pings answered) …"));
             try {
@@ -74,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         });
-        Optional<Object> fromHttp = httpSummary();
+        Optional<Object> fromHttp = inLobby.get() != null ? inLobby.get() : httpSummary();
         if (output.json()) {
             ObjectNode o = r.toJson();
             if (stay != null && r.ok()) {
@@ -143,9 +145,12 @@ final class CheckCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         List<String> ships = new ArrayList<>();
         for (MenuItem s : r.ships()) ships.add(s.name() + s.players().map(n -> " (" + n + ")").orElse(""));
-        rows.add(List.of("  ships", String.join(", ", ships) + "   (players per ship, from the ship list)"));
-        rows.add(List.of("  blocks", String.join(", ", r.blocks().stream().map(MenuItem::name).toList())
-                + "   (the block list carries no populations)"));
+        // newserv has no ship or block list (its menu's title stands in for the ship): no rows for what is not there
+        if (!r.blocks().isEmpty()) {
+            rows.add(List.of("  ships", String.join(", ", ships) + "   (players per ship, from the ship list)"));
+            rows.add(List.of("  blocks", String.join(", ", r.blocks().stream().map(MenuItem::name).toList())
+                    + "   (the block list carries no populations)"));
+        }
         r.lobby().ifPresent(l -> rows.add(List.of("  lobby " + l.number(), l.players().size() + " player(s): "
                 + String.join(", ", l.players().stream().map(p -> p.name() + (p.clientId() == l.yourClientId() ? " (you)"
                         : " (" + Integer.toUnsignedString(p.guildCard()) + ")")).toList()))));
