@@ -111,6 +111,7 @@ final class WhoCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         List<HealthCheck.Result> results;
         java.util.function.Consumer<Session> look = s -> {
+            if (httpSeen == null) httpSeen = httpSummary(); // while this session is in a lobby, so the server's list includes it
             try {
                 seen.addAll(lookAround(s, range, notes));
             } catch (InterruptedException e) {
@@ -148,18 +149,31 @@ final class WhoCommand implements Callable<Integer> {
      * {@code --http}: newserv's own list of every client and its lobby, which no client can see (a separate JSON
      * line {@code {"http": …}} with --json). A failure to read it is a note, not an error.
      */
+    private Optional<Object> httpSeen;
+
+    /** {@code --http}: newserv's summary, or the reason it could not be read (a String). */
+    private Optional<Object> httpSummary() {
+        return http.client(Duration.ofSeconds(5)).map(api -> {
+            try {
+                return api.summary();
+            } catch (NewservHttp.Failure e) {
+                return e.getMessage();
+            }
+        });
+    }
+
     private void printHttp() {
-        Optional<NewservHttp> api = http.client(Duration.ofSeconds(5));
-        if (api.isEmpty()) return;
+        Optional<Object> seen = httpSeen != null ? httpSeen : httpSummary();
+        if (seen.isEmpty()) return;
         Terminal term = ctx.terminal();
-        try {
-            NewservHttp.Summary s = api.get().summary();
+        String base = http.client(Duration.ofSeconds(5)).map(a -> a.base().toString()).orElse("");
+        if (seen.get() instanceof NewservHttp.Summary s) {
             if (output.json()) {
                 term.out().println(Json.line(Json.object().set("http", NewservHttp.toJson(s))));
                 return;
             }
             term.out().println();
-            term.out().println(term.bold("Everyone on " + s.server().name()) + " (newserv HTTP API " + api.get().base() + "): "
+            term.out().println(term.bold("Everyone on " + s.server().name()) + " (newserv HTTP API " + base + "): "
                     + s.server().clients() + " client(s), " + s.server().games() + " game(s)");
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("  name", "guild card", "where", "version"));
@@ -168,9 +182,9 @@ final class WhoCommand implements Callable<Integer> {
                         c.lobby().map(l -> "lobby/game " + l).orElse("not in a lobby"), c.version()));
             }
             Terminal.table(rows).forEach(term.out()::println);
-        } catch (NewservHttp.Failure e) {
-            if (output.json()) term.out().println(Json.line(Json.object().put("http_error", e.getMessage())));
-            else term.out().println(term.yellow("note") + "  " + e.getMessage());
+        } else {
+            if (output.json()) term.out().println(Json.line(Json.object().put("http_error", seen.get().toString())));
+            else term.out().println(term.yellow("note") + "  " + seen.get());
         }
     }
 
