@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code announce TEXT}: the scrolling message every player on the ship (or server) sees. */
 @Command(name = "announce", mixinStandardHelpOptions = true,
-        description = {"Announce a message to every player on the ship (--global: on every ship), and confirm it",
+        description = {"Announce a message to every player, confirmed by the broadcast that comes back.", "",
+            "Announce a message to every player on the ship (--global: on every ship), and confirm it",
             "by the broadcast that comes back. Tethealla: /announce, its confirmation, then the text as mail.",
             "At most 170 characters; '$' starts a colour code on Tethealla ($C6 yellow ...).",
             "Exit 7 when the server does not confirm (usually: the account lacks the right to /announce).",

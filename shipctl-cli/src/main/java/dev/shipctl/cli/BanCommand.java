@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ban}: Ban a guild card from the ship. */
 @Command(name = "ban", mixinStandardHelpOptions = true,
-        description = {"Ban a guild card from the ship (Tethealla: /ban GC). Idempotent although /ban toggles: shipctl reads the",
+        description = {"Ban a guild card (idempotent, although Tethealla's /ban toggles).", "",
+            "Ban a guild card from the ship (Tethealla: /ban GC). Idempotent although /ban toggles: shipctl reads the",
             "reply and sends /ban again if it went the wrong way. Tethealla bans only players online on the ship:",
             "an offline player gets no reply (exit 7); banning a player who is ALREADY banned lifts that ban and",
             "cannot restore it while they are offline (exit 7, said loudly).",

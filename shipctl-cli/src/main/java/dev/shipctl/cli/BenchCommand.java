@@ -29,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** How long a check takes: from process start to verdict, and stage by stage inside one JVM. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of shipctl itself against the built-in sandbox and a real server.",
-        subcommands = {BenchCommand.CheckBench.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.CheckBench.class, BenchCommand.Train.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  SHIPCTL_PASSWORD=player123 shipctl bench check -u player1 --runs 10"})
 final class BenchCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,

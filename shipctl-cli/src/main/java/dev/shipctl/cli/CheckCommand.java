@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Logs in as a player would, times every stage, and says whether the server is healthy. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Health check: log in through the whole chain as the game client does, time each stage "
+        description = {"Health check: log in as the game client does, time each stage, report.", "",
+            "Logs in through the whole chain, times each stage "
                 + "(connect, login, each character-server connection, ship list, ship and block list, block, lobby "
                 + "join), and show the ship list with its populations, the block list and the players in the lobby joined.", "",
             "Exit code 0 when the lobby was reached; otherwise the code of the first failing stage (see shipctl --help). "

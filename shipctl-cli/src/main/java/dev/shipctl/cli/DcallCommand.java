@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 /** {@code dcall}: Disconnect everyone on the ship, this session included. */
 @Command(name = "dcall", mixinStandardHelpOptions = true,
-        description = {"Disconnect everyone on the ship, this session included (Tethealla: /dcall). The ship refuses new",
+        description = {"Disconnect everyone on the ship (Tethealla: /dcall).", "",
+            "Disconnect everyone on the ship, this session included (Tethealla: /dcall). The ship refuses new",
             "connections until everybody is gone (one player per second). Confirmed when someone leaves or this",
             "session is told it is being disconnected."},
         footerHeading = "%nExamples:%n",

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The first thing a newcomer runs: the sandbox in-process on free loopback ports, a player and a GM logged in, an
  * announcement seen by the player, a GM-list reload, and a clean shutdown.
  */
-@Command(name = "demo",
+@Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Try shipctl on this machine, against its built-in sandbox server.", "",
             "Starts the sandbox on free loopback ports, logs in a player and a GM, announces, reloads the GM list,",
             "and stops."},

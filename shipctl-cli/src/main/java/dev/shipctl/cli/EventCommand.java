@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code event}: Set the lobby event on the ship. */
 @Command(name = "event", mixinStandardHelpOptions = true,
-        description = {"Set the lobby event on the ship (Tethealla: /event N), confirmed by the event change that every",
+        description = {"Set the lobby event on the ship (/event N, $event on newserv).", "",
+            "Set the lobby event on the ship (Tethealla: /event N), confirmed by the event change that every",
             "client on the ship receives."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hwban}: Ban the hardware id a player's client sent. */
 @Command(name = "hwban", mixinStandardHelpOptions = true,
-        description = {"Ban the hardware id a player's client sent (Tethealla: /hwban GC, a toggle handled as for ban).",
+        description = {"Ban the hardware id a player's client sent (/hwban GC).", "",
+            "Ban the hardware id a player's client sent (Tethealla: /hwban GC, a toggle handled as for ban).",
             "DANGER: clients that send the same id (bots, shipctl itself) are all banned."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ipban}: Ban the IP address a player is connected from. */
 @Command(name = "ipban", mixinStandardHelpOptions = true,
-        description = {"Ban the IP address a player is connected from (Tethealla: /ipban GC, a toggle handled as for ban).",
+        description = {"Ban the IP address a player connects from (/ipban GC).", "",
+            "Ban the IP address a player is connected from (Tethealla: /ipban GC, a toggle handled as for ban).",
             "DANGER: behind a shared address (loopback, NAT) this bans everyone there, you included; only the",
             "server operator can undo it."},
         footerHeading = "%nExamples:%n",

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kick}: Disconnect a player. */
 @Command(name = "kick", mixinStandardHelpOptions = true,
-        description = {"Disconnect a player (Tethealla: /dc GC). Tethealla never confirms it: when the player is in your lobby",
+        description = {"Disconnect a player (/dc GC, $kick on newserv).", "",
+            "Disconnect a player (Tethealla: /dc GC). Tethealla never confirms it: when the player is in your lobby",
             "shipctl waits to see them leave; otherwise the result is SENT (outcome \"unconfirmed\")."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Stays in the lobby and streams what happens as JSON lines, for bridges and log pipelines. */
 @Command(name = "listen", mixinStandardHelpOptions = true,
-        description = {"Stay in the lobby and print what happens there as JSON lines on stdout, one event per line:",
+        description = {"Stay in the lobby and stream its events as JSON lines.", "",
+            "Stay in the lobby and print what happens there as JSON lines on stdout, one event per line:",
             "  {\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}", "",
             "kind is one of: connected, reconnected (both with the lobby's members), joined, left, chat, announcement, "
                 + "mail, message (server text: command replies, lobby and message boxes), lobby_event, disconnected. "

@@ -5,6 +5,7 @@ import dev.shipctl.ShipException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,15 @@ import picocli.CommandLine.ScopeType;
             "A headless client for Phantasy Star Online Blue Burst servers (Tethealla family and newserv):",
             "administer a server from a terminal or a script, and check it as a player would see it.", ""},
         commandListHeading = "%nCommands:%n",
-        subcommands = {
+        exitCodeListHeading = "%nExit codes:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  shipctl demo                                   try everything against a built-in sandbox server",
+            "  SHIPCTL_PASSWORD=... shipctl check -H pso.example.org -u gmadmin",
+            "  shipctl help COMMAND                           a command's options and examples"})
+public final class Main {
+    /** Every command, in the order {@code --help} lists them. */
+    static final List<Class<?>> COMMANDS = List.of(
             DemoCommand.class,
             CheckCommand.class,
             WhoCommand.class,
@@ -44,16 +53,8 @@ import picocli.CommandLine.ScopeType;
             EventCommand.class,
             ShellCommand.class,
             RunCommand.class,
-            ProfileCommand.class,
-            CommandLine.HelpCommand.class,
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  shipctl demo                                   try everything against a built-in sandbox server",
-            "  SHIPCTL_PASSWORD=... shipctl check -H pso.example.org -u gmadmin",
-            "  shipctl help COMMAND                           a command's options and examples"})
-public final class Main {
+            ProfileCommand.class);
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show debug logs and stack traces.")
     void verbose(boolean on) {
@@ -73,19 +74,48 @@ public final class Main {
     public static int run(CliContext ctx, String... args) {
         verbose = false;
         Logging.level(Level.WARN);
-        CommandLine cli = commandLine(ctx);
+        CommandLine cli = commandLine(ctx, named(args));
         return cli.execute(args);
     }
 
-    /** The configured command line, for running and for the shell's completion. */
+    /** The configured command line with every command, for help and for the shell's completion. */
     public static CommandLine commandLine(CliContext ctx) {
+        return commandLine(ctx, null);
+    }
+
+    /**
+     * The command line with every command, or only with {@code only}: picocli reads the annotations of every command
+     * it registers, which costs about half a second of start-up on a small machine, so a one-shot run registers
+     * just the command it runs (plus {@code help}).
+     */
+    static CommandLine commandLine(CliContext ctx, Class<?> only) {
         CommandLine cli = new CommandLine(new Main(), new Factory(ctx));
+        for (Class<?> command : COMMANDS) {
+            if (only == null || command == only) cli.addSubcommand(command);
+        }
+        cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(new PrintWriter(ctx.terminal().out(), true));
         cli.setErr(new PrintWriter(ctx.terminal().err(), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx.terminal().err(), e));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.helpList());
         return cli;
+    }
+
+    /**
+     * The command the arguments name, when nothing else is needed: not when they ask the root for help or a version,
+     * nor for {@code help} or a name that is not a command (picocli then lists them all).
+     */
+    static Class<?> named(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) return null;
+            if (arg.startsWith("-")) continue;
+            for (Class<?> command : COMMANDS) {
+                if (command.getAnnotation(Command.class).name().equals(arg)) return command;
+            }
+            return null;
+        }
+        return null;
     }
 
     /** Turns an exception into one line on stderr and an exit code. */

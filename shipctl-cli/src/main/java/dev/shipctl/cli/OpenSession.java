@@ -86,7 +86,7 @@ final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
                 return VerbOutput.failure(ctx, json, number, "?", "cannot parse the line (unbalanced quotes?): " + trimmed, ExitCodes.USAGE);
             }
         }
-        CommandLine cl = Main.commandLine(ctx);
+        CommandLine cl = Main.commandLine(ctx, Main.named(words.toArray(String[]::new)));
         String verb = words.isEmpty() ? "?" : words.getFirst();
         cl.setParameterExceptionHandler((e, args) -> VerbOutput.failure(ctx, json, number, verb, e.getMessage(), ExitCodes.USAGE));
         cl.setExecutionStrategy(parseResult -> {

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code profile list|show|add|remove}: the named servers in config.toml. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = {"Manage profiles: named servers in config.toml in the config directory ($SHIPCTL_CONFIG_DIR,",
+        description = {"Manage profiles: named servers with their account and password source.", "",
+            "Manage profiles: named servers in config.toml in the config directory ($SHIPCTL_CONFIG_DIR,",
             "else ~/.config/shipctl on Linux, ~/Library/Application Support/shipctl on macOS, %%APPDATA%%\\shipctl on",
             "Windows). Use one with --profile NAME or SHIPCTL_PROFILE=NAME; flags given on the command line win.",
             "A profile never holds a password, only where to read it from."},

@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code command "/any text"}: a raw chat command and every reply within the wait. */
 @Command(name = "command", mixinStandardHelpOptions = true,
-        description = {"Send any chat command and print every reply that arrives within --wait (default 2s):",
+        description = {"Send any chat command and print every reply that comes back.", "",
+            "Send any chat command and print every reply that arrives within --wait (default 2s):",
             "B0 text, 01 lobby message, 1A message box, EE broadcast, mail, event changes, each labelled.",
             "Exit 7 when nothing came back (Tethealla's answer to an unknown command or a missing right)."},
         footerHeading = "%nExamples:%n",

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 /** {@code reload-config}: Re-read the ship's configuration. */
 @Command(name = "reload-config", mixinStandardHelpOptions = true,
-        description = {"Re-read the ship's configuration (PSONOVA: /reloadconfig; needs GM or local-GM right 8).",
+        description = {"Re-read the ship's configuration (PSONOVA: /reloadconfig).", "",
+            "Re-read the ship's configuration (PSONOVA: /reloadconfig; needs GM or local-GM right 8).",
             "Other Tethealla builds have no such command and stay silent: exit 7."},
         footerHeading = "%nExamples:%n",
         footer = {

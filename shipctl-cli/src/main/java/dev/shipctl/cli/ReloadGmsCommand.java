@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 /** {@code reload-gms}: Re-read the ship's local GM file. */
 @Command(name = "reload-gms", mixinStandardHelpOptions = true,
-        description = {"Re-read the ship's local GM file (Tethealla: /updatelocalgms; needs GM or local-GM right 8).",
+        description = {"Re-read the ship's local GM file (/updatelocalgms).", "",
+            "Re-read the ship's local GM file (Tethealla: /updatelocalgms; needs GM or local-GM right 8).",
             "Note: Tethealla only adds and changes entries; a GM removed from the file keeps their rights until the ship restarts."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code run FILE|-}: a script of verbs over one login. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a script: one verb per line (announce, ban 42000002, reload-gms ...) or a raw command",
+        description = {"Run a script of verbs, one per line, with one login.", "",
+            "Run a script: one verb per line (announce, ban 42000002, reload-gms ...) or a raw command",
             "(/bank), '#' starts a comment line. One login for the whole script; the session's chat queue keeps",
             "commands 1 s apart on Tethealla so none is dropped. Stops at the first failure with its exit code",
             "unless --keep-going (then the exit code is the first failure's)."},

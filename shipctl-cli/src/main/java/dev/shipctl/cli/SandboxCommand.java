@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the built-in Tethealla-compatible server in the foreground. */
-@Command(name = "sandbox",
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Run the built-in sandbox server (Tethealla-compatible) in the foreground.", "",
             "A login server, character server, ship and blocks on this machine, for trying shipctl without a real",
             "server. Runs until Ctrl-C or SIGTERM.",

@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code shell}: an interactive session that logs in once and stays in the lobby. */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-        description = {"An interactive session: log in once, stay in the lobby (pings answered), and run the same verbs",
+        description = {"An interactive session: one login, verbs and raw commands, live events.", "",
+            "An interactive session: log in once, stay in the lobby (pings answered), and run the same verbs",
             "as the command line (announce, ban GC, reload-gms ...) or raw commands typed directly (/bank).",
             "Chat, announcements, joins, leaves and disconnects are printed above the prompt as they come.",
             "Tab completes verbs and GM commands; history is kept in the config directory.",

@@ -25,7 +25,11 @@ import tools.jackson.databind.JsonNode;
 /** {@code trace show FILE}: reads the JSON lines {@code --trace} writes. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Read packet traces written by --trace (every connecting command takes --trace FILE).",
-        subcommands = TraceCommand.Show.class)
+        subcommands = TraceCommand.Show.class,
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  shipctl check -u player1 --trace /tmp/check.trace",
+            "  shipctl trace show /tmp/check.trace --command 0x93 --direction client"})
 final class TraceCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true,

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code unban}: Lift a guild-card ban. */
 @Command(name = "unban", mixinStandardHelpOptions = true,
-        description = {"Lift a guild-card ban (Tethealla: /ban GC, which toggles). Nothing is sent when the player is in your lobby",
+        description = {"Lift a guild-card ban (idempotent, although Tethealla's /ban toggles).", "",
+            "Lift a guild-card ban (Tethealla: /ban GC, which toggles). Nothing is sent when the player is in your lobby",
             "(so not banned). If the player is online elsewhere the toggle bans and disconnects them, and shipctl",
             "lifts it again at once. No reply (exit 7): not banned and not online, or no right."},
         footerHeading = "%nExamples:%n",

@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The health check on a schedule, with Prometheus metrics and a hook when health changes. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Run the health check (as shipctl check) on a schedule, one login at a time, never overlapping. "
+        description = {"Run the health check on a schedule; export Prometheus metrics.", "",
+            "Run the health check (as shipctl check) on a schedule, one login at a time, never overlapping. "
                 + "After a failure the next check comes sooner (exponential backoff with jitter, from 1 s up to --interval). "
                 + "Stops cleanly on SIGTERM or Ctrl-C.", "",
             "--metrics serves Prometheus metrics at http://HOST:PORT/metrics (HOST defaults to 127.0.0.1): pso_up, "
