@@ -78,15 +78,7 @@ public final class NewservFlavor implements ServerFlavor {
     public LobbyConnection login(ChainContext chain, Connection loginPort) throws ShipException {
         // #1 first contact (guild card 0): E6 + 0x19 back to the same server. The first packet is always this 0x93
         // (newserv picks its key table from it and disconnects on anything else, §2.5).
-        ServerRedirect redirect;
-        chain.begin(Stage.LOGIN);
-        try (Connection c = loginPort) {
-            c.stage(Stage.LOGIN);
-            c.send(chain.login(0, ClientLogin.NO_SLOT));
-            acceptE6(chain, chain.expect(c, ServerSecurityData.class, "E6 after the login"));
-            redirect = chain.expect(c, ServerRedirect.class, "the redirect after the login");
-        }
-        chain.complete("guild card " + Integer.toUnsignedLong(chain.guildCard()));
+        ServerRedirect redirect = chain.logIn(loginPort, e6 -> acceptE6(chain, e6));
 
         // #2 data phase: preview the slot (E5 = a character, E4 result 2 = empty); #3 create one if it is empty
         chain.begin(Stage.CHARACTER_SELECT);

@@ -68,15 +68,7 @@ public final class TetheallaFlavor implements ServerFlavor {
 
     @Override
     public LobbyConnection login(ChainContext chain, Connection loginPort) throws ShipException {
-        ServerRedirect toCharacter;
-        chain.begin(Stage.LOGIN);
-        try (Connection c = loginPort) {
-            c.stage(Stage.LOGIN);
-            c.send(chain.login(0, ClientLogin.NO_SLOT));
-            chain.accept(chain.expect(c, ServerSecurityData.class, "E6 after the login"));
-            toCharacter = chain.expect(c, ServerRedirect.class, "the redirect to the character server");
-        }
-        chain.complete("guild card " + Integer.toUnsignedLong(chain.guildCard()));
+        ServerRedirect toCharacter = chain.logIn(loginPort, chain::accept);
 
         chain.begin(Stage.CHARACTER_TOKEN);
         try (Connection c = chain.follow("character", toCharacter)) {

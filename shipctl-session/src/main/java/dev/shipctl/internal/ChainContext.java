@@ -104,6 +104,28 @@ public final class ChainContext {
         log.debug("stage {} done in {} ms: {}", stage.label(), elapsed.toMillis(), detail);
     }
 
+    /** What a flavour does with an E6 (save it, or refuse on its error code). */
+    @FunctionalInterface
+    public interface SecurityDataHandler {
+        void accept(ServerSecurityData e6) throws ShipException;
+    }
+
+    /**
+     * The {@link Stage#LOGIN} stage every family starts with: a first-contact 0x93 (guild card 0, the version
+     * string in the config) on the login port, its E6, and the 0x19 that says where to go next. Closes the port.
+     */
+    public ServerRedirect logIn(Connection loginPort, SecurityDataHandler onSecurityData) throws ShipException {
+        begin(Stage.LOGIN);
+        try (Connection c = loginPort) {
+            c.stage(Stage.LOGIN);
+            c.send(login(0, ClientLogin.NO_SLOT));
+            onSecurityData.accept(expect(c, ServerSecurityData.class, "E6 after the login"));
+            ServerRedirect next = expect(c, ServerRedirect.class, "the 0x19 redirect after the login");
+            complete("guild card " + Integer.toUnsignedLong(guildCard));
+            return next;
+        }
+    }
+
     /** Opens a connection for the current stage. */
     public Connection open(String label, String host, int port) throws ShipException {
         Connection c = Connection.open(label, host, port, stage, client.keyTable(), client.trace(), client.timeout());
