@@ -9,7 +9,6 @@ import dev.shipctl.protocol.frame.Frame;
 import dev.shipctl.protocol.frame.FrameReader;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -185,7 +184,7 @@ class RandomizedDecodeTest {
                 stream = new byte[random.nextInt(0x4000)];
                 random.nextBytes(stream);
             }
-            FrameReader reader = new FrameReader(new Splitter(stream, random.split()));
+            FrameReader reader = new FrameReader(new Trickle(stream, random.split(), 100));
             BbCipher key = real ? null : cipher;
             try {
                 Frame f = reader.readPlain(); // every connection starts with a plain 0x03
@@ -219,32 +218,5 @@ class RandomizedDecodeTest {
         assertThat(clean).isPositive();
         assertThat(eof).isPositive();
         assertThat(rejected).isPositive();
-    }
-
-    /** Hands out its bytes in random-sized pieces. */
-    static final class Splitter extends InputStream {
-        private final byte[] data;
-        private final SplittableRandom random;
-        private int at;
-
-        Splitter(byte[] data, SplittableRandom random) {
-            this.data = data;
-            this.random = random;
-        }
-
-        @Override
-        public int read() {
-            return at < data.length ? data[at++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) return 0;
-            if (at >= data.length) return -1;
-            int n = Math.min(Math.min(len, data.length - at), 1 + random.nextInt(100));
-            System.arraycopy(data, at, b, off, n);
-            at += n;
-            return n;
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shipctl.protocol.Captures;
 import dev.shipctl.protocol.Hex;
 import dev.shipctl.protocol.ProtocolException;
+import dev.shipctl.protocol.Trickle;
 import dev.shipctl.protocol.ProtocolException.BadFrameSize;
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;
@@ -99,14 +100,14 @@ class FrameReaderWriterTest {
     @Test
     void oneByteAtATime() throws Exception {
         List<byte[]> packets = packets();
-        assertThat(readAll(new Trickle(wire(packets), null))).containsExactlyElementsOf(packets);
+        assertThat(readAll(new Trickle(wire(packets), null, 1))).containsExactlyElementsOf(packets);
     }
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 2026, 0xC0FFEE})
     void randomSplits(long seed) throws Exception {
         List<byte[]> packets = packets();
-        assertThat(readAll(new Trickle(wire(packets), new SplittableRandom(seed)))).containsExactlyElementsOf(packets);
+        assertThat(readAll(new Trickle(wire(packets), new SplittableRandom(seed), 3000))).containsExactlyElementsOf(packets);
     }
 
     @ParameterizedTest
@@ -199,7 +200,7 @@ class FrameReaderWriterTest {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         stream.writeBytes(init);
         stream.writeBytes(wire(List.of(next)));
-        FrameReader reader = new FrameReader(new Trickle(stream.toByteArray(), new SplittableRandom(init.length)));
+        FrameReader reader = new FrameReader(new Trickle(stream.toByteArray(), new SplittableRandom(init.length), 3000));
         assertThat(reader.encrypted()).isFalse();
         Frame plain = reader.read(); // no cipher yet: read() reads plain
         assertThat(plain.data()).isEqualTo(init);
@@ -229,34 +230,6 @@ class FrameReaderWriterTest {
         byte[] h = {(byte) size, (byte) (size >>> 8), (byte) command, (byte) (command >>> 8), 0, 0, 0, 0};
         CIPHER.encrypt(h, 0, 8);
         return h;
-    }
-
-    /** Hands out its bytes in pieces: one at a time, or random sizes from a seeded generator. */
-    static final class Trickle extends InputStream {
-        private final byte[] data;
-        private final SplittableRandom random;
-        private int at;
-
-        Trickle(byte[] data, SplittableRandom random) {
-            this.data = data;
-            this.random = random;
-        }
-
-        @Override
-        public int read() {
-            return at < data.length ? data[at++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) return 0;
-            if (at >= data.length) return -1;
-            int n = random == null ? 1 : 1 + random.nextInt(Math.min(len, 3000));
-            n = Math.min(n, Math.min(len, data.length - at));
-            System.arraycopy(data, at, b, off, n);
-            at += n;
-            return n;
-        }
     }
 
     static final class CountingStream extends ByteArrayInputStream {
