@@ -7,7 +7,6 @@ import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;
 import dev.shipctl.protocol.frame.Frame;
 import dev.shipctl.protocol.frame.FrameReader;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.util.ArrayList;
 import java.util.Arrays;
