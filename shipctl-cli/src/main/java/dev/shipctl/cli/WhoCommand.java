@@ -249,19 +249,24 @@ final class WhoCommand implements Callable<Integer> {
 
     private void printText(HealthCheck.Result first, Map<String, List<String>> blocksByShip, List<Seen> seen, List<String> notes) {
         Terminal term = ctx.terminal();
-        term.out().println(term.bold("Ships") + term.dim("  (players per ship, from the ship list)"));
-        List<List<String>> rows = new ArrayList<>();
-        for (MenuItem s : first.ships()) rows.add(List.of("  " + s.name(), s.players().map(String::valueOf).orElse("?")));
-        Terminal.table(rows).forEach(term.out()::println);
-        term.out().println(term.bold("Blocks") + term.dim("  (the block list gives no populations)"));
-        blocksByShip.forEach((ship, blocks) -> term.out().println("  " + ship + ": " + String.join(", ", blocks)));
+        // newserv has no ship or block list: no headings for what is not there
+        if (!first.ships().isEmpty() && !first.blocks().isEmpty()) {
+            term.out().println(term.bold("Ships") + term.dim("  (players per ship, from the ship list)"));
+            List<List<String>> rows = new ArrayList<>();
+            for (MenuItem s : first.ships()) rows.add(List.of("  " + s.name(), s.players().map(String::valueOf).orElse("?")));
+            Terminal.table(rows).forEach(term.out()::println);
+            term.out().println(term.bold("Blocks") + term.dim("  (the block list gives no populations)"));
+            blocksByShip.forEach((ship, blocks) -> term.out().println("  " + ship + ": " + String.join(", ", blocks)));
+        }
         term.out().println(term.bold("Lobbies visited") + term.dim("  (players by name; the checking character not counted)"));
         int total = 0;
         for (Seen v : seen) {
             List<Player> others = v.others();
             total += others.size();
             if (others.isEmpty() && seen.size() > 1) continue;
-            term.out().println("  " + v.ship() + " / " + v.block() + " / lobby " + v.lobby() + ": " + others.size() + " player(s)");
+            String where = java.util.stream.Stream.of(v.ship(), v.block(), "lobby " + v.lobby())
+                    .filter(part -> part != null && !part.isBlank()).collect(java.util.stream.Collectors.joining(" / "));
+            term.out().println("  " + where + ": " + others.size() + " player(s)");
             List<List<String>> prow = new ArrayList<>();
             for (Player p : others) {
                 prow.add(List.of("    " + p.name(), Integer.toUnsignedString(p.guildCard()), role(p).equals("player") ? "" : role(p).replace('_', ' ')));
@@ -269,8 +274,8 @@ final class WhoCommand implements Callable<Integer> {
             Terminal.table(prow).forEach(term.out()::println);
         }
         if (seen.size() > 1) term.out().println(term.dim("  (" + seen.size() + " lobbies visited, empty ones not listed)"));
-        term.out().println(total + " player(s) seen in " + seen.size() + " lobby(ies); "
-                + first.ships().stream().mapToInt(s -> s.players().orElse(0)).sum() + " on the ship list.");
+        term.out().println(total + " player(s) seen in " + seen.size() + " lobby(ies)" + (first.blocks().isEmpty() ? "."
+                : "; " + first.ships().stream().mapToInt(s -> s.players().orElse(0)).sum() + " on the ship list."));
         for (String n : notes) term.err().println(term.yellow("note: ") + n);
     }
 
