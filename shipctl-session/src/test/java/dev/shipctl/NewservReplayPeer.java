@@ -1,15 +1,7 @@
 package dev.shipctl;
 
 import dev.shipctl.protocol.Captures;
-import dev.shipctl.protocol.Captures.Captured;
-import dev.shipctl.protocol.Direction;
-import dev.shipctl.protocol.Packets;
-import dev.shipctl.protocol.cipher.BbCipher;
-import dev.shipctl.protocol.cipher.KeyTable;
 import dev.shipctl.protocol.frame.Frame;
-import dev.shipctl.protocol.frame.FrameReader;
-import dev.shipctl.protocol.frame.FrameWriter;
-import dev.shipctl.protocol.packet.login.ServerInit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -96,31 +88,14 @@ final class NewservReplayPeer implements AutoCloseable {
 
     private void replay(Socket s, Script script, Received got) {
         try (s) {
-            List<Captured> packets = Captures.stage("newserv", script.stage());
-            FrameReader in = new FrameReader(s.getInputStream());
-            FrameWriter out = new FrameWriter(s.getOutputStream());
-            for (Captured c : packets) {
-                if (c.file().equals(script.holdBefore())) held.acquire();
-                if (c.sender() == Direction.SERVER) {
-                    byte[] bytes = rewrite(c.plain());
-                    out.write(bytes);
-                    if (c.command() == 0x03) {
-                        ServerInit init = (ServerInit) Packets.decode(Direction.SERVER, bytes, bytes.length);
-                        out.encryptWith(BbCipher.fromServerKey(KeyTable.tethealla(), init.serverKey()));
-                        in.decryptWith(BbCipher.fromServerKey(KeyTable.tethealla(), init.clientKey()));
-                    }
-                } else {
-                    Frame f = in.read();
-                    if (f == null) return;
-                    got.frames().add(f);
-                }
-                if (c.file().equals(script.lastFile())) break;
-            }
-            if (script.lastFile() == null) return; // the capture ends: newserv closed the connection, or the client did
-            Frame f;
-            while ((f = in.read()) != null) {
-                got.frames().add(f); // hold the connection until the client leaves
-            }
+            CaptureReplay replay = new CaptureReplay(s);
+            boolean played = replay.play(Captures.stage("newserv", script.stage()), script.lastFile(), this::rewrite,
+                    c -> {
+                        if (c.file().equals(script.holdBefore())) held.acquire();
+                    },
+                    got.frames()::add);
+            // a capture played to its end: newserv closed the connection, or the client did
+            if (played && script.lastFile() != null) replay.holdUntilClosed(got.frames()::add);
         } catch (Exception e) {
             // the client closed the connection: the script ends here
         }

@@ -1,15 +1,7 @@
 package dev.shipctl;
 
 import dev.shipctl.protocol.Captures;
-import dev.shipctl.protocol.Captures.Captured;
-import dev.shipctl.protocol.Direction;
-import dev.shipctl.protocol.Packets;
-import dev.shipctl.protocol.cipher.BbCipher;
-import dev.shipctl.protocol.cipher.KeyTable;
 import dev.shipctl.protocol.frame.Frame;
-import dev.shipctl.protocol.frame.FrameReader;
-import dev.shipctl.protocol.frame.FrameWriter;
-import dev.shipctl.protocol.packet.login.ServerInit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -79,27 +71,9 @@ final class ReplayPeer implements AutoCloseable {
 
     private void replay(Socket socket, Script script) {
         try (socket) {
-            List<Captured> packets = Captures.stage("tethealla", script.stage());
-            FrameReader in = new FrameReader(socket.getInputStream());
-            FrameWriter out = new FrameWriter(socket.getOutputStream());
-            for (Captured c : packets) {
-                if (c.sender() == Direction.SERVER) {
-                    byte[] bytes = rewrite(c.plain());
-                    out.write(bytes);
-                    if (c.command() == 0x03) {
-                        ServerInit init = (ServerInit) Packets.decode(Direction.SERVER, bytes, bytes.length);
-                        out.encryptWith(BbCipher.fromServerKey(KeyTable.tethealla(), init.serverKey()));
-                        in.decryptWith(BbCipher.fromServerKey(KeyTable.tethealla(), init.clientKey()));
-                    }
-                } else {
-                    Frame f = in.read();
-                    if (f == null) return;
-                    received.add(f);
-                }
-                if (c.file().equals(script.lastFile())) break;
-            }
-            while (in.read() != null) {
-                // hold the connection until the client leaves
+            CaptureReplay replay = new CaptureReplay(socket);
+            if (replay.play(Captures.stage("tethealla", script.stage()), script.lastFile(), this::rewrite, c -> { }, received::add)) {
+                replay.holdUntilClosed(f -> { });
             }
         } catch (Exception e) {
             // the client closed the connection: the script ends here

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shipctl.protocol.Captures.Captured;
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;
+import dev.shipctl.protocol.cipher.SyntheticTable;
 import dev.shipctl.protocol.packet.character.ServerCharacterAck;
 import dev.shipctl.protocol.packet.character.ServerCharacterPreview;
 import dev.shipctl.protocol.packet.character.ServerSystemFile;
@@ -286,7 +287,7 @@ class TetheallaCaptureTest {
         byte[] e6Header = Hex.parse("44 00 E6 00 00 00 00 00");
         KeyTable right = KeyTable.tethealla();
         KeyTable standard = KeyTable.parse("tethealla-as-standard", asStandard(right.toNsk()));
-        KeyTable synthetic = synthetic();
+        KeyTable synthetic = SyntheticTable.create();
         int checked = 0;
         for (String stage : Captures.stages(SERVER)) {
             List<Captured> conn = Captures.stage(SERVER, stage);
@@ -320,16 +321,5 @@ class TetheallaCaptureTest {
         byte[] copy = nsk.clone();
         copy[KeyTable.RAW_SIZE] = 0;
         return copy;
-    }
-
-    static KeyTable synthetic() {
-        int[] p = new int[18];
-        int[] s = new int[1024];
-        for (int i = 0; i < 18 + 1024; i++) {
-            int w = 0x9E3779B9 * (i + 1);
-            if (i < 18) p[i] = w;
-            else s[i - 18] = w;
-        }
-        return new KeyTable("synthetic", p, s, KeyTable.Subtype.MOCB1);
     }
 }

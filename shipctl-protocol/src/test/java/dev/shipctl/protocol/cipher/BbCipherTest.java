@@ -19,21 +19,9 @@ class BbCipherTest {
         for (int i = 0; i < 48; i++) SEED[i] = (byte) i;
     }
 
-    /** word i = 0x9E3779B9 × (i+1) mod 2³², MOCB1. */
-    static KeyTable synthetic() {
-        int[] p = new int[18];
-        int[] s = new int[1024];
-        for (int i = 0; i < 18 + 1024; i++) {
-            int w = 0x9E3779B9 * (i + 1);
-            if (i < 18) p[i] = w;
-            else s[i - 18] = w;
-        }
-        return new KeyTable("synthetic", p, s, KeyTable.Subtype.MOCB1);
-    }
-
     @Test
     void syntheticTableMatchesTheReferenceSchedule() {
-        BbCipher c = BbCipher.fromServerKey(synthetic(), SEED);
+        BbCipher c = BbCipher.fromServerKey(SyntheticTable.create(), SEED);
         assertThat(c.scheduledP(0)).isEqualTo(0xcd34fc79);
         assertThat(c.scheduledP(1)).isEqualTo(0x3cd0cd1e);
         assertThat(c.scheduledS(0)).isEqualTo(0x4b757926);
@@ -98,11 +86,11 @@ class BbCipherTest {
 
     @Test
     void nskRoundTripAndBadSizes() throws Exception {
-        KeyTable t = KeyTable.parse("x", synthetic().toNsk());
-        assertThat(t).isEqualTo(synthetic());
+        KeyTable t = KeyTable.parse("x", SyntheticTable.create().toNsk());
+        assertThat(t).isEqualTo(SyntheticTable.create());
         assertThatThrownBy(() -> KeyTable.parse("x", new byte[100]))
                 .isInstanceOf(KeyTable.InvalidKeyTableException.class).hasMessageContaining("4176");
-        byte[] jsd = synthetic().toNsk();
+        byte[] jsd = SyntheticTable.create().toNsk();
         jsd[KeyTable.RAW_SIZE] = 2;
         assertThatThrownBy(() -> KeyTable.parse("x", jsd)).hasMessageContaining("not supported");
     }
