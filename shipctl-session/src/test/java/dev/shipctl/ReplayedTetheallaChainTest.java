@@ -98,7 +98,7 @@ class ReplayedTetheallaChainTest {
         plan.put(Port.SHIP, List.of(new Script("ship", "01-C-93.hex")));
         try (ReplayPeer peer = new ReplayPeer(plan)) {
             ShipClient client = ShipClient.builder().server("127.0.0.1", peer.port(Port.LOGIN))
-                    .timeout(Duration.ofMillis(300)).build();
+                    .timeout(Duration.ofSeconds(2)).build();
             assertThatThrownBy(() -> client.connect(GM))
                     .isInstanceOfSatisfying(ShipException.StageTimeout.class, e -> assertThat(e.stage()).contains(Stage.SHIP))
                     .hasMessageContaining("E6 on the ship");

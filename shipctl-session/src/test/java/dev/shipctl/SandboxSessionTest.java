@@ -8,6 +8,9 @@ import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEvent;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,22 +88,35 @@ class SandboxSessionTest {
         }
     }
 
-    private void restartWithFastKeepalive(Duration pingInterval) throws Exception {
+    /** The sandbox on a clock the test moves, so keepalive deadlines pass without waiting for them. */
+    private void restartOnTestClock(Duration pingInterval, Duration idleTimeout) throws Exception {
         sandbox.close();
-        sandbox = Sandbox.builder().bind(InetAddress.getLoopbackAddress()).loginPort(0).shipPort(0)
-                .pingInterval(pingInterval).idleTimeout(Duration.ofMillis(600)).tickInterval(Duration.ofMillis(50))
+        sandbox = Sandbox.builder().bind(InetAddress.getLoopbackAddress()).loginPort(0).shipPort(0).clock(now::get)
+                .pingInterval(pingInterval).idleTimeout(idleTimeout).tickInterval(Duration.ofMillis(10))
                 .build().start();
+    }
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+
+    private void advance(Duration d) {
+        now.updateAndGet(t -> t.plus(d));
     }
 
     @Test
     void answeringTheServersPingsKeepsAnIdleSession() throws Exception {
-        restartWithFastKeepalive(Duration.ofMillis(200));
+        restartOnTestClock(Duration.ofSeconds(60), Duration.ofSeconds(180)); // Tethealla's timings
         PingCounter pings = new PingCounter();
         ShipClient idle = client().newBuilder().keepaliveInterval(Duration.ofHours(1)).trace(pings).build();
         try (Session s = idle.connect(new Credentials("player1", "player123"))) {
-            // the server pings after 200 ms of silence and would drop at 600 ms; every ping is answered
-            assertThat(pings.serverPings.tryAcquire(5, WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
-            assertThat(pings.clientPings.tryAcquire(5, WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
+            // 60 s of silence: the server pings, the session answers
+            advance(Duration.ofSeconds(60));
+            assertThat(pings.serverPings.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(pings.clientPings.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            // 170 s more: 230 s after login, past the 180 s drop, alive only because the answer counted
+            advance(Duration.ofSeconds(170));
+            pings.serverPings.drainPermits();
+            assertThat(pings.serverPings.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(pings.clientPings.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             assertThat(s.isOpen()).isTrue();
             assertStillAnswered(s);
         }
@@ -108,13 +124,19 @@ class SandboxSessionTest {
 
     @Test
     void ownKeepalivesKeepASessionWithAServerThatNeverPings() throws Exception {
-        restartWithFastKeepalive(Duration.ofMillis(590));
+        // the server would ping only in the last millisecond before dropping
+        restartOnTestClock(Duration.ofSeconds(180).minusMillis(1), Duration.ofSeconds(180));
         PingCounter pings = new PingCounter();
         ShipClient eager = client().newBuilder().keepaliveInterval(Duration.ofMillis(50)).trace(pings).build();
         try (Session s = eager.connect(new Credentials("player1", "player123"))) {
-            // 30 keepalives at 50 ms span far more than the 600 ms idle timeout; the server would only ping in the
-            // last 10 ms before dropping, so it is the session's own 0x1D that keeps it
-            assertThat(pings.clientPings.tryAcquire(30, WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
+            // after each of the session's own 0x1D, 150 s pass on the server: 450 s in all, far past the drop
+            for (int i = 0; i < 3; i++) {
+                pings.clientPings.drainPermits();
+                assertThat(pings.clientPings.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+                advance(Duration.ofSeconds(150));
+            }
+            assertThat(pings.clientPings.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(pings.serverPings.availablePermits()).isZero();
             assertStillAnswered(s);
         }
     }

@@ -103,7 +103,7 @@ class CheckCommandTest {
     void aFailingStageIsNamedWithItsExitCode(Stage stage, SandboxEffect effect, String expectedStage, int expectedExit) {
         sandbox.failStage(stage, effect);
 
-        Cli.Run run = cli.run("check", "-p", port(), "-u", "player1", "--timeout", "500ms", "--json");
+        Cli.Run run = cli.run("check", "-p", port(), "-u", "player1", "--timeout", "2s", "--json");
 
         JsonNode o = Json.MAPPER.readTree(run.out());
         assertThat(o.get("ok").asBoolean()).isFalse();

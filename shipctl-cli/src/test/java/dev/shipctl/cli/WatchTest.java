@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shipctl.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +51,7 @@ class WatchTest {
     @Test
     void watchServesMetricsAndSurvivesTheServerRestarting() throws Exception {
         int login = sandbox.loginPort();
-        int ship = sandbox.shipPort();
+        int character = sandbox.characterPort();
         Path changes = dir.resolve("changes.txt");
         Path hookEnv = dir.resolve("hook-env.txt");
         Cli.Running watch = cli.start("watch", "-p", String.valueOf(login), "-u", "player1", "--interval", "100ms",
@@ -70,6 +73,9 @@ class WatchTest {
         assertThat(healthy.get("pso_checks_total")).isGreaterThanOrEqualTo(1.0);
 
         sandbox.close();
+        // keep the two ports the restarted server needs (a bound socket that does not listen refuses connections
+        // like a stopped server); the ship and block ports the login chain hands out need not stay the same
+        Socket[] held = {hold(login), hold(character)};
         // while the sandbox shuts down a check may fail at any stage; then connecting is refused
         JsonNode down = json(watch.out().await(l -> l.contains("\"state\":\"down:connect\"") && l.contains("\"exit_code\":" + ExitCodes.UNREACHABLE)));
         assertThat(down.get("error").asString()).contains("cannot connect");
@@ -78,7 +84,8 @@ class WatchTest {
         assertThat(broken).containsEntry("pso_up", 0.0).containsEntry("pso_check_exit_code", (double) ExitCodes.UNREACHABLE);
         assertThat(broken.get("pso_check_failures_total{stage=\"connect\"}")).isGreaterThanOrEqualTo(1.0);
 
-        sandbox = Sandbox.builder().loginPort(login).shipPort(ship).build().start();
+        sandbox = Sandbox.builder().loginPort(login).characterPort(character).shipPort(0).build().start();
+        for (Socket s : held) s.close();
         JsonNode back = json(watch.out().await(l -> l.contains("\"state\":\"up\"")));
         assertThat(back.get("changed").asBoolean()).isTrue();
         watch.err().await(l -> l.contains("on-change down:connect -> up: exit code 0"));
@@ -110,6 +117,14 @@ class WatchTest {
         assertThat(WatchCommand.hostOf("[::1]:9464")).isEqualTo("::1");
         assertThat(WatchCommand.portOf("127.0.0.1:9464")).isEqualTo(9464);
         assertThat(cli.run("watch", "-u", "player1", "--metrics", "localhost:http").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /** Binds (SO_REUSEADDR, without listening) so that no other socket takes the port while the server is down. */
+    private static Socket hold(int port) throws IOException {
+        Socket s = new Socket();
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return s;
     }
 
     private Map<String, Double> scrape(URI uri) throws IOException, InterruptedException {

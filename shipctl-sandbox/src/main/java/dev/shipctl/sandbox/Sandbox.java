@@ -163,6 +163,7 @@ public final class Sandbox implements AutoCloseable {
         private InetAddress bind = InetAddress.getLoopbackAddress();
         private InetAddress advertise;
         private int loginPort = 12000;
+        private Integer characterPort;
         private Integer shipPort;
         private int blocks = 2;
         private String shipName = "Sandbox";
@@ -192,9 +193,15 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** Login port; the character port is this + 1. 0 picks free ports for both (and, unless set, for the ship). */
+        /** Login port; unless set, the character port is this + 1. 0 picks free ports (and, unless set, for the ship). */
         public Builder loginPort(int port) {
             this.loginPort = checkPort(port);
+            return this;
+        }
+
+        /** Character port (default the login port + 1, as on Tethealla; 0 picks a free one). */
+        public Builder characterPort(int port) {
+            this.characterPort = checkPort(port);
             return this;
         }
 
@@ -285,12 +292,13 @@ public final class Sandbox implements AutoCloseable {
 
         public Sandbox build() {
             int ship = shipPort != null ? shipPort : loginPort == 0 ? 0 : 5278;
-            if (loginPort == 65535) throw new IllegalArgumentException("the character port (login + 1) must fit");
+            int character = characterPort != null ? characterPort : loginPort == 0 ? 0 : loginPort + 1;
+            if (character > 65535) throw new IllegalArgumentException("the character port (login + 1) must fit");
             if (ship != 0 && ship + blocks > 65535) throw new IllegalArgumentException("block ports must fit below 65536");
             InetAddress adv = advertise != null ? advertise : bind.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bind;
             if (adv.getAddress().length != 4) throw new IllegalArgumentException("0x19 redirects carry IPv4 addresses; advertise one");
             if (!idleTimeout.minus(pingInterval).isPositive()) throw new IllegalArgumentException("idleTimeout must exceed pingInterval");
-            return new Sandbox(new Settings(bind, adv, loginPort, ship, blocks, shipName, welcome, accounts, localGms,
+            return new Sandbox(new Settings(bind, adv, loginPort, character, ship, blocks, shipName, welcome, accounts, localGms,
                     pingInterval, idleTimeout, loginTimeout, tickInterval, maxConnectionsPerIp, clock,
                     keyTable != null ? keyTable : KeyTable.tethealla(), random));
         }

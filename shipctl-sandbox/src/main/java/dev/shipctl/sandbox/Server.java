@@ -87,7 +87,7 @@ final class Server {
         try {
             int login = settings.loginPort();
             bind(Role.LOGIN, 0, login);
-            bind(Role.CHARACTER, 0, login == 0 ? 0 : login + 1);
+            bind(Role.CHARACTER, 0, settings.characterPort());
             int shipPort = settings.shipPort();
             bind(Role.SHIP, 0, shipPort);
             for (int n = 1; n <= settings.blocks(); n++) bind(Role.BLOCK, n, shipPort == 0 ? 0 : shipPort + n);

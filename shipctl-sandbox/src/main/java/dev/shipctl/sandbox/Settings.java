@@ -7,7 +7,7 @@ import java.time.InstantSource;
 import java.util.random.RandomGenerator;
 
 /** Everything {@link Sandbox.Builder} collects; immutable. */
-record Settings(InetAddress bind, InetAddress advertise, int loginPort, int shipPort, int blocks, String shipName,
+record Settings(InetAddress bind, InetAddress advertise, int loginPort, int characterPort, int shipPort, int blocks, String shipName,
                 String welcome, Accounts accounts, LocalGms localGms, Duration pingInterval, Duration idleTimeout,
                 Duration loginTimeout, Duration tickInterval, int maxConnectionsPerIp, InstantSource clock,
                 KeyTable keyTable, RandomGenerator random) {}
