@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         footer = {
             "  shipctl sandbox                                  demo accounts on 127.0.0.1:12000",
             "  shipctl sandbox --port 0                         any free ports (printed)",
-            "  shipctl sandbox --accounts accounts.toml --local-gms localgms.ini",
+            "  shipctl sandbox --accounts accounts.toml --local-gms localgms.ini --state state.json",
             "  shipctl sandbox --hash-password                  a password_hash for accounts.toml (prompts)",
             "  # then, in another terminal:",
             "  SHIPCTL_PASSWORD=player123 shipctl check -u player1"})
@@ -48,6 +48,10 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--local-gms", paramLabel = "FILE", description = "Tethealla localgms.ini; default: localgm has every right.")
     Path localGms;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Keep ship bans and created characters in FILE (JSON) across restarts; default: in memory only.")
+    Path state;
 
     @Option(names = "--max-connections-per-ip", paramLabel = "N", description = "As Tethealla, the oldest connection of an IP is closed past this (default 6).")
     int maxPerIp = 6;
@@ -86,6 +90,13 @@ final class SandboxCommand implements Callable<Integer> {
         if (accounts != null) b.accounts(loadAccounts());
         if (localGms != null) b.localGms(loadLocalGms());
         else if (accounts == null) b.localGms(LocalGms.demo());
+        if (state != null) {
+            try {
+                b.stateFile(state);
+            } catch (IOException e) {
+                throw UserError.config("cannot use the state file: " + e.getMessage());
+            }
+        }
         Sandbox sandbox = b.build();
         try {
             sandbox.start();
@@ -103,6 +114,8 @@ final class SandboxCommand implements Callable<Integer> {
         sandbox.describePorts().forEach(line -> term.out().println("  " + line));
         term.out().println("Accounts:");
         sandbox.describeAccounts().forEach(line -> term.out().println("  " + line));
+        term.out().println(sandbox.stateFile().map(f -> "State: bans and created characters are kept in " + f)
+                .orElse("State: in memory only (--state FILE keeps bans and created characters)"));
         term.out().println(term.dim("Ctrl-C stops it."));
         term.out().flush();
         try {

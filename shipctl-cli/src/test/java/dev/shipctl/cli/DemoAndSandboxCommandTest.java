@@ -53,7 +53,9 @@ class DemoAndSandboxCommandTest {
                 gm = true
                 character = "Admin"
                 """);
-        Cli.Running sandbox = new Cli(config).start("sandbox", "--port", "0", "--ship-port", "0", "--accounts", accounts.toString());
+        Path state = config.resolve("state.json");
+        Cli.Running sandbox = new Cli(config).start("sandbox", "--port", "0", "--ship-port", "0", "--accounts", accounts.toString(),
+                "--state", state.toString());
         String login = sandbox.out().await(l -> l.strip().startsWith("login"));
         Matcher m = Pattern.compile(":(\\d+)").matcher(login);
         assertThat(m.find()).isTrue();
@@ -68,7 +70,20 @@ class DemoAndSandboxCommandTest {
         assertThat(refused.out()).contains("Username or password is incorrect.");
 
         assertThat(sandbox.stop()).isZero();
-        assertThat(sandbox.out().all()).contains("sandbox stopped");
+        assertThat(sandbox.out().all()).contains("State: bans and created characters are kept in " + state, "sandbox stopped");
+        assertThat(state).as("written at a clean stop").content().contains("shipctl-sandbox-state 1");
+    }
+
+    @Test
+    void aStateFileThatIsNotOneIsAConfigurationErrorAndStaysAsItWas() throws Exception {
+        Path accounts = config.resolve("accounts.toml");
+        Files.writeString(accounts, "[[accounts]]\nuser = \"admin\"\n");
+
+        Cli.Run run = new Cli(config).run("sandbox", "--port", "0", "--ship-port", "0", "--state", accounts.toString(), "--stop-after", "1s");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(run.err()).startsWith("shipctl: cannot use the state file: ").contains("not a sandbox state file").doesNotContain("\tat ");
+        assertThat(accounts).content().isEqualTo("[[accounts]]\nuser = \"admin\"\n");
     }
 
     @Test

@@ -50,8 +50,19 @@ class WatchTest {
 
     @Test
     void watchServesMetricsAndSurvivesTheServerRestarting() throws Exception {
-        int login = sandbox.loginPort();
-        int character = sandbox.characterPort();
+        // The login and character ports stay reserved for the whole test by sockets bound without listening: a
+        // server may listen on them beside such a socket, connections are refused while it does not, and no other
+        // socket can take them while the server is down. Ship and block ports come afresh from the login chain.
+        try (Socket loginHold = reserve(); Socket characterHold = reserve()) {
+            int login = loginHold.getLocalPort();
+            int character = characterHold.getLocalPort();
+            sandbox.close();
+            sandbox = Sandbox.builder().loginPort(login).characterPort(character).shipPort(0).build().start();
+            watchThroughARestart(login, character);
+        }
+    }
+
+    private void watchThroughARestart(int login, int character) throws Exception {
         Path changes = dir.resolve("changes.txt");
         Path hookEnv = dir.resolve("hook-env.txt");
         Cli.Running watch = cli.start("watch", "-p", String.valueOf(login), "-u", "player1", "--interval", "100ms",
@@ -73,9 +84,6 @@ class WatchTest {
         assertThat(healthy.get("pso_checks_total")).isGreaterThanOrEqualTo(1.0);
 
         sandbox.close();
-        // keep the two ports the restarted server needs (a bound socket that does not listen refuses connections
-        // like a stopped server); the ship and block ports the login chain hands out need not stay the same
-        Socket[] held = {hold(login), hold(character)};
         // while the sandbox shuts down a check may fail at any stage; then connecting is refused
         JsonNode down = json(watch.out().await(l -> l.contains("\"state\":\"down:connect\"") && l.contains("\"exit_code\":" + ExitCodes.UNREACHABLE)));
         assertThat(down.get("error").asString()).contains("cannot connect");
@@ -85,7 +93,6 @@ class WatchTest {
         assertThat(broken.get("pso_check_failures_total{stage=\"connect\"}")).isGreaterThanOrEqualTo(1.0);
 
         sandbox = Sandbox.builder().loginPort(login).characterPort(character).shipPort(0).build().start();
-        for (Socket s : held) s.close();
         JsonNode back = json(watch.out().await(l -> l.contains("\"state\":\"up\"")));
         assertThat(back.get("changed").asBoolean()).isTrue();
         watch.err().await(l -> l.contains("on-change down:connect -> up: exit code 0"));
@@ -119,11 +126,11 @@ class WatchTest {
         assertThat(cli.run("watch", "-u", "player1", "--metrics", "localhost:http").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
-    /** Binds (SO_REUSEADDR, without listening) so that no other socket takes the port while the server is down. */
-    private static Socket hold(int port) throws IOException {
+    /** A free loopback port, bound (SO_REUSEADDR) but not listening, so that it stays free for the test's server. */
+    private static Socket reserve() throws IOException {
         Socket s = new Socket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         return s;
     }
 

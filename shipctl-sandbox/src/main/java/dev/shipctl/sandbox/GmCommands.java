@@ -151,6 +151,7 @@ final class GmCommands {
         for (ShipSide.Ban b : ship.bans) {
             if (b.guildCard() == gc && b.type() == type) {
                 ship.bans.remove(b);
+                ship.server.persist();
                 Server.LOG.info("{} removed a type-{} ban on guild card {}", c.describe(), type, Integer.toUnsignedLong(gc));
                 return removed;
             }
@@ -159,6 +160,7 @@ final class GmCommands {
         if (target == null) return null;
         if (isAnyGm(target)) return "You may not ban this user.";
         ship.bans.add(new ShipSide.Ban(gc, type, target.address().getAddress(), target.hardwareId.clone()));
+        ship.server.persist();
         for (Connection t : onlineAll(gc)) t.sendAndClose(TethPackets.messageBox("You've been banned by a GM."), "banned by a GM");
         Server.LOG.info("{} added a type-{} ban on guild card {}", c.describe(), type, Integer.toUnsignedLong(gc));
         return added;

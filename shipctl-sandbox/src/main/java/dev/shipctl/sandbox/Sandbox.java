@@ -3,11 +3,13 @@ package dev.shipctl.sandbox;
 import dev.shipctl.protocol.cipher.KeyTable;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,8 +26,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>It answers as kotori/Tethealla does where a client can see it (packet shapes, texts, timings). Loopback by
  * default. Threads: one virtual reader and one virtual writer per connection, one acceptor per port and one
- * ticker; {@link #close()} stops and joins them all. State (security records, bans, created characters) lives
- * in memory only.
+ * ticker; {@link #close()} stops and joins them all. Ship bans and created characters live in memory, or in the
+ * {@link Builder#stateFile state file} when one is given; security records are per run, as on Tethealla.
  */
 public final class Sandbox implements AutoCloseable {
     private final Server server;
@@ -82,6 +84,11 @@ public final class Sandbox implements AutoCloseable {
 
     public String shipName() {
         return server.settings.shipName();
+    }
+
+    /** Where bans and created characters are kept, if anywhere. */
+    public Optional<Path> stateFile() {
+        return Optional.ofNullable(server.settings.state()).map(StateFile::path);
     }
 
     public Accounts accounts() {
@@ -178,6 +185,7 @@ public final class Sandbox implements AutoCloseable {
         private InstantSource clock = InstantSource.system();
         private KeyTable keyTable;
         private RandomGenerator random = new SecureRandom();
+        private StateFile state;
 
         private Builder() {}
 
@@ -290,6 +298,18 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps ship bans and created characters in {@code file} across restarts (JSON, rewritten after every change
+         * and at close; see docs/sandbox.md). The file is read now; one that does not exist yet is created at the
+         * first change. Without a state file they live in memory only.
+         *
+         * @throws IOException the file exists but cannot be read or is not a sandbox state file
+         */
+        public Builder stateFile(Path file) throws IOException {
+            this.state = StateFile.read(Objects.requireNonNull(file));
+            return this;
+        }
+
         public Sandbox build() {
             int ship = shipPort != null ? shipPort : loginPort == 0 ? 0 : 5278;
             int character = characterPort != null ? characterPort : loginPort == 0 ? 0 : loginPort + 1;
@@ -300,7 +320,7 @@ public final class Sandbox implements AutoCloseable {
             if (!idleTimeout.minus(pingInterval).isPositive()) throw new IllegalArgumentException("idleTimeout must exceed pingInterval");
             return new Sandbox(new Settings(bind, adv, loginPort, character, ship, blocks, shipName, welcome, accounts, localGms,
                     pingInterval, idleTimeout, loginTimeout, tickInterval, maxConnectionsPerIp, clock,
-                    keyTable != null ? keyTable : KeyTable.tethealla(), random));
+                    keyTable != null ? keyTable : KeyTable.tethealla(), random, state));
         }
 
         private static int checkPort(int port) {

@@ -59,6 +59,8 @@ final class Server {
     final ShipSide ship;
     final Map<Integer, SecurityRecord> records = new HashMap<>();
     final Map<Integer, StoredCharacter[]> characters = new HashMap<>();
+    /** Characters created over the character server, keyed by guild card and slot: what a state file keeps. */
+    private final Map<List<Integer>, StateFile.SavedCharacter> created = new LinkedHashMap<>();
     final Map<Long, Connection> connections = new LinkedHashMap<>();
     final Map<Stage, SandboxEffect> failures = new EnumMap<>(Stage.class);
     LocalGms localGms;
@@ -78,6 +80,29 @@ final class Server {
             characters.put(a.guildCard(), slots);
         }
         this.ship = new ShipSide(this);
+        if (settings.state() != null) {
+            settings.state().characters().forEach(this::storeCreated);
+            ship.bans.addAll(settings.state().bans());
+        }
+    }
+
+    private void storeCreated(StateFile.SavedCharacter c) {
+        characters.computeIfAbsent(c.guildCard(), gc -> new StoredCharacter[4])[c.slot()] =
+                StoredCharacter.create(c.guildCard(), c.name(), c.characterClass(), c.sectionId());
+        created.put(List.of(c.guildCard(), c.slot()), c);
+    }
+
+    /**
+     * Writes bans and created characters to the state file, if there is one (called under {@link #lock} after
+     * every change, and at close). A failed write is logged and retried at the next change; serving goes on.
+     */
+    void persist() {
+        if (settings.state() == null) return;
+        try {
+            StateFile.write(settings.state().path(), List.copyOf(ship.bans), List.copyOf(created.values()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot write the state file {}: {}", settings.state().path(), e.toString());
+        }
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -155,6 +180,12 @@ final class Server {
             toJoin.addAll(threads);
         }
         if (ticker != null) toJoin.add(ticker);
+        lock.lock();
+        try {
+            persist();
+        } finally {
+            lock.unlock();
+        }
         for (Connection c : all) {
             if (c.readerThread != null) toJoin.add(c.readerThread);
             if (c.writerThread != null) toJoin.add(c.writerThread);
@@ -476,8 +507,8 @@ final class Server {
                 }
                 String name = create.character().name();
                 if (name.length() > 9) name = name.substring(0, 9);
-                characters.computeIfAbsent(c.guildCard, gc -> new StoredCharacter[4])[slot] =
-                        StoredCharacter.create(c.guildCard, name, cls, create.character().sectionId());
+                storeCreated(new StateFile.SavedCharacter(c.guildCard, slot, name, cls, create.character().sectionId()));
+                persist();
                 c.record.slot = slot;
                 c.send(Packets.encode(new ServerCharacterAck(slot, ServerCharacterAck.CREATED)));
             }
