@@ -31,6 +31,14 @@ public interface ServerFlavor {
     char commandPrefix();
 
     /**
+     * Whether a disconnect reason says another login of the same account took the session over (Tethealla allows
+     * one session per account and kicks the older one). Reconnecting then would kick the other session in turn.
+     */
+    default boolean replacedByAnotherLogin(String disconnectReason) {
+        return false;
+    }
+
+    /**
      * Walks the chain from the connected login port (its 0x03 already read) to a lobby. Implementations live in
      * {@code dev.shipctl.flavor} and use the chain toolkit of {@code dev.shipctl.internal}.
      */

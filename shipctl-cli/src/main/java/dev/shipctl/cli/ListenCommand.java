@@ -27,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
             "  {\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}", "",
             "kind is one of: connected, reconnected (both with the lobby's members), joined, left, chat, announcement, "
                 + "mail, message (server text: command replies, lobby and message boxes), lobby_event, disconnected. "
-                + "When the server drops the session, shipctl reconnects with exponential backoff and jitter (unless --once).", "",
+                + "When the server drops the session, shipctl reconnects with exponential backoff and jitter (unless --once); "
+                + "when another login of the same account took the session over (Tethealla), it exits 8 instead of kicking "
+                + "that one back.", "",
             "A client only sees its own lobby: chat in other lobbies and in games does not reach it. Give listen an "
                 + "account of its own: a second login with the same account kicks the first. Stops on SIGTERM or "
                 + "Ctrl-C, closing the session."},
@@ -112,6 +114,11 @@ final class ListenCommand implements Callable<Integer> {
                         }
                     }
                     if (once) return ExitCodes.DISCONNECTED;
+                    if (session.flavor().replacedByAnotherLogin(end.reason())) {
+                        term.err().println("shipctl: another login of " + credentials.username() + " took over the session;"
+                                + " not reconnecting, which would kick it in turn (give listen an account of its own)");
+                        return ExitCodes.DISCONNECTED;
+                    }
                 }
                 if (Duration.between(connectedAt, Instant.now()).compareTo(STABLE) >= 0) backoff.reset();
                 if (!stop.pause(backoff.next())) break;

@@ -134,6 +134,20 @@ class WhoListenTest {
     }
 
     @Test
+    void listenDoesNotKickBackALoginThatTookItsAccountOver() throws Exception {
+        Cli.Running listen = cli.start("listen", "-p", port(), "-u", "player1", "--retry-delay", "50ms");
+        listen.out().await(l -> l.contains("\"kind\":\"connected\""));
+
+        try (Session other = ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).build()
+                .connect(new Credentials("player1", "player123"))) {
+            assertThat(listen.exit().get(Cli.WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExitCodes.DISCONNECTED);
+            assertThat(String.join("\n", listen.err().all())).contains("another login of player1 took over the session; not reconnecting");
+            assertThat(other.isOpen()).isTrue();
+        }
+        assertThat(String.join("\n", listen.out().all())).doesNotContain("\"reconnected\"");
+    }
+
+    @Test
     void listenOnceExitsWithTheDisconnectCode() throws Exception {
         Cli.Running listen = cli.start("listen", "-p", port(), "-u", "player1", "--once");
         listen.out().await(l -> l.contains("\"kind\":\"connected\""));

@@ -66,6 +66,12 @@ public final class TetheallaFlavor implements ServerFlavor {
         return '/';
     }
 
+    /** Tethealla's box to the older session: "This account has just logged on. You are now being disconnected." */
+    @Override
+    public boolean replacedByAnotherLogin(String disconnectReason) {
+        return disconnectReason.contains("This account has just logged on");
+    }
+
     @Override
     public LobbyConnection login(ChainContext chain, Connection loginPort) throws ShipException {
         ServerRedirect toCharacter = chain.logIn(loginPort, chain::accept);
