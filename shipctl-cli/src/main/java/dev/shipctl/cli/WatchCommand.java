@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
         description = {"Run the health check on a schedule; export Prometheus metrics.", "",
             "Run the health check (as shipctl check) on a schedule, one login at a time, never overlapping. "
                 + "After a failure the next check comes sooner (exponential backoff with jitter, from 1 s up to --interval). "
-                + "Stops cleanly on SIGTERM or Ctrl-C.", "",
+                + "Stops cleanly on SIGTERM or Ctrl-C. Give watch an account of its own: on Tethealla every check's "
+                + "login kicks a live session of the same account.", "",
             "--metrics serves Prometheus metrics at http://HOST:PORT/metrics (HOST defaults to 127.0.0.1): pso_up, "
                 + "pso_login_seconds, pso_stage_seconds{stage}, pso_ship_players{ship}, pso_lobby_players{ship,block,lobby}, "
                 + "pso_check_failures_total{stage}, pso_checks_total, pso_check_exit_code, pso_block_up{ship,block}.", "",
