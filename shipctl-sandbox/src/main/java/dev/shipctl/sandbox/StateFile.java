@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -35,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StateFile {
     static final String FORMAT = "shipctl-sandbox-state 1";
-    private static final Map<Integer, String> BAN_TYPES = Map.of(1, "guild_card", 2, "ip", 3, "hardware");
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -78,8 +76,12 @@ final class StateFile {
         }
         List<ShipSide.Ban> bans = new ArrayList<>();
         for (BanJson b : nonNull(json.bans())) {
-            int type = BAN_TYPES.entrySet().stream().filter(e -> e.getValue().equals(b.type())).mapToInt(Map.Entry::getKey)
-                    .findFirst().orElseThrow(() -> new IOException(path + ": ban type \"" + b.type() + "\" (guild_card, ip or hardware)"));
+            int type = switch (String.valueOf(b.type())) {
+                case "guild_card" -> 1;
+                case "ip" -> 2;
+                case "hardware" -> 3;
+                default -> throw new IOException(path + ": ban type \"" + b.type() + "\" (guild_card, ip or hardware)");
+            };
             byte[] hardwareId = b.hardwareId() == null ? new byte[8] : parseHex(path, b.hardwareId());
             bans.add(new ShipSide.Ban(guildCard(path, b.guildCard()), type, ipv4(path, b.ip()), hardwareId));
         }
@@ -108,7 +110,12 @@ final class StateFile {
 
     /** Writes the state to {@code path} atomically (a temporary file in the same folder, then a move). */
     static void write(Path path, List<ShipSide.Ban> bans, List<SavedCharacter> characters) throws IOException {
-        List<BanJson> b = bans.stream().map(ban -> new BanJson(Integer.toUnsignedLong(ban.guildCard()), BAN_TYPES.get(ban.type()),
+        List<BanJson> b = bans.stream().map(ban -> new BanJson(Integer.toUnsignedLong(ban.guildCard()),
+                switch (ban.type()) {
+                    case 1 -> "guild_card";
+                    case 2 -> "ip";
+                    default -> "hardware";
+                },
                 ipText(ban.ip()), java.util.HexFormat.of().formatHex(ban.hardwareId()))).toList();
         List<CharacterJson> c = characters.stream().map(ch -> new CharacterJson(Integer.toUnsignedLong(ch.guildCard()), ch.slot(), ch.name(),
                 ch.characterClass(), ch.sectionId())).toList();
