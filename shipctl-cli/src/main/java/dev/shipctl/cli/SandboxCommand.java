@@ -104,9 +104,16 @@ final class SandboxCommand implements Callable<Integer> {
             throw UserError.config(e.getMessage() + " (is another server running? try --port 0 --ship-port 0)");
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             sandbox.close();
             stopped.countDown();
+            try {
+                // on SIGTERM the JVM exits when this hook returns: let the main thread say "sandbox stopped" first
+                reported.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Terminal term = ctx.terminal();
@@ -135,6 +142,8 @@ final class SandboxCommand implements Callable<Integer> {
             }
         }
         term.out().println("sandbox stopped");
+        term.out().flush();
+        reported.countDown();
         return ExitCodes.OK;
     }
 
