@@ -29,6 +29,7 @@ public final class ShipClient {
     private final Optional<ServerFlavor> flavor;
     private final KeyTable keyTable;
     private final Duration timeout;
+    private final Optional<Duration> deadline;
     private final Duration keepaliveInterval;
     private final Optional<String> ship;
     private final Optional<String> block;
@@ -42,6 +43,7 @@ public final class ShipClient {
         this.flavor = b.flavor;
         this.keyTable = b.keyTable != null ? b.keyTable : KeyTable.tethealla();
         this.timeout = b.timeout;
+        this.deadline = b.deadline;
         this.keepaliveInterval = b.keepaliveInterval;
         this.ship = b.ship;
         this.block = b.block;
@@ -63,7 +65,8 @@ public final class ShipClient {
      *
      * @throws ShipException.ConnectFailed the login port (or a redirect target) does not accept connections
      * @throws ShipException.LoginRefused the server refused the account, with its own words
-     * @throws ShipException.StageTimeout a stage got no answer within {@link #timeout()}
+     * @throws ShipException.StageTimeout a stage did not end within {@link #timeout()}, or the whole login not within
+     *     {@link #deadline()}
      * @throws ShipException.ProtocolViolation the server sent bytes that make no sense (wrong key table?)
      * @throws ShipException.ConnectionLost the server closed the connection before the lobby
      */
@@ -88,9 +91,20 @@ public final class ShipClient {
         return keyTable;
     }
 
-    /** How long each wait for the server may take. */
+    /**
+     * How long each stage of the login may take, from its start to its end, whatever the server sends meanwhile
+     * (a server dripping bytes, or sending packets nobody waits for, cannot stretch it).
+     */
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * How long the whole login ({@link #connect}) may take; empty for no limit beyond the stages' own (at most the
+     * sum of their timeouts).
+     */
+    public Optional<Duration> deadline() {
+        return deadline;
     }
 
     /** How often the session sends its own 0x1D on ship and block connections. */
@@ -127,6 +141,7 @@ public final class ShipClient {
         private Optional<ServerFlavor> flavor = Optional.empty();
         private KeyTable keyTable;
         private Duration timeout = Duration.ofSeconds(5);
+        private Optional<Duration> deadline = Optional.empty();
         private Duration keepaliveInterval = Duration.ofSeconds(25);
         private Optional<String> ship = Optional.empty();
         private Optional<String> block = Optional.empty();
@@ -142,6 +157,7 @@ public final class ShipClient {
             flavor = c.flavor;
             keyTable = c.keyTable;
             timeout = c.timeout;
+            deadline = c.deadline;
             keepaliveInterval = c.keepaliveInterval;
             ship = c.ship;
             block = c.block;
@@ -170,10 +186,17 @@ public final class ShipClient {
             return this;
         }
 
-        /** How long each wait for the server may take (default 5 s). */
+        /** How long each stage of the login may take, start to end (default 5 s). */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
             this.timeout = timeout;
+            return this;
+        }
+
+        /** How long the whole login may take; {@code null} for no limit beyond the stages' (the default). */
+        public Builder deadline(Duration deadline) {
+            if (deadline != null && (deadline.isNegative() || deadline.isZero())) throw new IllegalArgumentException("deadline must be positive");
+            this.deadline = Optional.ofNullable(deadline);
             return this;
         }
 

@@ -12,11 +12,19 @@ public abstract sealed class ShipException extends Exception
                 ShipException.StageTimeout, ShipException.ConnectionLost, ShipException.NoReply,
                 ShipException.Unsupported {
     private final Stage stage;
+    private final String reason;
     private volatile List<StageTiming> timings = List.of();
 
-    ShipException(Stage stage, String message, Throwable cause) {
-        super(message, cause);
+    /** {@code head + " (stage)" + tail} is the message; {@code head + tail} the {@link #reason()}. */
+    ShipException(Stage stage, String head, String tail, Throwable cause) {
+        super(head + where(stage) + tail, cause);
         this.stage = stage;
+        this.reason = head + tail;
+    }
+
+    /** The message without the stage, for output that names the stage already ("FAIL at ship: …"). */
+    public String reason() {
+        return reason;
     }
 
     /** The stage that failed, when the failure happened on the way to the lobby. */
@@ -42,7 +50,7 @@ public abstract sealed class ShipException extends Exception
     /** No TCP connection: wrong host or port, server down, or refused. */
     public static final class ConnectFailed extends ShipException {
         public ConnectFailed(Stage stage, String address, Throwable cause) {
-            super(stage, "cannot connect to " + address + where(stage) + ": "
+            super(stage, "cannot connect to " + address, ": "
                     + (cause == null || cause.getMessage() == null ? "connection refused" : cause.getMessage()), cause);
         }
     }
@@ -52,7 +60,7 @@ public abstract sealed class ShipException extends Exception
         private final String serverText;
 
         public LoginRefused(Stage stage, String serverText) {
-            super(stage, "login refused" + where(stage) + ": " + oneLine(serverText), null);
+            super(stage, "login refused", ": " + oneLine(serverText), null);
             this.serverText = serverText;
         }
 
@@ -65,14 +73,23 @@ public abstract sealed class ShipException extends Exception
     /** The server sent something a Blue Burst server would not: wrong key table, bad size, unexpected packet. */
     public static final class ProtocolViolation extends ShipException {
         public ProtocolViolation(Stage stage, String message, Throwable cause) {
-            super(stage, "protocol error" + where(stage) + ": " + message, cause);
+            super(stage, "protocol error", ": " + message, cause);
         }
     }
 
-    /** Nothing arrived in time. */
+    /**
+     * The stage's deadline (or the whole login's) passed before the awaited answer was complete: nothing arrived,
+     * or it arrived too slowly, or the server kept sending other things.
+     */
     public static final class StageTimeout extends ShipException {
         public StageTimeout(Stage stage, String waitingFor, java.time.Duration timeout) {
-            super(stage, "timed out after %s waiting for %s%s".formatted(Durations.format(timeout), waitingFor, where(stage)), null);
+            this(stage, waitingFor, timeout, "");
+        }
+
+        /** @param progress what did arrive meanwhile ("40 bytes received, the last 0.2 s ago"), or empty */
+        public StageTimeout(Stage stage, String waitingFor, java.time.Duration timeout, String progress) {
+            super(stage, "timed out after %s waiting for %s".formatted(Durations.format(timeout), waitingFor),
+                    progress == null || progress.isEmpty() ? "" : ": " + progress, null);
         }
     }
 
@@ -81,8 +98,8 @@ public abstract sealed class ShipException extends Exception
         private final String serverText;
 
         public ConnectionLost(Stage stage, String serverText) {
-            super(stage, "disconnected by the server" + where(stage)
-                    + (serverText == null || serverText.isBlank() ? "" : ": " + oneLine(serverText)), null);
+            super(stage, "disconnected by the server",
+                    serverText == null || serverText.isBlank() ? "" : ": " + oneLine(serverText), null);
             this.serverText = serverText;
         }
 
@@ -95,14 +112,14 @@ public abstract sealed class ShipException extends Exception
     /** A command got no answer: on Tethealla this is how a missing privilege looks. */
     public static final class NoReply extends ShipException {
         public NoReply(String message) {
-            super(null, message, null);
+            super(null, message, "", null);
         }
     }
 
     /** The server family has no way to do what was asked. */
     public static final class Unsupported extends ShipException {
         public Unsupported(String message) {
-            super(null, message, null);
+            super(null, message, "", null);
         }
     }
 

@@ -133,7 +133,7 @@ final class CheckCommand implements Callable<Integer> {
                 term.out().println(term.green("OK") + "    " + results.size() + " ship/block login(s), all reached a lobby");
             } else {
                 term.out().println(term.red("FAIL") + "  " + (results.size() - ok) + " of " + results.size()
-                        + " login(s) failed; first: " + firstFailure.get().where() + ": " + firstFailure.get().error().orElse("?"));
+                        + " login(s) failed; first: " + firstFailure.get().where() + ", " + firstFailure.get().failure());
             }
         }
         return firstFailure.map(HealthCheck.Result::exitCode).orElse(ExitCodes.OK);
@@ -188,8 +188,7 @@ final class CheckCommand implements Callable<Integer> {
     private void printVerdict(HealthCheck.Result r, Optional<SessionEvent.Disconnected> dropped) {
         Terminal term = ctx.terminal();
         if (!r.ok()) {
-            term.out().println(term.red("FAIL") + "  at " + r.failedStage().map(s -> s.label()).orElse("?") + ": "
-                    + r.error().orElse("?") + " (exit code " + r.exitCode() + ")");
+            term.out().println(term.red("FAIL") + "  " + r.failure() + " (exit code " + r.exitCode() + ")");
         } else if (dropped.isPresent()) {
             term.out().println(term.red("FAIL") + "  reached the lobby, then " + dropped.get().reason());
         } else {

@@ -52,8 +52,12 @@ public final class ConnectOptions {
     Integer slot;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long each step may wait for the server (default 5s).")
+            description = "How long each login stage may take, start to end, whatever the server sends meanwhile (default 5s).")
     Duration timeout;
+
+    @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the whole login may take (default: the stages' own limits, at most their sum).")
+    Duration deadline;
 
     @Option(names = "--trace", paramLabel = "FILE",
             description = "Append every packet (decrypted, passwords blanked) to FILE as JSON lines; read it with: shipctl trace show FILE.")
@@ -83,6 +87,7 @@ public final class ConnectOptions {
                 .block(first(block, p.block(), null))
                 .slot(first(slot, p.slot(), 0));
         if (timeout != null) b.timeout(timeout);
+        if (deadline != null) b.deadline(deadline);
         traceFile().ifPresent(b::trace);
         String fl = first(flavour, p.flavour(), "auto");
         if (!fl.equalsIgnoreCase("auto")) {

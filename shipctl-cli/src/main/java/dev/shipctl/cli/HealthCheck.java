@@ -52,6 +52,11 @@ final class HealthCheck {
             return lobby.map(l -> s + ", lobby " + l.number()).orElse(s);
         }
 
+        /** "at ship: timed out …": the failed stage and the reason, for one-line reports. */
+        String failure() {
+            return "at " + failedStage.map(Stage::label).orElse("?") + ": " + error.orElse("?");
+        }
+
         /** Everyone in the lobby joined except the checking character. */
         List<Player> others() {
             return lobby.map(l -> l.players().stream().filter(p -> p.clientId() != l.yourClientId()).toList()).orElse(List.of());
@@ -115,7 +120,7 @@ final class HealthCheck {
         } catch (ShipException e) {
             Duration total = Duration.ofNanos(System.nanoTime() - start);
             Optional<Stage> failed = e.stage().or(() -> Optional.of(Stage.CONNECT));
-            return new Result(at, server, false, e.timings(), total, failed, Optional.of(e.getMessage()), ExitCodes.of(e),
+            return new Result(at, server, false, e.timings(), total, failed, Optional.of(e.reason()), ExitCodes.of(e),
                     Optional.empty(), 0, Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
         }
     }

@@ -13,4 +13,11 @@ final class Logging {
             root.setLevel(level);
         }
     }
+
+    /** Sets one logger's level (e.g. the sandbox's server log at INFO, whatever the root says); {@code null} inherits. */
+    static void level(String logger, Level level) {
+        if (LoggerFactory.getLogger(logger) instanceof Logger l) {
+            l.setLevel(level);
+        }
+    }
 }

@@ -74,6 +74,7 @@ public final class Main {
     public static int run(CliContext ctx, String... args) {
         verbose = false;
         Logging.level(Level.WARN);
+        Logging.level("dev.shipctl.sandbox", null); // inherit again, after an in-process `sandbox` run set it
         CommandLine cli = commandLine(ctx, named(args));
         return cli.execute(args);
     }

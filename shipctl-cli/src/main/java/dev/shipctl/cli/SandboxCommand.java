@@ -9,8 +9,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -98,52 +96,35 @@ final class SandboxCommand implements Callable<Integer> {
             }
         }
         Sandbox sandbox = b.build();
+        // A server's log: one line per login, refusal and dropped client (hostile ones included); -v adds debug.
+        Logging.level("dev.shipctl.sandbox", Main.verbose ? ch.qos.logback.classic.Level.DEBUG : ch.qos.logback.classic.Level.INFO);
         try {
             sandbox.start();
         } catch (IOException e) {
             throw UserError.config(e.getMessage() + " (is another server running? try --port 0 --ship-port 0)");
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            sandbox.close();
-            stopped.countDown();
+        try (Stopper stop = new Stopper("sandbox")) {
+            Terminal term = ctx.terminal();
+            term.out().println(term.bold("shipctl sandbox") + " — a Tethealla-compatible server on this machine");
+            sandbox.describePorts().forEach(line -> term.out().println("  " + line));
+            term.out().println("Accounts:");
+            sandbox.describeAccounts().forEach(line -> term.out().println("  " + line));
+            term.out().println(sandbox.stateFile().map(f -> "State: bans and created characters are kept in " + f)
+                    .orElse("State: in memory only (--state FILE keeps bans and created characters)"));
+            term.out().println(term.dim("Ctrl-C stops it."));
+            term.out().flush();
             try {
-                // on SIGTERM the JVM exits when this hook returns: let the main thread say "sandbox stopped" first
-                reported.await(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                if (stopAfter != null) {
+                    stop.pause(stopAfter);
+                } else {
+                    stop.awaitStop();
+                }
+            } finally {
+                sandbox.close();
             }
-        }, "sandbox-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        Terminal term = ctx.terminal();
-        term.out().println(term.bold("shipctl sandbox") + " — a Tethealla-compatible server on this machine");
-        sandbox.describePorts().forEach(line -> term.out().println("  " + line));
-        term.out().println("Accounts:");
-        sandbox.describeAccounts().forEach(line -> term.out().println("  " + line));
-        term.out().println(sandbox.stateFile().map(f -> "State: bans and created characters are kept in " + f)
-                .orElse("State: in memory only (--state FILE keeps bans and created characters)"));
-        term.out().println(term.dim("Ctrl-C stops it."));
-        term.out().flush();
-        try {
-            if (stopAfter != null) {
-                stopped.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
-            } else {
-                stopped.await();
-            }
-        } catch (InterruptedException e) {
-            // a stop request (tests, or an embedding program)
-        } finally {
-            sandbox.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
+            term.out().println("sandbox stopped");
+            term.out().flush();
         }
-        term.out().println("sandbox stopped");
-        term.out().flush();
-        reported.countDown();
         return ExitCodes.OK;
     }
 

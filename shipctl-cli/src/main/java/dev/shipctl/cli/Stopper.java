@@ -5,9 +5,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Clean stops for long-running commands ({@code listen}, {@code watch}): SIGTERM or Ctrl-C runs a shutdown hook
- * that asks the command to stop (interrupts its thread), then waits for it to close its sessions and servers.
- * Interrupting the command's thread (what tests do) stops it the same way.
+ * Clean stops for long-running commands ({@code listen}, {@code watch}, {@code sandbox}): SIGTERM or Ctrl-C runs a
+ * shutdown hook that asks the command to stop (interrupts its thread), waits for it to close its sessions and
+ * servers, then ends the process with exit code 0 — a requested stop is a success, so systemd does not mark it
+ * failed (the JVM's own exit status after a signal would be 143 or 130). A command that does not finish within
+ * the grace period keeps the signal's status. Interrupting the command's thread (what tests do) stops it the same
+ * way, without ending the process.
  */
 final class Stopper implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(5);
@@ -22,7 +25,11 @@ final class Stopper implements AutoCloseable {
             stopping = true;
             worker.interrupt();
             try {
-                finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                if (finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    System.out.flush();
+                    System.err.flush();
+                    Runtime.getRuntime().halt(ExitCodes.OK);
+                }
             } catch (InterruptedException ignored) {
                 // the JVM is going down anyway
             }
@@ -53,6 +60,13 @@ final class Stopper implements AutoCloseable {
         } catch (InterruptedException e) {
             stopping = true;
             return false;
+        }
+    }
+
+    /** Waits until a stop is asked for. */
+    void awaitStop() {
+        while (pause(Duration.ofDays(1))) {
+            // until stopped
         }
     }
 

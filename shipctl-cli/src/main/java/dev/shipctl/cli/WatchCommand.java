@@ -154,13 +154,12 @@ final class WatchCommand implements Callable<Integer> {
             if (round.size() > 1) o.put("checked", round.size()).put("healthy", round.stream().filter(HealthCheck.Result::ok).count());
             term.out().println(Json.line(o));
         } else {
-            String when = java.time.LocalTime.now().withNano(0).toString();
+            String when = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
             if (shown.ok()) {
                 term.out().println(when + "  " + term.green("up") + "    lobby in " + Durations.millis(shown.total()) + "  " + shown.where()
                         + ", " + shown.others().size() + " other player(s)" + (round.size() > 1 ? "; " + round.size() + " logins ok" : ""));
             } else {
-                term.out().println(when + "  " + term.red("DOWN") + "  at " + shown.failedStage().map(Stage::label).orElse("?") + ": "
-                        + shown.error().orElse("?") + " (exit code " + shown.exitCode() + ")");
+                term.out().println(when + "  " + term.red("DOWN") + "  " + shown.failure() + " (exit code " + shown.exitCode() + ")");
             }
         }
         term.out().flush();

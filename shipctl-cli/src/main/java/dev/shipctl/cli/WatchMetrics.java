@@ -5,6 +5,7 @@ import dev.shipctl.Stage;
 import dev.shipctl.StageTiming;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 
@@ -25,7 +26,11 @@ final class WatchMetrics {
     final Gauge exitCode = Gauge.builder().name("pso_check_exit_code")
             .help("Exit code of the last check (0 ok; shipctl --help lists the others)").register(registry);
     final Gauge lastCheck = Gauge.builder().name("pso_last_check_timestamp_seconds")
-            .help("When the last check started (Unix time)").register(registry);
+            .help("When the last check ended (Unix time); time() minus this is how old every other value is").register(registry);
+    private volatile long lastCheckEndedNanos = System.nanoTime();
+    final GaugeWithCallback lastCheckAge = GaugeWithCallback.builder().name("pso_last_check_age_seconds")
+            .help("Seconds since the last check ended (since start, before the first): grows when checks stop ending")
+            .callback(cb -> cb.call((System.nanoTime() - lastCheckEndedNanos) / 1e9)).register(registry);
     final Gauge shipPlayers = Gauge.builder().name("pso_ship_players")
             .help("Players on each ship, from the ship list (A0) of the last successful check").labelNames("ship").register(registry);
     final Gauge lobbyPlayers = Gauge.builder().name("pso_lobby_players")
@@ -48,7 +53,9 @@ final class WatchMetrics {
         HealthCheck.Result first = round.getFirst();
         HealthCheck.Result firstFailure = round.stream().filter(r -> !r.ok()).findFirst().orElse(null);
         checks.inc();
-        lastCheck.set(first.at().toEpochMilli() / 1000.0);
+        HealthCheck.Result last = round.getLast();
+        lastCheck.set(last.at().plus(last.total()).toEpochMilli() / 1000.0);
+        lastCheckEndedNanos = System.nanoTime();
         up.set(firstFailure == null ? 1 : 0);
         exitCode.set(firstFailure == null ? 0 : firstFailure.exitCode());
         stageSeconds.clear();

@@ -127,10 +127,10 @@ final class WhoCommand implements Callable<Integer> {
         }
         HealthCheck.Result first = results.getFirst();
         if (!first.ok()) {
-            throw new UserError(first.exitCode(), "could not reach a lobby: " + first.error().orElse("?"));
+            throw new UserError(first.exitCode(), "could not reach a lobby " + first.failure());
         }
         for (HealthCheck.Result r : results) {
-            if (!r.ok()) notes.add(r.where() + ": " + r.error().orElse("?"));
+            if (!r.ok()) notes.add(r.where() + ": failed " + r.failure());
         }
         Map<String, List<String>> blocksByShip = new LinkedHashMap<>();
         for (HealthCheck.Result r : results) {

@@ -121,7 +121,7 @@ final class Server {
             throw e;
         }
         ticker = Thread.ofVirtual().name("sandbox-tick").start(this::tickLoop);
-        for (String line : describePorts()) LOG.info("listening: {}", line);
+        for (String line : describePorts()) LOG.debug("listening: {}", line);
     }
 
     private void bind(Role role, int block, int port) throws IOException {

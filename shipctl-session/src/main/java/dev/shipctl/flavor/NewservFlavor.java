@@ -141,22 +141,15 @@ public final class NewservFlavor implements ServerFlavor {
 
     /** The answer to E3 {slot, preview}: E5 with the character, or E4 with result 2 for an empty slot. */
     private static Optional<CharacterSummary> preview(ChainContext chain, Connection c, int slot) throws ShipException {
-        while (true) {
-            Packet p = c.receive("the preview of slot " + slot + " (E5 or E4)", chain.timeout(), true);
-            switch (p) {
-                case ServerCharacterPreview preview -> {
-                    return Optional.of(preview.character());
-                }
-                case ServerCharacterAck ack when ack.result() == ServerCharacterAck.EMPTY -> {
-                    return Optional.empty();
-                }
-                case ServerCharacterAck ack -> throw new ShipException.ProtocolViolation(Stage.CHARACTER_SELECT,
-                        "E4 with result " + ack.result() + " in answer to a preview of slot " + slot, null);
-                case ServerMessageBox box -> throw new ShipException.LoginRefused(Stage.CHARACTER_SELECT,
-                        Texts.display(box.text()).strip());
-                default -> { }
-            }
-        }
+        return chain.await(c, "the preview of slot " + slot + " (E5 or E4)", p -> switch (p) {
+            case ServerCharacterPreview preview -> Optional.of(preview.character());
+            case ServerCharacterAck ack when ack.result() == ServerCharacterAck.EMPTY -> Optional.<CharacterSummary>empty();
+            case ServerCharacterAck ack -> throw new ShipException.ProtocolViolation(Stage.CHARACTER_SELECT,
+                    "E4 with result " + ack.result() + " in answer to a preview of slot " + slot, null);
+            case ServerMessageBox box -> throw new ShipException.LoginRefused(Stage.CHARACTER_SELECT,
+                    Texts.display(box.text()).strip());
+            default -> null;
+        });
     }
 
     /** "Go to lobby" by its item id, else by its text (entries depend on the server's configuration). */

@@ -7,7 +7,6 @@ import dev.shipctl.Stage;
 import dev.shipctl.internal.ChainContext;
 import dev.shipctl.internal.Connection;
 import dev.shipctl.internal.LobbyConnection;
-import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.packet.Texts;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
 import dev.shipctl.protocol.packet.character.ServerCharacterAck;
@@ -160,17 +159,12 @@ public final class TetheallaFlavor implements ServerFlavor {
 
     /** After choosing a block: 0x19, or 0x01 "Block is full." followed by the block list again. */
     private static ServerRedirect awaitBlockRedirect(ChainContext chain, Connection c) throws ShipException {
-        while (true) {
-            Packet p = c.receive("the redirect to the block", chain.timeout(), true);
-            switch (p) {
-                case ServerRedirect r -> {
-                    return r;
-                }
-                case ServerLobbyMessage m -> throw new ShipException.LoginRefused(Stage.SHIP, Texts.display(m.text()).strip());
-                case ServerMessageBox m -> throw new ShipException.LoginRefused(Stage.SHIP, Texts.display(m.text()).strip());
-                default -> { }
-            }
-        }
+        return chain.await(c, "the redirect to the block", p -> switch (p) {
+            case ServerRedirect r -> r;
+            case ServerLobbyMessage m -> throw new ShipException.LoginRefused(Stage.SHIP, Texts.display(m.text()).strip());
+            case ServerMessageBox m -> throw new ShipException.LoginRefused(Stage.SHIP, Texts.display(m.text()).strip());
+            default -> null;
+        });
     }
 
     private static String describe(MenuItem ship) {

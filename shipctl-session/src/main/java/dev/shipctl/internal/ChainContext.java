@@ -35,6 +35,9 @@ public final class ChainContext {
     private final Credentials credentials;
     private final List<StageTiming> timings = new ArrayList<>();
     private final byte[] hardwareId;
+    private final Connection.KeyCheck keys = new Connection.KeyCheck();
+    private final Deadline whole;
+    private volatile Deadline stageDeadline;
     private Stage stage = Stage.CONNECT;
     private long stageStart = System.nanoTime();
     private ServerFlavor flavor;
@@ -54,6 +57,8 @@ public final class ChainContext {
         this.client = client;
         this.credentials = credentials;
         this.hardwareId = hardwareId(credentials.username());
+        this.whole = client.deadline().map(Deadline::wholeLogin).orElse(Deadline.NONE);
+        this.stageDeadline = Deadline.after(client.timeout()).earliest(whole);
     }
 
     /** A stable per-account hardware id, so that one bot's /hwban does not hit every other bot. */
@@ -72,6 +77,11 @@ public final class ChainContext {
 
     public Duration timeout() {
         return client.timeout();
+    }
+
+    /** The deadline of the current stage: {@link ShipClient#timeout()} after it began, or the whole login's, if earlier. */
+    public Deadline deadline() {
+        return stageDeadline;
     }
 
     public ServerFlavor flavor() {
@@ -94,6 +104,7 @@ public final class ChainContext {
     public void begin(Stage next) {
         stage = next;
         stageStart = System.nanoTime();
+        stageDeadline = Deadline.after(client.timeout()).earliest(whole);
         log.debug("stage {}: {}", next.label(), next.description());
     }
 
@@ -128,7 +139,7 @@ public final class ChainContext {
 
     /** Opens a connection for the current stage. */
     public Connection open(String label, String host, int port) throws ShipException {
-        Connection c = Connection.open(label, host, port, stage, client.keyTable(), client.trace(), client.timeout());
+        Connection c = Connection.open(label, host, port, stage, client.keyTable(), client.trace(), this::deadline, keys);
         log.debug("connected to {} ({}:{})", label, host, port);
         return c;
     }
@@ -180,15 +191,47 @@ public final class ChainContext {
         return credentials.username();
     }
 
+    /** At most this many packets may go by unwanted while waiting for one: a server sending more is broken. */
+    static final int MAX_SKIPPED_PACKETS = 256;
+    /** At most this many bytes may go by unwanted while waiting for one packet. */
+    static final long MAX_SKIPPED_BYTES = 1 << 20;
+
+    /** What a wait does with each packet: the value that ends the wait, or {@code null} to keep waiting. */
+    @FunctionalInterface
+    public interface PacketMatcher<T> {
+        T match(Packet packet) throws ShipException;
+    }
+
     /**
      * Waits for a packet of type {@code type}, skipping informational ones. A 0x1A on the way is a refusal.
      */
     public <P extends Packet> P expect(Connection c, Class<P> type, String waitingFor) throws ShipException {
-        while (true) {
-            Packet p = c.receive(waitingFor, client.timeout(), true);
+        return await(c, waitingFor, p -> {
             if (type.isInstance(p)) return type.cast(p);
             if (p instanceof ServerMessageBox box) {
                 throw new ShipException.LoginRefused(stage, Texts.display(box.text()).strip());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Reads packets until {@code matcher} returns a value, within the stage's deadline, answering pings. Skipping
+     * is bounded too ({@link #MAX_SKIPPED_PACKETS}, {@link #MAX_SKIPPED_BYTES}): a server flooding pings or
+     * packets nobody waits for ends the wait with a protocol error instead of holding it.
+     */
+    public <T> T await(Connection c, String waitingFor, PacketMatcher<T> matcher) throws ShipException {
+        int skipped = 0;
+        long start = c.bytesReceived();
+        while (true) {
+            Packet p = c.receive(waitingFor, true);
+            T value = matcher.match(p);
+            if (value != null) return value;
+            skipped++;
+            long skippedBytes = c.bytesReceived() - start;
+            if (skipped > MAX_SKIPPED_PACKETS || skippedBytes > MAX_SKIPPED_BYTES) {
+                throw new ShipException.ProtocolViolation(stage, "the server sent %d packets (%d bytes) on %s without %s; the last: %s"
+                        .formatted(skipped, skippedBytes, c.label(), waitingFor, c.lastPacket().orElse("?")), null);
             }
             log.debug("while waiting for {} on {}: skipped {}", waitingFor, c.label(), p);
         }

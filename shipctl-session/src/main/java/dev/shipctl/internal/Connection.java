@@ -22,82 +22,123 @@ import dev.shipctl.protocol.packet.login.ServerMessageBox;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One TCP connection to a Blue Burst port: reads the server's 0x03, keys both ciphers, then sends and receives
- * packets. Waits are bounded by the client timeout; every I/O failure becomes a {@link ShipException} naming the
- * stage. Reads happen on one thread at a time; sends may come from any thread.
+ * packets. Every read is bounded by the current {@link Deadline} (the stage's, supplied by the login chain): the
+ * socket timeout of each read is what is left of it, so a server that sends one byte a second, or keeps sending
+ * packets nobody waits for, cannot hold a wait past it. Every I/O failure becomes a {@link ShipException} naming
+ * the stage. A connection that fails while opening closes its socket. Reads happen on one thread at a time; sends
+ * may come from any thread.
  */
 public final class Connection implements AutoCloseable {
     private final String label;
     private final Socket socket;
+    private final DeadlineInput input;
     private final FrameReader reader;
     private final FrameWriter writer;
     private final ServerInit init;
     private final int initSize;
     private final Optional<TraceListener> trace;
+    private final KeyCheck keys;
+    private volatile Supplier<Deadline> deadline;
     private volatile Stage stage;
     private volatile String lastMessageBox;
+    private volatile String lastPacket;
     private boolean received;
 
-    private Connection(String label, Socket socket, Stage stage, KeyTable table, Optional<TraceListener> trace, Duration timeout)
-            throws ShipException {
+    /**
+     * Whether the key table has been proven right on this chain (an encrypted packet from the server decrypted and
+     * made sense). Until then a silent or closing server hints at the table; after, it does not.
+     */
+    public static final class KeyCheck {
+        private volatile boolean proven;
+
+        void proven() {
+            proven = true;
+        }
+
+        boolean isProven() {
+            return proven;
+        }
+    }
+
+    private Connection(String label, Socket socket, Stage stage, KeyTable table, Optional<TraceListener> trace,
+                       Supplier<Deadline> deadline, KeyCheck keys) throws ShipException {
         this.label = label;
         this.socket = socket;
         this.stage = stage;
         this.trace = trace;
+        this.deadline = deadline;
+        this.keys = keys;
         try {
-            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
             socket.setTcpNoDelay(true);
-            this.reader = new FrameReader(new BufferedInputStream(socket.getInputStream(), 1 << 16));
+            this.input = new DeadlineInput(socket.getInputStream());
+            this.reader = new FrameReader(new BufferedInputStream(input, 1 << 16));
             this.writer = new FrameWriter(new BufferedOutputStream(socket.getOutputStream(), 1 << 12));
             Frame first = reader.readPlain();
-            if (first == null) throw new ShipException.ConnectionLost(stage, "the server closed the connection before sending its keys");
+            if (first == null) throw new ShipException.ConnectionLost(stage, "the server closed the connection on " + label + " before sending its keys");
             traceIn(first.data());
             if (first.command() != 0x03) {
-                throw new ShipException.ProtocolViolation(stage, "expected the 0x03 key packet, got " + Hex.command(first.command())
-                        + ": is this a Blue Burst port?", null);
+                throw new ShipException.ProtocolViolation(stage, "expected the 0x03 key packet on " + label + ", got "
+                        + Hex.command(first.command()) + ": is this a Blue Burst port?", null);
             }
             this.init = (ServerInit) Packets.decode(Direction.SERVER, first);
             this.initSize = first.size();
         } catch (SocketTimeoutException e) {
             close();
-            throw new ShipException.StageTimeout(stage, "the server's 0x03 keys on " + label, timeout);
+            throw timeout("the server's 0x03 keys on " + label);
         } catch (ProtocolException e) {
             close();
             throw new ShipException.ProtocolViolation(stage, "the first packet on " + label + " is not a Blue Burst 0x03: "
                     + e.getMessage(), e);
+        } catch (EOFException e) {
+            close();
+            throw new ShipException.ConnectionLost(stage, "the server closed the connection on " + label + " in the middle of its 0x03 keys");
         } catch (IOException e) {
             close();
-            throw new ShipException.ConnectionLost(stage, "connection failed while waiting for 0x03: " + e.getMessage());
+            throw new ShipException.ConnectionLost(stage, "connection failed on " + label + " while waiting for 0x03: " + e.getMessage());
+        } catch (ShipException | RuntimeException | Error e) {
+            close();
+            throw e;
         }
         reader.decryptWith(BbCipher.fromServerKey(table, init.serverKey()));
         writer.encryptWith(BbCipher.fromServerKey(table, init.clientKey()));
     }
 
-    /** Connects and reads the 0x03. */
+    /**
+     * Connects and reads the 0x03, both within {@code deadline}.
+     *
+     * @param deadline the deadline of each wait, asked again before every read (the chain moves it stage by stage)
+     * @param keys shared by the connections of one login chain
+     */
     public static Connection open(String label, String host, int port, Stage stage, KeyTable table,
-                                  Optional<TraceListener> trace, Duration timeout) throws ShipException {
+                                  Optional<TraceListener> trace, Supplier<Deadline> deadline, KeyCheck keys) throws ShipException {
+        String name = label + ":" + port;
+        Deadline d = deadline.get();
+        if (d.passed()) throw new ShipException.StageTimeout(stage, "a TCP connection to " + host + ":" + port, d.limit(),
+                d.whole() ? "the deadline of the whole login passed" : "");
         Socket socket = new Socket();
         try {
-            socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
+            socket.connect(new InetSocketAddress(host, port), d.remainingMillisForSocket());
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
-            throw new ShipException.StageTimeout(stage, "a TCP connection to " + host + ":" + port, timeout);
-        } catch (IOException e) {
+            throw new ShipException.StageTimeout(stage, "a TCP connection to " + host + ":" + port, d.limit());
+        } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             throw new ShipException.ConnectFailed(stage, host + ":" + port, e);
         }
-        return new Connection(label + ":" + port, socket, stage, table, trace, timeout);
+        return new Connection(name, socket, stage, table, trace, deadline, keys);
     }
 
     public ServerInit init() {
@@ -121,13 +162,19 @@ public final class Connection implements AutoCloseable {
         return Optional.ofNullable(lastMessageBox);
     }
 
-    /** Sets how long reads wait; zero waits forever (lobby mode, where keepalives detect dead peers). */
-    public void readTimeout(Duration timeout) {
-        try {
-            socket.setSoTimeout((int) timeout.toMillis());
-        } catch (SocketException e) {
-            // the socket is closed; the next read reports it
-        }
+    /** Bytes received so far on this connection, the 0x03 included. */
+    public long bytesReceived() {
+        return input.bytes();
+    }
+
+    /** The last whole packet received: its command and size ("0x1D (8 bytes)"). */
+    public Optional<String> lastPacket() {
+        return Optional.ofNullable(lastPacket);
+    }
+
+    /** Where the deadline of each read comes from from now on; {@link Deadline#NONE} waits for ever (lobby mode). */
+    public void deadline(Supplier<Deadline> deadline) {
+        this.deadline = deadline;
     }
 
     public void send(Packet packet) throws ShipException {
@@ -146,54 +193,72 @@ public final class Connection implements AutoCloseable {
      * The next packet, answering server pings on the way unless {@code answerPings} is false.
      *
      * @param waitingFor what the caller waits for, for the timeout message
+     * @throws ShipException.StageTimeout the deadline passed before a whole packet arrived
      */
-    public Packet receive(String waitingFor, Duration timeout, boolean answerPings) throws ShipException {
-        {
-            Frame frame;
-            try {
-                frame = reader.read();
-            } catch (SocketTimeoutException e) {
-                throw new ShipException.StageTimeout(stage, waitingFor + " on " + label + keyHint(), timeout);
-            } catch (ProtocolException e) {
-                throw new ShipException.ProtocolViolation(stage, e.getMessage()
-                        + (received ? "" : " — the first encrypted packet makes no sense: wrong key table?"), e);
-            } catch (EOFException e) {
-                throw lost();
-            } catch (IOException e) {
-                if (socket.isClosed()) throw new ShipException.ConnectionLost(stage, "connection closed");
-                throw lost();
-            }
-            if (frame == null) throw lost();
-            traceIn(frame.data());
-            Packet packet;
-            try {
-                packet = Packets.decode(Direction.SERVER, frame);
-            } catch (ProtocolException e) {
-                throw new ShipException.ProtocolViolation(stage, e.getMessage()
-                        + (received ? "" : " — the first encrypted packet makes no sense: wrong key table?"), e);
-            }
-            received = true;
-            if (packet instanceof ServerMessageBox box) lastMessageBox = Texts.display(box.text()).strip();
-            if (answerPings && packet instanceof ServerPing) {
-                send(new ClientPing());
-            }
-            return packet;
+    public Packet receive(String waitingFor, boolean answerPings) throws ShipException {
+        if (deadline.get().passed()) throw timeout(waitingFor + " on " + label);
+        Frame frame;
+        try {
+            frame = reader.read();
+        } catch (SocketTimeoutException e) {
+            throw timeout(waitingFor + " on " + label);
+        } catch (ProtocolException e) {
+            throw new ShipException.ProtocolViolation(stage, e.getMessage() + " on " + label
+                    + (received || keys.isProven() ? "" : " — the first encrypted packet makes no sense: wrong key table?"), e);
+        } catch (EOFException e) {
+            throw lost("in the middle of a packet");
+        } catch (IOException e) {
+            if (socket.isClosed()) throw new ShipException.ConnectionLost(stage, "connection closed");
+            throw lost(e.getMessage());
         }
+        if (frame == null) throw lost(null);
+        traceIn(frame.data());
+        Packet packet;
+        try {
+            packet = Packets.decode(Direction.SERVER, frame);
+        } catch (ProtocolException e) {
+            throw new ShipException.ProtocolViolation(stage, e.getMessage() + " on " + label
+                    + (received || keys.isProven() ? "" : " — the first encrypted packet makes no sense: wrong key table?"), e);
+        }
+        received = true;
+        keys.proven();
+        lastPacket = Hex.command(frame.command()) + " (" + frame.size() + " bytes)";
+        if (packet instanceof ServerMessageBox box) lastMessageBox = Texts.display(box.text()).strip();
+        if (answerPings && packet instanceof ServerPing) {
+            send(new ClientPing());
+        }
+        return packet;
     }
 
-    private ShipException lost() {
-        if (lastMessageBox == null && !received) {
-            return new ShipException.ConnectionLost(stage, "closed before any answer" + keyHint());
+    /** A timeout naming what did arrive meanwhile, so a dripping server reads differently from a silent one. */
+    private ShipException.StageTimeout timeout(String waitingFor) {
+        Deadline d = deadline.get();
+        long bytes = input.bytes() - initSize; // what came after the 0x03, or before it while waiting for it
+        String progress;
+        if (bytes == 0) {
+            progress = "nothing received" + keyHint();
+        } else {
+            progress = bytes + " byte" + (bytes == 1 ? "" : "s") + " received"
+                    + (lastPacket == null ? ", not one whole packet" : ", the last whole packet " + lastPacket);
         }
-        return new ShipException.ConnectionLost(stage, lastMessageBox);
+        if (d.whole()) progress += "; the deadline of the whole login passed";
+        return new ShipException.StageTimeout(stage, waitingFor, d.limit(), progress);
+    }
+
+    private ShipException lost(String detail) {
+        if (lastMessageBox != null) return new ShipException.ConnectionLost(stage, lastMessageBox);
+        if (!received) {
+            return new ShipException.ConnectionLost(stage, "closed " + label + " before any answer" + keyHint());
+        }
+        return new ShipException.ConnectionLost(stage, detail);
     }
 
     /**
-     * A server that cannot decrypt our first packet says nothing, or closes: before any encrypted answer, the key
-     * table is the likely cause.
+     * A server that cannot decrypt our first packet says nothing, or closes, without a single byte of answer: before
+     * any encrypted answer on this chain, the key table is a likely cause. Never said once the table is proven.
      */
     private String keyHint() {
-        return received ? "" : " (no encrypted answer yet: wrong key table? see --key-file)";
+        return init == null || received || keys.isProven() || input.bytes() > initSize ? "" : " (no encrypted answer yet: wrong key table? see --key-file)";
     }
 
     private void traceIn(byte[] data) {
@@ -225,6 +290,44 @@ public final class Connection implements AutoCloseable {
             socket.close();
         } catch (IOException ignored) {
             // nothing to do
+        }
+    }
+
+    /**
+     * The socket's input, giving each read what is left of the deadline as its timeout and refusing to read once it
+     * has passed. Counts what arrived, for timeout messages.
+     */
+    private final class DeadlineInput extends FilterInputStream {
+        private volatile long bytes;
+
+        DeadlineInput(InputStream in) {
+            super(in);
+        }
+
+        long bytes() {
+            return bytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            arm();
+            int b = super.read();
+            if (b >= 0) bytes++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            arm();
+            int n = super.read(b, off, len);
+            if (n > 0) bytes += n;
+            return n;
+        }
+
+        private void arm() throws IOException {
+            Deadline d = deadline.get();
+            if (d.passed()) throw new SocketTimeoutException("deadline passed");
+            socket.setSoTimeout(d.remainingMillisForSocket());
         }
     }
 }

@@ -98,7 +98,7 @@ public final class RealSession implements Session {
         this.block = Optional.ofNullable(chain.block);
         listeners.addAll(client.listeners());
         applyJoin(lobby.joined().lobby());
-        connection.readTimeout(Duration.ZERO);
+        connection.deadline(() -> Deadline.NONE);
         String name = "shipctl-" + character.name();
         reader = Thread.ofVirtual().name(name + "-reader").unstarted(this::readLoop);
         chatSender = Thread.ofVirtual().name(name + "-chat").unstarted(this::chatLoop);
@@ -110,13 +110,21 @@ public final class RealSession implements Session {
         ChainContext chain = new ChainContext(client, credentials);
         try {
             chain.begin(Stage.CONNECT);
-            Connection login = chain.open("login", client.host(), client.port());
-            ServerFlavor flavor = client.flavor().orElseGet(() -> ServerFlavor.detect(login.init(), login.initSize()));
-            chain.flavor(flavor);
-            String banner = login.init().banner();
-            chain.complete(flavor.name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
-            LobbyConnection lobby = flavor.login(chain, login);
-            RealSession session = new RealSession(client, chain, lobby);
+            LobbyConnection lobby;
+            try (Connection login = chain.open("login", client.host(), client.port())) {
+                ServerFlavor flavor = client.flavor().orElseGet(() -> ServerFlavor.detect(login.init(), login.initSize()));
+                chain.flavor(flavor);
+                String banner = login.init().banner();
+                chain.complete(flavor.name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
+                lobby = flavor.login(chain, login);
+            }
+            RealSession session;
+            try {
+                session = new RealSession(client, chain, lobby);
+            } catch (RuntimeException e) {
+                lobby.connection().close();
+                throw e;
+            }
             session.start();
             return session;
         } catch (ShipException e) {
@@ -136,7 +144,7 @@ public final class RealSession implements Session {
         ShipException failure = null;
         try {
             while (!closing) {
-                Packet packet = connection.receive("the next packet", Duration.ZERO, true);
+                Packet packet = connection.receive("the next packet", true);
                 handle(packet);
             }
         } catch (ShipException e) {
