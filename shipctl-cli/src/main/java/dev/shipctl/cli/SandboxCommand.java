@@ -120,6 +120,7 @@ final class SandboxCommand implements Callable<Integer> {
                     stop.awaitStop();
                 }
             } finally {
+                Thread.interrupted(); // a stop request: the sandbox's own threads still get their time to end
                 sandbox.close();
             }
             term.out().println("sandbox stopped");

@@ -22,8 +22,8 @@ final class Stopper implements AutoCloseable {
 
     Stopper(String name) {
         hook = new Thread(() -> {
+            worker.interrupt(); // before the flag: a worker that sees the flag has its interrupt to clear (pause)
             stopping = true;
-            worker.interrupt();
             try {
                 if (finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                     System.out.flush();
@@ -53,7 +53,11 @@ final class Stopper implements AutoCloseable {
 
     /** Waits up to {@code d}; returns false when a stop was asked for meanwhile. */
     boolean pause(Duration d) {
-        if (stopping()) return false;
+        if (stopping()) {
+            stopping = true;
+            Thread.interrupted(); // consumed here, so that closing sessions and servers afterwards is not cut short
+            return false;
+        }
         try {
             Thread.sleep(d);
             return !stopping();
