@@ -38,7 +38,8 @@ import java.util.Optional;
  * display data but saves the records, the choice search config and the info board from the 61, takes the blocked
  * senders for the session, and clears the saved auto-reply when the flag at 0x828 is 0. Copying these from the E7
  * (which newserv filled from its own save) leaves the player's data as it was; inferring the auto-reply flag from
- * its text is newserv's own model (C7 stores the text, C8 clears it), not something a log has shown.
+ * its text is newserv's own model (C7 stores the text, C8 clears it), not something a log has shown. (newserv
+ * 935a2048 no longer sends 0x95 to BB clients, the 2022 one did; the 0x98 on leaving a game has the same format.)
  * <li>Tethealla and PSONOVA read only bytes 0x362..0x36B (stats inside the display data, the same in both forms)
  * and check no size (a packet may have up to 64000 bytes).
  * </ul>
