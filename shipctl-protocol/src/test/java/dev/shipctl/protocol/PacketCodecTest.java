@@ -110,7 +110,9 @@ class PacketCodecTest {
                 .mapToObj(i -> new ServerLobbyList.Lobby(0x001A0001, i, 0)).toList()), 0xC8));
         list.add(Arguments.of(Direction.SERVER, ServerFullCharacter.create(42000001, "GMBot", 9, 3, 5), 0x399C));
         list.add(Arguments.of(Direction.SERVER, new ServerPlayerDataRequest(), 8));
-        list.add(Arguments.of(Direction.CLIENT, ClientPlayerData.from(ServerFullCharacter.create(42000001, "GMBot", 9, 3, 5)), 0x370));
+        list.add(Arguments.of(Direction.CLIENT, ClientPlayerData.from(ServerFullCharacter.create(42000001, "GMBot", 9, 3, 5)), 0x830));
+        list.add(Arguments.of(Direction.CLIENT, new ClientPlayerData(3, sequence(0x368, 0)), 0x370)); // shipctl's old form
+        list.add(Arguments.of(Direction.CLIENT, new ClientPlayerData(3, sequence(0x824, 1)), 0x82C)); // the shortest
         for (int n = 1; n <= LobbyJoin.MAX_PLAYERS; n++) {
             list.add(Arguments.of(Direction.SERVER, new ServerLobbyJoin(lobby(n)), 0x16 + n * 0x520));
         }
@@ -219,7 +221,8 @@ class PacketCodecTest {
         assertThat(Hex.bytes(b, 0x19C8, 4)).isEqualTo("81 de 80 02");
         byte[] answer = Packets.encode(ClientPlayerData.from(c));
         assertThat(answer[4]).isEqualTo((byte) 3);
-        assertThat(Arrays.copyOfRange(answer, 8, 0x370)).isEqualTo(Arrays.copyOfRange(b, 8, 0x370));
+        // inventory and display data (level and, at 0x362..0x36B, the bytes Tethealla reads) at the E7's offsets
+        assertThat(Arrays.copyOfRange(answer, 8, 0x4E4)).isEqualTo(Arrays.copyOfRange(b, 8, 0x4E4));
     }
 
     @Test

@@ -209,10 +209,15 @@ class TetheallaCaptureTest {
         assertThat(p1.name()).isEqualTo("Player1");
         assertThat(p1.guildCard()).isEqualTo(42000002);
 
-        // our 0x61 answer is bytes 0x08..0x36F of the E7, flag 3
+        // the 0x61 shipctl sent in this capture was its old form: bytes 0x08..0x36F of the E7, flag 3. Today's answer
+        // (the genuine client's form, 0x830 bytes) starts with the same bytes, so Tethealla's copy of 0x362..0x36B
+        // reads the same; Tethealla answered the old form with the 67 below.
         Captured c61 = Captures.packet(SERVER, "block", "06-C-61.hex");
-        assertThat(c61.plain()).hasSize(ClientPlayerData.SIZE);
-        assertThat(Packets.encode(ClientPlayerData.from(ch))).isEqualTo(c61.plain());
+        assertThat(c61.plain()).hasSize(ClientPlayerData.OLD_SIZE);
+        assertThat(Arrays.copyOfRange(c61.plain(), 8, ClientPlayerData.OLD_SIZE)).isEqualTo(Arrays.copyOfRange(e7.plain(), 8, 0x370));
+        byte[] answer = Packets.encode(ClientPlayerData.from(ch));
+        assertThat(answer).hasSize(0x830);
+        assertThat(Arrays.copyOfRange(answer, 4, ClientPlayerData.OLD_SIZE)).isEqualTo(Arrays.copyOfRange(c61.plain(), 4, ClientPlayerData.OLD_SIZE));
     }
 
     @Test

@@ -11,15 +11,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * 0xE7 full character (S→C), 0x399C bytes, kept whole: the client echoes part of it in 0x61. Decoded fields:
+ * 0xE7 full character (S→C), 0x399C bytes, kept whole: the client echoes parts of it in 0x61 (see
+ * {@link ClientPlayerData}). Decoded fields:
  * <pre>
  * 0x36C u16 level (0-based)  0x3A8 u8 section id  0x3A9 u8 class  0x3C8 UTF-16 name ("\tE…", 0x20 bytes)
  * 0x19C8 u32 guild card
+ * </pre>
+ * Regions the 0x61 copies (offsets from the start of the packet; Tethealla's CHARDATA and newserv's
+ * PSOBBCharacterFile + 8 agree on them):
+ * <pre>
+ * 0x0008 inventory (0x34C)         0x0354 display data (0x190: stats, looks, name, key config, techniques)
+ * 0x29F4 auto-reply (UTF-16, 0x158) 0x2B4C info board (UTF-16, 0x158)  0x2CA4 battle records (0x18)
+ * 0x2CC0 challenge records (0x140) 0x2E28 choice search config (0x18)
  * </pre>
  */
 public record ServerFullCharacter(byte[] data) implements Packet {
     public static final int SIZE = 0x399C;
     private static final int LEVEL = 0x36C, SECTION = 0x3A8, CLASS = 0x3A9, NAME = 0x3C8, GUILD_CARD = 0x19C8;
+    static final int INVENTORY = 0x08, DISPLAY_DATA = 0x354, AUTO_REPLY = 0x29F4, INFO_BOARD = 0x2B4C,
+            BATTLE_RECORDS = 0x2CA4, CHALLENGE_RECORDS = 0x2CC0, CHOICE_SEARCH = 0x2E28;
 
     public static final PacketCodec<ServerFullCharacter> CODEC = new PacketCodec<>() {
         @Override
@@ -79,9 +89,9 @@ public record ServerFullCharacter(byte[] data) implements Packet {
                 | (data[GUILD_CARD + 3] & 0xFF) << 24;
     }
 
-    /** Bytes 0x08..0x36F, what a 0x61 answer carries. */
-    byte[] playerData() {
-        return Arrays.copyOfRange(data, 8, ClientPlayerData.SIZE);
+    /** {@code length} bytes from {@code offset} of the packet, for the 0x61 answer. */
+    byte[] region(int offset, int length) {
+        return Arrays.copyOfRange(data, offset, offset + length);
     }
 
     @Override
