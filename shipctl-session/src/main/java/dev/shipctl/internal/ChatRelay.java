@@ -1,9 +1,9 @@
 package dev.shipctl.internal;
 
-import dev.shipctl.Session;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * The chat lines of a {@link ReconnectingSession}: held while no connection may take them, handed to the live one
@@ -17,7 +17,7 @@ final class ChatRelay {
     private record Line(String text, CompletableFuture<Void> done) {}
 
     private final ArrayDeque<Line> waiting = new ArrayDeque<>();
-    private Session target;
+    private Function<String, CompletableFuture<Void>> target;
     private Line inFlight;
     private CompletableFuture<Void> inFlightSent;
     private Throwable endedBy;
@@ -32,10 +32,10 @@ final class ChatRelay {
         return line.done();
     }
 
-    /** Lets lines go to {@code session} (logged in, back in its lobby). */
-    synchronized void resume(Session session) {
+    /** Lets lines go to a connection's chat (logged in, back in its lobby): {@code session::chat}. */
+    synchronized void resume(Function<String, CompletableFuture<Void>> chat) {
         if (endedBy != null) return;
-        target = session;
+        target = chat;
         pump();
     }
 
@@ -74,7 +74,7 @@ final class ChatRelay {
                 Line line = waiting.poll();
                 CompletableFuture<Void> sent;
                 try {
-                    sent = target.chat(line.text());
+                    sent = target.apply(line.text());
                 } catch (RuntimeException e) {
                     line.done().completeExceptionally(e);
                     continue;

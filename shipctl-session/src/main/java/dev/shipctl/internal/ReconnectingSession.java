@@ -81,6 +81,7 @@ public final class ReconnectingSession implements Session {
         for (int attempt = 1; ; attempt++) {
             try {
                 current = login(false);
+                chat.resume(current.session()::chat);
                 return;
             } catch (ShipException e) {
                 if (e instanceof ShipException.LoginRefused || !policy.retryFirstLogin() || gaveUp(attempt)) throw e;
@@ -191,7 +192,7 @@ public final class ReconnectingSession implements Session {
             }
         }
         link.gate().release(() -> new SessionEvent.Reconnected(Instant.now(), attempt, session.lobby()));
-        chat.resume(session);
+        chat.resume(session::chat);
     }
 
     /** Ends the session for good: fails the held lines, then tells the listeners. */
