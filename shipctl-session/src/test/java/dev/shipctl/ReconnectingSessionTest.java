@@ -291,7 +291,8 @@ class ReconnectingSessionTest {
              EventStream events = bot.events()) {
             CompletableFuture<Void> a = bot.chat("a");
             CompletableFuture<Void> b = bot.chat("b");
-            a.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            sandbox.events().await(SandboxEvent.ChatRelayed.class, r -> r.guildCard() == PLAYER1 && r.text().endsWith("a"), WAIT);
+            assertThat(a).isCompleted();
             assertThat(sandbox.cut(PLAYER1)).isPositive(); // "b" waits out the chat cooldown, unless this thread was slow
 
             reconnecting(events, 1);
