@@ -187,7 +187,7 @@ public final class ReconnectingSession implements Session {
                 link.gate().forgetLandingChat();
             } catch (ShipException.Unsupported e) {
                 log.debug("staying in lobby {}: {}", session.lobby().number(), e.getMessage());
-            } catch (ShipException | IllegalStateException e) {
+            } catch (ShipException | RuntimeException e) {
                 log.info("could not go back to lobby {}; staying in lobby {}: {}", lobby, session.lobby().number(), e.getMessage());
             }
         }
