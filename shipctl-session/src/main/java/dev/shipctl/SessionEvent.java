@@ -1,5 +1,6 @@
 package dev.shipctl;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -36,6 +37,27 @@ public sealed interface SessionEvent {
     /** The lobby event changed (0xDA). */
     record LobbyEventChanged(Instant at, int event) implements SessionEvent {}
 
-    /** The session has ended; {@code cause} is empty when it was closed by the caller. */
+    /**
+     * A reconnecting session ({@link ShipClient.Builder#reconnect}) lost its connection or failed to log in again,
+     * and makes login attempt {@code attempt} after {@code delay}.
+     *
+     * @param attempt the attempt about to be made: 1 right after a drop, n + 1 after attempt n failed
+     * @param cause why: the drop (attempt 1) or the failure of the previous attempt
+     */
+    record Reconnecting(Instant at, int attempt, Duration delay, ShipException cause) implements SessionEvent {}
+
+    /**
+     * A reconnecting session is in a lobby again: the one it was in when the connection dropped, when the server
+     * family supports a lobby change ({@link Session#changeLobby}). Events of the new connection follow it.
+     *
+     * @param attempt the attempt that succeeded
+     * @param lobby the lobby and its members now
+     */
+    record Reconnected(Instant at, int attempt, Lobby lobby) implements SessionEvent {}
+
+    /**
+     * The session has ended, for good: a reconnecting session sends it only when it stops trying. {@code cause} is
+     * empty when it was closed by the caller.
+     */
     record Disconnected(Instant at, String reason, java.util.Optional<ShipException> cause) implements SessionEvent {}
 }

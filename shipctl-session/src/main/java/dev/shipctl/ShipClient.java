@@ -1,6 +1,7 @@
 package dev.shipctl;
 
 import dev.shipctl.internal.RealSession;
+import dev.shipctl.internal.ReconnectingSession;
 import dev.shipctl.protocol.cipher.KeyTable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import java.util.Optional;
  *     session.chat("/updatelocalgms").join();
  * }
  * }</pre>
+ *
+ * <p>For a bot that stays: {@code .reconnect(ReconnectPolicy.defaults())} makes {@code connect} return a session
+ * that logs in again (and goes back to its lobby) whenever the connection drops.
  */
 public final class ShipClient {
     /** Tethealla's and newserv's standard login port. */
@@ -36,6 +40,7 @@ public final class ShipClient {
     private final int slot;
     private final List<SessionListener> listeners;
     private final Optional<TraceListener> trace;
+    private final Optional<ReconnectPolicy> reconnect;
 
     private ShipClient(Builder b) {
         this.host = b.host;
@@ -50,6 +55,7 @@ public final class ShipClient {
         this.slot = b.slot;
         this.listeners = List.copyOf(b.listeners);
         this.trace = b.trace;
+        this.reconnect = b.reconnect;
     }
 
     public static Builder builder() {
@@ -63,6 +69,11 @@ public final class ShipClient {
     /**
      * Logs in and walks to a lobby. Blocks until the lobby is reached or a stage fails.
      *
+     * <p>With a {@link #reconnect()} policy the session logs in again whenever its connection drops. The first
+     * login still throws as below, unless the policy {@linkplain ReconnectPolicy#retryFirstLogin() retries it}:
+     * then only a refusal, the policy giving up, or an interrupt of the calling thread (left interrupted) throws,
+     * with the last failure.
+     *
      * @throws ShipException.ConnectFailed the login port (or a redirect target) does not accept connections
      * @throws ShipException.LoginRefused the server refused the account, with its own words
      * @throws ShipException.StageTimeout a stage did not end within {@link #timeout()}, or the whole login not within
@@ -71,7 +82,7 @@ public final class ShipClient {
      * @throws ShipException.ConnectionLost the server closed the connection before the lobby
      */
     public Session connect(Credentials credentials) throws ShipException {
-        return RealSession.open(this, credentials);
+        return reconnect.isPresent() ? ReconnectingSession.open(this, credentials) : RealSession.open(this, credentials);
     }
 
     public String host() {
@@ -135,6 +146,11 @@ public final class ShipClient {
         return trace;
     }
 
+    /** How sessions log in again when their connection drops; empty: they end instead (the default). */
+    public Optional<ReconnectPolicy> reconnect() {
+        return reconnect;
+    }
+
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
@@ -148,6 +164,7 @@ public final class ShipClient {
         private int slot;
         private final List<SessionListener> listeners = new ArrayList<>();
         private Optional<TraceListener> trace = Optional.empty();
+        private Optional<ReconnectPolicy> reconnect = Optional.empty();
 
         private Builder() {}
 
@@ -164,6 +181,7 @@ public final class ShipClient {
             slot = c.slot;
             listeners.addAll(c.listeners);
             trace = c.trace;
+            reconnect = c.reconnect;
         }
 
         /** The login server (default 127.0.0.1:12000). */
@@ -235,6 +253,15 @@ public final class ShipClient {
         /** Sees every packet (passwords blanked). */
         public Builder trace(TraceListener trace) {
             this.trace = Optional.ofNullable(trace);
+            return this;
+        }
+
+        /**
+         * Sessions log in again when their connection drops, following {@code policy}; {@code null} (the default)
+         * ends them instead. See {@link Session} for what a reconnecting session guarantees.
+         */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.reconnect = Optional.ofNullable(policy);
             return this;
         }
 

@@ -94,18 +94,31 @@ public abstract sealed class ShipException extends Exception
     }
 
     /** The server closed the connection (after the given stage, or while in the lobby). */
-    public static final class ConnectionLost extends ShipException {
+    public static sealed class ConnectionLost extends ShipException permits TakenOver {
         private final String serverText;
 
         public ConnectionLost(Stage stage, String serverText) {
-            super(stage, "disconnected by the server",
-                    serverText == null || serverText.isBlank() ? "" : ": " + oneLine(serverText), null);
+            this(stage, "disconnected by the server", serverText);
+        }
+
+        private ConnectionLost(Stage stage, String what, String serverText) {
+            super(stage, what, serverText == null || serverText.isBlank() ? "" : ": " + oneLine(serverText), null);
             this.serverText = serverText;
         }
 
         /** The last message box the server sent before closing, if any. */
         public Optional<String> serverText() {
             return Optional.ofNullable(serverText);
+        }
+    }
+
+    /**
+     * Another login of the same account took the session over (Tethealla keeps one session per account and kicks
+     * the older one). A reconnecting session stops here: logging in again would kick the other session in turn.
+     */
+    public static final class TakenOver extends ConnectionLost {
+        public TakenOver(Stage stage, String serverText) {
+            super(stage, "another login of the same account took the session over", serverText);
         }
     }
 

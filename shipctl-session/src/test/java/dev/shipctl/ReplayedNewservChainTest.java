@@ -69,6 +69,7 @@ class ReplayedNewservChainTest {
                 List<Stage> stages = s.timings().stream().map(StageTiming::stage).toList();
                 assertThat(stages).containsExactly(Stage.CONNECT, Stage.LOGIN, Stage.CHARACTER_SELECT, Stage.MENU, Stage.LOBBY);
                 assertThat(s.timings().getFirst().detail()).isEqualTo("newserv");
+                assertThatThrownBy(() -> s.changeLobby(2)).isInstanceOf(ShipException.Unsupported.class).hasMessageContaining("newserv");
             }
             assertSentWhatTheToolSent(peer, "");
         }

@@ -155,6 +155,25 @@ class SandboxSessionTest {
     }
 
     @Test
+    void changingLobbiesMovesTheSessionAndARefusalIsNoReply() throws Exception {
+        restartOnTestClock(Duration.ofSeconds(60), Duration.ofSeconds(180));
+        try (Session s = client().connect(new Credentials("player1", "player123"))) {
+            assertThat(s.changeLobby(5).number()).isEqualTo(5);
+            assertThat(s.lobby().number()).isEqualTo(5);
+            assertThat(s.changeLobby(5).number()).as("already there").isEqualTo(5);
+            assertThatThrownBy(() -> s.changeLobby(6)).as("a second change in the same clock second")
+                    .isInstanceOf(ShipException.NoReply.class).hasMessageContaining("You must wait");
+            assertThat(s.lobby().number()).isEqualTo(5);
+            advance(Duration.ofSeconds(1));
+            assertThat(s.changeLobby(6).number()).isEqualTo(6);
+            assertThatThrownBy(() -> s.changeLobby(16)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(sandbox.events().history().stream()
+                .filter(e -> e instanceof SandboxEvent.ReachedLobby r && r.guildCard() == 42000002)
+                .map(e -> ((SandboxEvent.ReachedLobby) e).lobby())).containsExactly(1, 5, 6);
+    }
+
+    @Test
     void aSecondLoginKicksTheFirstWithTheServersWords() throws Exception {
         Session first = client().connect(new Credentials("player1", "player123"));
         try (Session second = client().connect(new Credentials("player1", "player123"))) {

@@ -1,30 +1,23 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.ReconnectPolicy;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with jitter: {@code base·2^n}, capped at {@code max}, each delay drawn between half and all of
- * that ("equal jitter"), so many clients that lost the same server don't come back in step.
+ * The delays between {@code watch}'s checks after failures: the library's {@link ReconnectPolicy} delays
+ * ({@code base·2^n} capped at {@code max}, each drawn between half and all of that), counted here.
  */
 final class Backoff {
-    private final Duration base;
-    private final Duration max;
+    private final ReconnectPolicy policy;
     private int failures;
 
     Backoff(Duration base, Duration max) {
-        this.base = base;
-        this.max = max.compareTo(base) < 0 ? base : max;
+        this.policy = ReconnectPolicy.builder().initialDelay(base).maxDelay(max).build();
     }
 
     /** The delay before the next attempt; each call doubles the next one, up to the cap. */
     Duration next() {
-        long cap = max.toMillis();
-        long exp = base.toMillis() << Math.min(failures, 30);
-        long ceiling = exp <= 0 || exp > cap ? cap : exp;
-        failures++;
-        long half = ceiling / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(ceiling - half + 1));
+        return policy.delay(++failures);
     }
 
     /** Back to the base delay (after a success). */

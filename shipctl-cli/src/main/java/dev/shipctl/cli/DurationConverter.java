@@ -26,7 +26,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
             case "m", "min" -> n * 60_000;
             default -> n * 3_600_000;
         };
-        if (millis <= 0) throw new TypeConversionException("'" + value + "' must be more than zero");
+        if (Math.round(millis) <= 0) throw new TypeConversionException("'" + value + "' must be at least 1ms");
         return Duration.ofMillis(Math.round(millis));
     }
 }

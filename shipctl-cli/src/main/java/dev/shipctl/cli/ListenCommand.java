@@ -1,9 +1,11 @@
 package dev.shipctl.cli;
 
 import dev.shipctl.Credentials;
+import dev.shipctl.Durations;
 import dev.shipctl.Lobby;
 import dev.shipctl.MenuItem;
 import dev.shipctl.Player;
+import dev.shipctl.ReconnectPolicy;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipClient;
@@ -27,9 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
             "  {\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}", "",
             "kind is one of: connected, reconnected (both with the lobby's members), joined, left, chat, announcement, "
                 + "mail, message (server text: command replies, lobby and message boxes), lobby_event, disconnected. "
-                + "When the server drops the session, shipctl reconnects with exponential backoff and jitter (unless --once); "
-                + "when another login of the same account took the session over (Tethealla), it exits 8 instead of kicking "
-                + "that one back.", "",
+                + "When the server drops the session, shipctl logs in again with exponential backoff and jitter and goes back "
+                + "to its lobby (unless --once); a refused login (wrong password, banned) ends it with exit 4. When another "
+                + "login of the same account took the session over (Tethealla), it exits 8 instead of kicking that one back.", "",
             "A client only sees its own lobby: chat in other lobbies and in games does not reach it. Give listen an "
                 + "account of its own: a second login with the same account kicks the first. Stops on SIGTERM or "
                 + "Ctrl-C, closing the session."},
@@ -57,74 +59,92 @@ final class ListenCommand implements Callable<Integer> {
             description = "Longest reconnect delay (default 2m).")
     Duration retryMax = Duration.ofMinutes(2);
 
-    /** A session that lived this long resets the backoff. */
-    static final Duration STABLE = Duration.ofSeconds(60);
-
     ListenCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() throws Exception {
-        BlockingQueue<SessionEvent> queue = new LinkedBlockingQueue<>();
-        ShipClient client = connect.client(ctx).listener(queue::add).build();
-        Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
-        Backoff backoff = new Backoff(retryDelay, retryMax);
-        int emitted = 0;
-        boolean everConnected = false;
+        BlockingQueue<SessionEvent> queue = new LinkedBlockingQueue<>();
+        ShipClient.Builder builder = connect.client(ctx).listener(event -> {
+            if (event instanceof SessionEvent.Reconnecting r && r.attempt() > 1) {
+                term.err().println("shipctl: " + r.cause().getMessage() + "; retrying in " + Durations.format(r.delay()));
+            } else {
+                queue.add(event);
+            }
+        });
+        if (!once) {
+            builder.reconnect(ReconnectPolicy.builder().initialDelay(retryDelay).maxDelay(retryMax).retryFirstLogin(true).build());
+        }
+        Credentials credentials = connect.credentials(ctx);
         try (Stopper stop = new Stopper("listen")) {
-            while (!stop.stopping()) {
-                Session session;
-                try {
-                    session = client.connect(credentials);
-                } catch (ShipException e) {
-                    if (once || (!everConnected && e instanceof ShipException.LoginRefused)) {
-                        term.err().println("shipctl: " + e.getMessage());
-                        return ExitCodes.of(e);
-                    }
-                    Duration wait = backoff.next();
-                    term.err().println("shipctl: " + e.getMessage() + "; retrying in " + dev.shipctl.Durations.format(wait));
-                    if (!stop.pause(wait)) break;
-                    continue;
-                }
-                Instant connectedAt = Instant.now();
-                try (session) {
-                    print(connected(everConnected ? "reconnected" : "connected", session));
-                    everConnected = true;
-                    SessionEvent.Disconnected end = null;
-                    while (end == null) {
-                        SessionEvent e;
-                        try {
-                            e = queue.poll(1, TimeUnit.SECONDS);
-                        } catch (InterruptedException ie) {
-                            stop.interrupted();
-                            return ExitCodes.OK;
-                        }
-                        if (stop.stopping()) return ExitCodes.OK;
-                        if (e == null) continue;
-                        if (e instanceof SessionEvent.Disconnected d) {
-                            if (d.cause().isEmpty()) continue; // an earlier session we closed ourselves
-                            end = d;
-                        }
-                        print(toJson(e, session.guildCard()));
-                        if (!(e instanceof SessionEvent.Disconnected)) {
-                            emitted++;
-                            if (maxEvents != null && emitted >= maxEvents) return ExitCodes.OK;
-                        }
-                    }
-                    if (once) return ExitCodes.DISCONNECTED;
-                    if (session.flavor().replacedByAnotherLogin(end.reason())) {
-                        term.err().println("shipctl: another login of " + credentials.username() + " took over the session;"
-                                + " not reconnecting, which would kick it in turn (give listen an account of its own)");
-                        return ExitCodes.DISCONNECTED;
-                    }
-                }
-                if (Duration.between(connectedAt, Instant.now()).compareTo(STABLE) >= 0) backoff.reset();
-                if (!stop.pause(backoff.next())) break;
+            Session session;
+            try {
+                session = builder.build().connect(credentials);
+            } catch (ShipException e) {
+                if (stop.stopping()) return ExitCodes.OK;
+                term.err().println("shipctl: " + e.getMessage());
+                return ExitCodes.of(e);
+            }
+            try (session) {
+                return stream(session, queue, stop);
             }
         }
-        return ExitCodes.OK;
+    }
+
+    /** Prints the session's events until it ends, a stop is asked for or {@code --max-events} are out. */
+    private int stream(Session session, BlockingQueue<SessionEvent> queue, Stopper stop) {
+        print(connected("connected", session, session.lobby()));
+        boolean up = true;
+        int emitted = 0;
+        while (true) {
+            SessionEvent e;
+            try {
+                e = queue.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException ie) {
+                stop.interrupted();
+                return ExitCodes.OK;
+            }
+            if (stop.stopping()) return ExitCodes.OK;
+            if (e == null) continue;
+            switch (e) {
+                case SessionEvent.Reconnecting r -> { // the drop (attempt 1); attempts that failed went to stderr
+                    print(toJson(r, 0));
+                    up = false;
+                }
+                case SessionEvent.Reconnected r -> {
+                    print(connected("reconnected", session, r.lobby()));
+                    up = true;
+                }
+                case SessionEvent.Disconnected d -> {
+                    return ended(d, up);
+                }
+                default -> {
+                    print(toJson(e, session.guildCard()));
+                    emitted++;
+                    if (maxEvents != null && emitted >= maxEvents) return ExitCodes.OK;
+                }
+            }
+        }
+    }
+
+    /**
+     * The exit code when the session ended: dropped in the lobby (--once, or taken over by another login) is 8;
+     * refused or given up on while logging in again is the failure's own code.
+     */
+    private int ended(SessionEvent.Disconnected end, boolean up) {
+        if (end.cause().isEmpty()) return ExitCodes.OK;
+        if (!up) {
+            ctx.terminal().err().println("shipctl: " + end.reason());
+            return ExitCodes.of(end.cause().get());
+        }
+        print(toJson(end, 0));
+        if (end.cause().get() instanceof ShipException.TakenOver) {
+            ctx.terminal().err().println("shipctl: another login of " + connect.credentials(ctx).username() + " took over the session;"
+                    + " not reconnecting, which would kick it in turn (give listen an account of its own)");
+        }
+        return ExitCodes.DISCONNECTED;
     }
 
     private void print(ObjectNode o) {
@@ -132,9 +152,8 @@ final class ListenCommand implements Callable<Integer> {
         ctx.terminal().out().flush();
     }
 
-    private static ObjectNode connected(String kind, Session s) {
+    private static ObjectNode connected(String kind, Session s, Lobby l) {
         ObjectNode o = Json.object().put("time", Instant.now().toString()).put("kind", kind);
-        Lobby l = s.lobby();
         s.ship().map(MenuItem::name).ifPresent(n -> o.put("ship", n));
         s.block().map(MenuItem::name).ifPresent(n -> o.put("block", n));
         o.put("lobby", l.number());
@@ -167,6 +186,8 @@ final class ListenCommand implements Callable<Integer> {
             case SessionEvent.PlayerLeft l -> o.put("kind", "left").set("who", who(l.player().name(), l.player().guildCard()));
             case SessionEvent.LobbyEventChanged ev -> o.put("kind", "lobby_event").put("event", ev.event());
             case SessionEvent.Disconnected d -> o.put("kind", "disconnected").put("text", d.reason());
+            case SessionEvent.Reconnecting r -> o.put("kind", "disconnected").put("text", r.cause().getMessage());
+            case SessionEvent.Reconnected r -> o.put("kind", "reconnected").put("lobby", r.lobby().number());
         }
         return o;
     }

@@ -1,9 +1,16 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.Durations;
+import dev.shipctl.EventStream;
+import dev.shipctl.ReconnectPolicy;
 import dev.shipctl.Session;
+import dev.shipctl.SessionEvent;
 import dev.shipctl.SessionListener;
+import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
+import dev.shipctl.Stage;
 import dev.shipctl.admin.Admin;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.impl.DefaultParser;
@@ -12,7 +19,9 @@ import picocli.CommandLine;
 /**
  * One login kept open for many verbs: what {@code shell} and {@code run} share. It runs a line of input through
  * the same picocli commands as the one-shot verbs ({@link Main#commandLine}), handing each {@link SessionVerb} this
- * session instead of letting it connect. Logs in on first use, and again if the server dropped the session.
+ * session instead of letting it connect. Logs in on first use; the session logs in again by itself when its
+ * connection drops ({@link ReconnectPolicy}), and a verb that comes meanwhile waits for it (up to the timeout). A
+ * session that ended for good (refused, taken over) is replaced by a new login at the next verb.
  */
 final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
     private final CliContext ctx;
@@ -20,6 +29,7 @@ final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
     private final boolean json;
     private final List<SessionListener> listeners = new ArrayList<>();
     private Session session;
+    private Duration timeout = Duration.ofSeconds(5);
     private Integer lineNumber;
 
     OpenSession(CliContext ctx, ConnectOptions connect, boolean json) {
@@ -36,15 +46,42 @@ final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
 
     @Override
     public synchronized Admin admin() throws ShipException {
-        if (session == null || !session.isOpen()) {
-            if (session != null) {
-                session.close();
-                if (!json) ctx.terminal().err().println(ctx.terminal().dim("(the session had ended; logging in again)"));
-            }
-            session = connect.client(ctx).build().connect(connect.credentials(ctx));
+        if (session != null && !session.isOpen()) awaitReconnect();
+        if (session != null && ended(session)) {
+            session.close();
+            session = null;
+            if (!json) ctx.terminal().err().println(ctx.terminal().dim("(the session had ended; logging in again)"));
+        }
+        if (session == null) {
+            ShipClient client = connect.client(ctx).reconnect(ReconnectPolicy.defaults()).build();
+            timeout = client.timeout();
+            session = client.connect(connect.credentials(ctx));
             listeners.forEach(session::addListener);
         }
         return Admin.of(session);
+    }
+
+    /** Waits (up to the timeout) while the session logs in again after a drop. */
+    private void awaitReconnect() throws ShipException {
+        try (EventStream events = session.events()) {
+            if (session.isOpen() || ended(session)) return;
+            events.next(e -> e instanceof SessionEvent.Reconnected || e instanceof SessionEvent.Disconnected, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!session.isOpen() && !ended(session)) {
+            throw new ShipException.ConnectionLost(Stage.LOBBY, "still logging in again after " + Durations.format(timeout)
+                    + "; the session keeps trying, run the verb again later");
+        }
+    }
+
+    private static boolean ended(Session s) {
+        try {
+            return s.awaitDisconnect(Duration.ZERO).isPresent();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The session, if logged in. */

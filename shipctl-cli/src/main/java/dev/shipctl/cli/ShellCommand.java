@@ -1,5 +1,6 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.Durations;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipException;
@@ -186,6 +187,10 @@ final class ShellCommand implements Callable<Integer> {
             case SessionEvent.PlayerLeft l -> t.dim("- " + l.player().name() + " (" + Integer.toUnsignedString(l.player().guildCard()) + ") left");
             case SessionEvent.LobbyEventChanged c -> t.dim("event changed to " + c.event());
             case SessionEvent.Disconnected d -> t.red("disconnected: " + d.reason() + " (the next verb logs in again)");
+            case SessionEvent.Reconnecting r -> r.attempt() == 1
+                    ? t.red("connection lost: " + r.cause().getMessage() + "; logging in again in " + Durations.format(r.delay()))
+                    : t.dim("login attempt failed: " + r.cause().getMessage() + "; next in " + Durations.format(r.delay()));
+            case SessionEvent.Reconnected r -> t.dim("logged in again, lobby " + r.lobby().number());
         };
     }
 
@@ -202,6 +207,9 @@ final class ShellCommand implements Callable<Integer> {
             case SessionEvent.PlayerLeft l -> o.put("event", "left").put("guild_card", Integer.toUnsignedLong(l.player().guildCard())).put("name", l.player().name());
             case SessionEvent.LobbyEventChanged c -> o.put("event", "lobby_event").put("number", c.event());
             case SessionEvent.Disconnected d -> o.put("event", "disconnected").put("reason", d.reason());
+            case SessionEvent.Reconnecting r -> o.put("event", "reconnecting").put("attempt", r.attempt())
+                    .put("delay_ms", r.delay().toMillis()).put("reason", r.cause().getMessage());
+            case SessionEvent.Reconnected r -> o.put("event", "reconnected").put("attempt", r.attempt()).put("lobby", r.lobby().number());
         }
         return Json.line(o);
     }

@@ -159,6 +159,39 @@ class ScriptShellProfileTest {
         }
     }
 
+    @Test
+    void theShellsSessionLogsInAgainAfterACutAndTheNextVerbUsesIt() throws Exception {
+        InputStream in = new java.io.PipedInputStream();
+        java.io.PipedOutputStream typing = new java.io.PipedOutputStream((java.io.PipedInputStream) in);
+        InputStream saved = System.in;
+        System.setIn(in);
+        try {
+            var out = new AwaitableOutput();
+            var err = new java.io.ByteArrayOutputStream();
+            CliContext ctx = h.context(new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+            Map<String, String> env = new java.util.HashMap<>(ctx.env());
+            env.put("SHIPCTL_PASSWORD", "player123");
+            CliContext withPassword = new CliContext(ctx.terminal(), env, ctx.console(), ctx.configDir());
+            var exit = new java.util.concurrent.CompletableFuture<Integer>();
+            Thread.ofPlatform().daemon().start(() -> exit.complete(Main.run(withPassword, "shell", "-p", h.port(), "-u", "player1", "--block", "1")));
+            assertThat(out.await("Player1@Sandbox> ", Duration.ofSeconds(10))).as("the prompt").isTrue();
+
+            assertThat(h.sandbox.cut(42000002)).isPositive();
+            assertThat(out.await("logged in again, lobby 1", Duration.ofSeconds(10))).as(out + "\n---\n" + err).isTrue();
+            typing.write("/bank\n".getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+            assertThat(out.await("1 reply to /bank", Duration.ofSeconds(10))).as(out + "\n---\n" + err).isTrue();
+            typing.close();
+            assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("connection lost: disconnected by the server (lobby)");
+            assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("logging in again)");
+            assertThat(h.sandbox.events().history()).as("the first login and the reconnect, no login of the verb's own")
+                    .filteredOn(e -> e instanceof SandboxEvent.ReachedLobby r && r.guildCard() == 42000002).hasSize(2);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
     // ---- profiles -----------------------------------------------------------------------------------------
 
     @Test

@@ -7,6 +7,7 @@ import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipClient;
 import dev.shipctl.sandbox.Sandbox;
+import dev.shipctl.sandbox.SandboxEffect;
 import dev.shipctl.sandbox.SandboxEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,6 +145,23 @@ class WhoListenTest {
             assertThat(String.join("\n", listen.err().all())).contains("another login of player1 took over the session; not reconnecting");
             assertThat(other.isOpen()).isTrue();
         }
+        assertThat(String.join("\n", listen.out().all())).doesNotContain("\"reconnected\"");
+    }
+
+    @Test
+    void listenRetriesItsFirstLoginAndStopsWhenALoginIsRefused() throws Exception {
+        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.drop());
+        Cli.Running listen = cli.start("listen", "-p", port(), "-u", "player1", "--retry-delay", "50ms");
+        assertThat(listen.err().await(l -> l.contains("retrying in"))).startsWith("shipctl: disconnected by the server (login)");
+        sandbox.clearFailures();
+        listen.out().await(l -> l.contains("\"kind\":\"connected\""));
+
+        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.messageBox("Username or password is incorrect."));
+        assertThat(sandbox.cut(PLAYER1)).isPositive();
+
+        assertThat(json(listen.out().await(l -> l.contains("\"disconnected\""))).get("text").asString()).contains("disconnected by the server");
+        assertThat(listen.exit().get(Cli.WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExitCodes.LOGIN_REFUSED);
+        assertThat(listen.err().await(l -> l.contains("login refused"))).contains("Username or password is incorrect.");
         assertThat(String.join("\n", listen.out().all())).doesNotContain("\"reconnected\"");
     }
 

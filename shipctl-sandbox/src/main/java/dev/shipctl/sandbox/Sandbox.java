@@ -150,6 +150,24 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Cuts every connection of this guild card at once, with no message, as a network failure looks to the client
+     * (tests of reconnecting clients use it). The client's lobby members see it leave.
+     *
+     * @return how many connections were cut
+     */
+    public int cut(int guildCard) {
+        server.lock.lock();
+        try {
+            List<Connection> theirs = server.connections.values().stream()
+                    .filter(c -> c.guildCard == guildCard && !c.closing()).toList();
+            for (Connection c : theirs) c.drop("cut (Sandbox.cut)");
+            return theirs.size();
+        } finally {
+            server.lock.unlock();
+        }
+    }
+
     /** Number of open client connections on all ports. */
     public int connectionCount() {
         server.lock.lock();

@@ -12,6 +12,7 @@ import dev.shipctl.protocol.packet.chat.SimpleMail;
 import dev.shipctl.protocol.packet.keepalive.ClientPing;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyAddPlayer;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyEvent;
+import dev.shipctl.protocol.packet.lobby.ServerLobbyRemovePlayer;
 import dev.shipctl.protocol.packet.login.ServerMessageBox;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,21 @@ class LobbyBehaviourTest {
     private int handled(String text) {
         return (int) sandbox.events().history().stream()
                 .filter(e -> e instanceof SandboxEvent.CommandHandled h && h.command().equals(text)).count();
+    }
+
+    @Test
+    void cutClosesAClientsConnectionsWithoutAWordAndTheLobbySeesItLeave() throws Exception {
+        try (TestClient gm = Chain.lobby(sandbox, "gmadmin", "gmadmin123");
+             TestClient pl = Chain.lobby(sandbox, "player1", "player123")) {
+            gm.until(ServerLobbyAddPlayer.class);
+
+            assertThat(sandbox.cut(42000002)).isPositive(); // the block connection, and any earlier one not yet seen closed
+
+            assertThat(pl.readToEnd()).noneMatch(p -> p instanceof ServerMessageBox);
+            assertThat(gm.until(ServerLobbyRemovePlayer.class)).isNotNull();
+            sandbox.events().await(SandboxEvent.Disconnected.class, d -> d.guildCard() == 42000002 && d.reason().startsWith("cut"), WAIT);
+            assertThat(sandbox.cut(42000002)).isZero();
+        }
     }
 
     @Test

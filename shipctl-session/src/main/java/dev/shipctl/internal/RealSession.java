@@ -25,6 +25,7 @@ import dev.shipctl.protocol.packet.chat.ServerSimpleMail;
 import dev.shipctl.protocol.packet.chat.ServerTextMessage;
 import dev.shipctl.protocol.packet.chat.SimpleMail;
 import dev.shipctl.protocol.packet.keepalive.ClientPing;
+import dev.shipctl.protocol.packet.lobby.ClientChangeLobby;
 import dev.shipctl.protocol.packet.lobby.ClientPlayerData;
 import dev.shipctl.protocol.packet.lobby.LobbyJoin;
 import dev.shipctl.protocol.packet.lobby.LobbyPlayer;
@@ -45,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -79,13 +81,14 @@ public final class RealSession implements Session {
     private int blockNumber;
     private int yourClientId;
     private final Map<Integer, Player> players = new LinkedHashMap<>();
+    private CompletableFuture<Lobby> lobbyChange; // under lobbyLock
     private final Thread reader;
     private final Thread chatSender;
     private final Thread keepalive;
 
     private record PendingChat(String line, CompletableFuture<Void> done) {}
 
-    private RealSession(ShipClient client, ChainContext chain, LobbyConnection lobby) {
+    private RealSession(ShipClient client, ChainContext chain, LobbyConnection lobby, List<SessionListener> listeners) {
         this.client = client;
         this.flavor = chain.flavor();
         this.connection = lobby.connection();
@@ -96,7 +99,7 @@ public final class RealSession implements Session {
         this.blocks = List.copyOf(chain.blocks);
         this.ship = Optional.ofNullable(chain.ship);
         this.block = Optional.ofNullable(chain.block);
-        listeners.addAll(client.listeners());
+        this.listeners.addAll(listeners);
         applyJoin(lobby.joined().lobby());
         connection.deadline(() -> Deadline.NONE);
         String name = "shipctl-" + character.name();
@@ -107,6 +110,11 @@ public final class RealSession implements Session {
 
     /** Logs in through the flavour's chain and starts the session's threads. */
     public static Session open(ShipClient client, Credentials credentials) throws ShipException {
+        return open(client, credentials, client.listeners());
+    }
+
+    /** As {@link #open(ShipClient, Credentials)}, with these listeners instead of the client's, from the first event. */
+    static RealSession open(ShipClient client, Credentials credentials, List<SessionListener> listeners) throws ShipException {
         ChainContext chain = new ChainContext(client, credentials);
         try {
             chain.begin(Stage.CONNECT);
@@ -120,7 +128,7 @@ public final class RealSession implements Session {
             }
             RealSession session;
             try {
-                session = new RealSession(client, chain, lobby);
+                session = new RealSession(client, chain, lobby, listeners);
             } catch (RuntimeException e) {
                 lobby.connection().close();
                 throw e;
@@ -163,13 +171,19 @@ public final class RealSession implements Session {
                     Texts.display(chat.message())));
             case ServerTextMessage m -> emit(new SessionEvent.TextMessage(now, Texts.display(m.text())));
             case ServerShipInfo m -> emit(new SessionEvent.TextMessage(now, Texts.display(m.text())));
-            case ServerLobbyMessage m -> emit(new SessionEvent.LobbyMessage(now, Texts.display(m.text())));
+            case ServerLobbyMessage m -> {
+                emit(new SessionEvent.LobbyMessage(now, Texts.display(m.text())));
+                answerLobbyChange(null, new ShipException.NoReply("lobby change refused: " + Texts.display(m.text()).replace('\n', ' ').strip()));
+            }
             case ServerMessageBox m -> emit(new SessionEvent.MessageBox(now, Texts.display(m.text())));
             case ServerBroadcast m -> emit(new SessionEvent.Announcement(now, Texts.display(m.text())));
             case ServerSimpleMail m -> emit(new SessionEvent.Mail(now, m.mail().fromGuildCard(),
                     Texts.display(m.mail().fromName()), Texts.display(m.mail().text())));
             case ServerLobbyEvent e -> emit(new SessionEvent.LobbyEventChanged(now, e.event()));
-            case ServerLobbyJoin j -> applyJoin(j.lobby());
+            case ServerLobbyJoin j -> {
+                applyJoin(j.lobby());
+                answerLobbyChange(lobby(), null);
+            }
             case ServerLobbyAddPlayer add -> {
                 for (LobbyPlayer p : add.lobby().players()) {
                     Player player = toPlayer(p);
@@ -229,6 +243,7 @@ public final class RealSession implements Session {
         }
         SessionEvent.Disconnected event = new SessionEvent.Disconnected(Instant.now(), reason, cause);
         if (ended.complete(event)) {
+            answerLobbyChange(null, failure != null ? failure : new IllegalStateException("session closed"));
             emit(event);
             PendingChat pending;
             while ((pending = chatQueue.poll()) != null) {
@@ -243,14 +258,14 @@ public final class RealSession implements Session {
 
     @Override
     public CompletableFuture<Void> chat(String line) {
-        checkChat(line);
+        checkChat(flavor, guildCard, line);
         if (!isOpen()) return CompletableFuture.failedFuture(new IllegalStateException("the session is closed"));
         CompletableFuture<Void> done = new CompletableFuture<>();
         chatQueue.add(new PendingChat(line, done));
         return done;
     }
 
-    private void checkChat(String line) {
+    static void checkChat(ServerFlavor flavor, int guildCard, String line) {
         if (line.isEmpty()) throw new IllegalArgumentException("the chat line is empty");
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -268,9 +283,10 @@ public final class RealSession implements Session {
     private void chatLoop() {
         long lastSent = 0;
         long cooldown = flavor.chatCooldown().toNanos();
+        PendingChat next = null;
         try {
             while (!closing) {
-                PendingChat next = chatQueue.take();
+                next = chatQueue.take();
                 long wait = lastSent == 0 ? 0 : lastSent + cooldown - System.nanoTime();
                 if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
                 try {
@@ -282,7 +298,9 @@ public final class RealSession implements Session {
                 }
             }
         } catch (InterruptedException e) {
-            // closing
+            // closing; a line waiting out the cooldown was not sent
+            if (next != null) next.done().completeExceptionally(ended.getNow(null) instanceof SessionEvent.Disconnected d
+                    && d.cause().isPresent() ? d.cause().get() : new IllegalStateException("session closed"));
         }
     }
 
@@ -315,6 +333,47 @@ public final class RealSession implements Session {
     @Override
     public void send(Packet packet) throws ShipException {
         connection.send(packet);
+    }
+
+    @Override
+    public Lobby changeLobby(int number) throws ShipException, InterruptedException {
+        if (number < 1 || number > LobbyMenu.LOBBIES) throw new IllegalArgumentException("lobbies are numbered 1 to " + LobbyMenu.LOBBIES);
+        ClientChangeLobby request = LobbyMenu.change(flavor, number).orElseThrow(() -> new ShipException.Unsupported(
+                "changing lobbies is not implemented for " + flavor.name() + " servers"));
+        CompletableFuture<Lobby> answer = new CompletableFuture<>();
+        synchronized (lobbyLock) {
+            if (lobbyNumber == number) return lobby();
+            if (lobbyChange != null) throw new IllegalStateException("another lobby change is under way");
+            lobbyChange = answer;
+        }
+        try {
+            connection.send(request);
+            return answer.get(client.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new ShipException.NoReply("no answer to the change to lobby " + number + " within " + dev.shipctl.Durations.format(client.timeout()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ShipException se) throw se;
+            throw (RuntimeException) e.getCause(); // closed meanwhile: IllegalStateException
+        } finally {
+            synchronized (lobbyLock) {
+                if (lobbyChange == answer) lobbyChange = null;
+            }
+        }
+    }
+
+    /** Settles a lobby change under way, if any: the lobby joined, or why not. */
+    private void answerLobbyChange(Lobby joined, Throwable failure) {
+        CompletableFuture<Lobby> answer;
+        synchronized (lobbyLock) {
+            answer = lobbyChange;
+            lobbyChange = null;
+        }
+        if (answer == null) return;
+        if (failure == null) {
+            answer.complete(joined);
+        } else {
+            answer.completeExceptionally(failure);
+        }
     }
 
     @Override
@@ -397,15 +456,22 @@ public final class RealSession implements Session {
 
     @Override
     public void close() {
-        if (ended.isDone()) return;
-        closedByUser = true;
-        closing = true;
-        connection.close();
+        if (!ended.isDone()) {
+            closedByUser = true;
+            closing = true;
+            connection.close();
+            join(reader);
+            finish(null);
+        }
+        for (Thread t : List.of(reader, chatSender, keepalive)) join(t);
+    }
+
+    private static void join(Thread thread) {
+        if (thread == Thread.currentThread()) return; // closed by a listener or the chat thread's caller
         try {
-            reader.join(Duration.ofSeconds(2));
+            thread.join(Duration.ofSeconds(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        finish(null);
     }
 }
