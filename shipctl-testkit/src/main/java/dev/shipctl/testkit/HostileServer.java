@@ -160,8 +160,8 @@ public final class HostileServer implements AutoCloseable {
     // ---- internals ----------------------------------------------------------------------------------------
 
     private void startThreads() {
-        startThread("hostile-" + settings.behaviour.name().toLowerCase(java.util.Locale.ROOT) + "-accept", this::acceptLoop);
-        startThread("hostile-lifetime", () -> {
+        startThread("hostile-" + port() + "-accept", this::acceptLoop);
+        startThread("hostile-" + port() + "-lifetime", () -> {
             try {
                 if (!closedLatch.await(settings.lifetime.toMillis(), TimeUnit.MILLISECONDS)) close();
             } catch (InterruptedException e) {
