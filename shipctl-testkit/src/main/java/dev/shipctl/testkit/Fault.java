@@ -27,7 +27,7 @@ public record Fault(Action action, Direction stream, Trigger trigger) {
     }
 
     /** What the proxy does once the fault is triggered. */
-    public sealed interface Action permits Close, Reset, CloseAfter, Stall, Delay, Drip, Corrupt, Inject {}
+    public sealed interface Action permits Close, Reset, CloseAfter, Stall, Delay, Drip, Corrupt, Inject, StopListening {}
 
     /** Close both sides (FIN): the client reads EOF. */
     public record Close() implements Action {}
@@ -95,6 +95,12 @@ public record Fault(Action action, Direction stream, Trigger trigger) {
         }
     }
 
+    /**
+     * Stop listening on this connection's port (the connection itself goes on): later connections to the port are
+     * refused by the system, as when a server is down. {@link FaultProxy#resumeListening} undoes it.
+     */
+    public record StopListening() implements Action {}
+
     /** When a fault starts: once {@code bytes} bytes have been read from the {@code direction} side (0: at accept). */
     public record Trigger(Direction direction, long bytes) {
         public static final Trigger AT_ACCEPT = new Trigger(Direction.SERVER, 0);
@@ -134,6 +140,11 @@ public record Fault(Action action, Direction stream, Trigger trigger) {
     /** Let {@code bytes} more bytes through after the trigger, then close: cuts a frame when not a multiple of 8. */
     public static Fault truncate(int bytes) {
         return of(new CloseAfter(bytes));
+    }
+
+    /** At accept, stop listening on this connection's port: the next connection there is refused (ECONNREFUSED). */
+    public static Fault stopListening() {
+        return of(new StopListening());
     }
 
     public static Fault stall() {

@@ -116,12 +116,49 @@ public final class FaultProxy implements AutoCloseable {
         this.plan = Objects.requireNonNull(next);
     }
 
-    /** The addresses the proxy listens on, in the order of the routes (useful with port 0). */
+    /** The addresses the proxy listens on (or listened on), in the order of the routes (useful with port 0). */
     public List<InetSocketAddress> addresses() {
         synchronized (lock) {
             List<InetSocketAddress> out = new ArrayList<>();
             for (ServerSocket s : listeners) out.add((InetSocketAddress) s.getLocalSocketAddress());
             return out;
+        }
+    }
+
+    /**
+     * Stops listening on {@code port}: new connections there are refused by the system (ECONNREFUSED), as when the
+     * server is down; open connections go on. Does nothing when the port is not listening.
+     */
+    public void stopListening(int port) {
+        synchronized (lock) {
+            for (ServerSocket s : listeners) {
+                if (s.getLocalPort() == port) closeQuietly(s);
+            }
+        }
+    }
+
+    /**
+     * Listens on {@code port} again after {@link #stopListening}.
+     *
+     * @throws IOException the port was taken meanwhile
+     */
+    public void resumeListening(int port) throws IOException {
+        synchronized (lock) {
+            if (closed) throw new IllegalStateException("the proxy is closed");
+            for (int i = 0; i < listeners.size(); i++) {
+                ServerSocket old = listeners.get(i);
+                if (old.getLocalPort() != port || !old.isClosed()) continue;
+                Route r = routes.get(i);
+                ServerSocket s = new ServerSocket();
+                try {
+                    s.bind(new InetSocketAddress(r.listen().getAddress(), port), 50);
+                } catch (IOException e) {
+                    s.close();
+                    throw e;
+                }
+                listeners.set(i, s);
+                startThread("fault-proxy-" + port + "-accept", () -> acceptLoop(s, r));
+            }
         }
     }
 
@@ -237,16 +274,10 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void closeListeners() {
-        for (ServerSocket s : listeners) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        listeners.forEach(FaultProxy::closeQuietly);
     }
 
-    static void closeQuietly(Socket s) {
+    static void closeQuietly(java.io.Closeable s) {
         if (s == null) return;
         try {
             s.close();

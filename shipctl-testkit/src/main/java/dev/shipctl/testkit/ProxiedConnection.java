@@ -156,6 +156,7 @@ final class ProxiedConnection {
             case Fault.Close c -> closeAll(false);
             case Fault.Reset r -> closeAll(true);
             case Fault.CloseAfter c when c.bytes() == 0 -> closeAll(false);
+            case Fault.StopListening l -> proxy.stopListening(info.port());
             case Fault.Inject i -> {
                 try {
                     write(s, i.bytes(), 0, i.bytes().length);
@@ -174,6 +175,7 @@ final class ProxiedConnection {
         }
         switch (s.fault.action()) {
             case Fault.Stall st -> { }
+            case Fault.StopListening l -> write(s, b, off, len);
             case Fault.Close c -> { }
             case Fault.Reset r -> { }
             case Fault.Inject i -> write(s, b, off, len);

@@ -258,6 +258,22 @@ class FaultProxyTest {
     }
 
     @Test
+    void aPortCanStopListeningAndResume() throws Exception {
+        proxy(FaultPlan.onConnection(1, Fault.stopListening()));
+        int port = proxy.addresses().getFirst().getPort();
+        try (Socket first = connect()) {
+            assertThat(readExactly(first, 100)).as("the connection itself goes on").isEqualTo(GREETING);
+            assertThatThrownBy(this::connect).as("refused by the system, as a server that is down").isInstanceOf(ConnectException.class);
+            proxy.resumeListening(port);
+            try (Socket again = connect()) {
+                assertThat(readExactly(again, 100)).isEqualTo(GREETING);
+            }
+            proxy.stopListening(port);
+            assertThatThrownBy(this::connect).isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
     void connectionsAreBounded() throws Exception {
         proxy = FaultProxy.builder().route(new InetSocketAddress(LOOPBACK, 0), new InetSocketAddress(LOOPBACK, upstream.port()))
                 .maxConnections(2).build().start();
