@@ -58,6 +58,7 @@ public final class FaultProxy implements AutoCloseable {
 
     private final Object lock = new Object();
     private final List<ServerSocket> listeners = new ArrayList<>();
+    private final List<Thread> acceptors = new ArrayList<>();
     private final Set<ProxiedConnection> open = new HashSet<>();
     private final Set<Thread> threads = new HashSet<>();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -104,7 +105,7 @@ public final class FaultProxy implements AutoCloseable {
             for (int i = 0; i < routes.size(); i++) {
                 ServerSocket s = listeners.get(i);
                 Route r = routes.get(i);
-                startThread("fault-proxy-" + s.getLocalPort() + "-accept", () -> acceptLoop(s, r));
+                acceptors.add(startThread("fault-proxy-" + s.getLocalPort() + "-accept", () -> acceptLoop(s, r)));
             }
             startThread("fault-proxy-" + listeners.getFirst().getLocalPort() + "-lifetime", this::closeAtEndOfLifetime);
         }
@@ -130,9 +131,22 @@ public final class FaultProxy implements AutoCloseable {
      * server is down; open connections go on. Does nothing when the port is not listening.
      */
     public void stopListening(int port) {
+        List<Thread> stopping = new ArrayList<>();
         synchronized (lock) {
-            for (ServerSocket s : listeners) {
-                if (s.getLocalPort() == port) closeQuietly(s);
+            for (int i = 0; i < listeners.size(); i++) {
+                if (listeners.get(i).getLocalPort() != port) continue;
+                closeQuietly(listeners.get(i));
+                if (acceptors.get(i) != null) stopping.add(acceptors.get(i));
+            }
+        }
+        // The kernel keeps the port listening until a thread blocked in accept() on it has returned: wait for it.
+        for (Thread t : stopping) {
+            if (t == Thread.currentThread()) continue;
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -157,7 +171,7 @@ public final class FaultProxy implements AutoCloseable {
                     throw e;
                 }
                 listeners.set(i, s);
-                startThread("fault-proxy-" + port + "-accept", () -> acceptLoop(s, r));
+                acceptors.set(i, startThread("fault-proxy-" + port + "-accept", () -> acceptLoop(s, r)));
             }
         }
     }
@@ -244,10 +258,10 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** Starts a proxy thread that deregisters itself when done; false when the proxy is closed. */
-    boolean startThread(String name, Runnable body) {
+    /** Starts a proxy thread that deregisters itself when done; null when the proxy is closed. */
+    Thread startThread(String name, Runnable body) {
         synchronized (lock) {
-            if (closed) return false;
+            if (closed) return null;
             Thread t = Thread.ofPlatform().name(name).daemon().unstarted(() -> {
                 try {
                     body.run();
@@ -259,7 +273,7 @@ public final class FaultProxy implements AutoCloseable {
             });
             threads.add(t);
             t.start();
-            return true;
+            return t;
         }
     }
 

@@ -37,8 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Bounded: at most {@link Builder#maxConnections} at a time (more are closed at accept), two threads per
- * connection (the behaviour; a reader that drains and notices the client leaving) plus an acceptor and a timer.
+ * <p>Bounded: at most {@link Builder#maxConnections} at a time (more are closed at accept), up to two threads per
+ * connection (the behaviour, while it sends; a reader that drains and closes when the client leaves) plus an
+ * acceptor and a timer.
  * Closes itself after {@link Builder#lifetime}; {@link #close()} closes every socket and joins every thread.
  */
 public final class HostileServer implements AutoCloseable {
@@ -222,12 +223,9 @@ public final class HostileServer implements AutoCloseable {
             }
             BbCipher cipher = BbCipher.fromServerKey(settings.keyTable, serverKey);
             switch (settings.behaviour) {
-                case SILENT, NO_INIT -> closedLatch.await();
+                case SILENT, NO_INIT -> { } // the drain keeps the connection open until the client leaves
                 case CLOSE_AFTER_INIT -> s.shutdownOutput(); // FIN; the drain closes once the client has gone
-                case HUGE_SIZE -> {
-                    out.write(encrypted(cipher, header(0xFFFF, 0xE6)));
-                    closedLatch.await();
-                }
+                case HUGE_SIZE -> out.write(encrypted(cipher, header(0xFFFF, 0xE6)));
                 case GARBAGE -> {
                     byte[] garbage = new byte[4096];
                     while (true) {

@@ -89,10 +89,10 @@ final class ProxiedConnection {
         }
         if (closed.get()) return;
         armTriggered();
-        if (!proxy.startThread(Thread.currentThread().getName() + "-s2c", () -> {
+        if (proxy.startThread(Thread.currentThread().getName() + "-s2c", () -> {
             serverPump = Thread.currentThread();
             pump(fromServer);
-        })) {
+        }) == null) {
             closeAll(false);
             return;
         }
@@ -112,10 +112,18 @@ final class ProxiedConnection {
                 int off = 0;
                 while (off < n && !closed.get()) {
                     int len = (int) Math.min(n - off, untilNextTrigger(s.sender));
+                    List<Stream> due = dueAfter(s.sender, s.read + len);
+                    // a fault on the other stream takes hold before these bytes go out: its answer cannot slip past
+                    for (Stream other : due) {
+                        if (other != s) take(other);
+                    }
                     forward(s, buffer, off, len);
                     s.read += len;
                     off += len;
-                    armTriggered();
+                    for (Stream d : due) {
+                        if (d == s) take(d);
+                        act(d);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -139,7 +147,18 @@ final class ProxiedConnection {
         return next;
     }
 
-    /** Arms every fault whose trigger has been reached. */
+    /** The streams whose fault is triggered once {@code sender} has sent {@code count} bytes, not yet armed. */
+    private List<Stream> dueAfter(Direction sender, long count) {
+        List<Stream> due = new java.util.ArrayList<>(2);
+        for (Stream s : List.of(fromClient, fromServer)) {
+            if (s.fault != null && !s.armed.get() && s.fault.trigger().direction() == sender && count >= s.fault.trigger().bytes()) {
+                due.add(s);
+            }
+        }
+        return due;
+    }
+
+    /** Arms every fault whose trigger has been reached (at accept: those at byte 0). */
     private void armTriggered() {
         for (Stream s : List.of(fromClient, fromServer)) {
             if (s.fault == null || s.armed.get()) continue;
@@ -150,20 +169,33 @@ final class ProxiedConnection {
     }
 
     private void arm(Stream s) {
+        take(s);
+        act(s);
+    }
+
+    /**
+     * The fault takes hold of its stream: from now on its pump sends what arrives through the fault (injected
+     * bytes go first). Idempotent.
+     */
+    private void take(Stream s) {
         if (!s.armed.compareAndSet(false, true)) return;
         proxy.fired(info, s.fault);
+        if (s.fault.action() instanceof Fault.Inject i) {
+            try {
+                write(s, i.bytes(), 0, i.bytes().length);
+            } catch (IOException e) {
+                closeAll(false);
+            }
+        }
+    }
+
+    /** What a fault does to the whole connection once triggered: close, reset, stop listening. */
+    private void act(Stream s) {
         switch (s.fault.action()) {
             case Fault.Close c -> closeAll(false);
             case Fault.Reset r -> closeAll(true);
             case Fault.CloseAfter c when c.bytes() == 0 -> closeAll(false);
             case Fault.StopListening l -> proxy.stopListening(info.port());
-            case Fault.Inject i -> {
-                try {
-                    write(s, i.bytes(), 0, i.bytes().length);
-                } catch (IOException e) {
-                    closeAll(false);
-                }
-            }
             default -> { }
         }
     }
