@@ -59,16 +59,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </pre>
  *
  * Why: a server that accepts and then closes or resets has been reached and disconnected us (8), not unreachable
- * (3). At "connect" the corrupted byte is the 0x03's command and the injected bytes a plain header of another
+ * (3) — also when a reset at accept reaches the client before its connect() has returned ("connection reset by
+ * peer" from connect() is a reset after the handshake; an unreachable port answers "connection refused"). At "connect" the corrupted byte is the 0x03's command and the injected bytes a plain header of another
  * command where the 0x03 must be: a protocol error (5). Later the bytes are encrypted: a flipped or inserted byte
  * decrypts to a random header, which is a protocol error when its size is out of bounds (5) and otherwise a frame
  * whose rest never comes (6, at the deadline); no client can tell which without a MAC. Each cell's sandbox keys come
  * from a seeded random, so a cell always takes the same branch.
  *
- * <p>Hostile servers (on the login port; and behind the proxy on the block port, where the failing stage is
- * "block", and "connect" becomes "block" too): silent 6, garbage 5, 0xFFFF size 5, endless unknown 8-byte frames
- * 6, a ping every 5 ms 6, endless 64000-byte frames 6, close after 0x03 8 (all at "login"), no 0x03 at all 6 (at
- * "connect"). A flood of well-formed packets the client does not wait for is "no answer in time" (6), not bad bytes.
+ * <p>Hostile servers, on the login port: silent 6, garbage 5, 0xFFFF size 5, endless unknown 8-byte frames 6, a
+ * ping every 5 ms 6, endless 64000-byte frames 6, close after 0x03 8 (all at "login"), no 0x03 at all 6 (at
+ * "connect"). The same behind the proxy on the block port, where every one fails at "block". A flood of
+ * well-formed packets the client does not wait for is "no answer in time" (6), not bad bytes (5).
  *
  * <p>Controls that must succeed: the healthy chain through the proxy, and 20 ms of latency on every chunk.
  *
@@ -298,7 +299,11 @@ class FaultMatrixTest {
         soft.assertThat(o.leakedThreads()).as("threads shipctl left running").isEmpty();
         cell.faultyConnection().ifPresent(n -> soft.assertThat(fired).as("the fault took effect on connection %d", n)
                 .anySatisfy(f -> assertThat(f.connection().number()).isEqualTo(n)));
-        soft.assertAll();
+        try {
+            soft.assertAll();
+        } catch (AssertionError e) {
+            throw new AssertionError(cell.name() + ": " + e.getMessage(), e);
+        }
     }
 
     @AfterAll
