@@ -36,13 +36,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Bounded: at most {@link Builder#maxConnections} connections at a time (more are closed at accept), one
  * buffer of {@link Builder#bufferSize} bytes per direction per connection, one thread per port plus two per
  * connection plus one timer. It closes itself after {@link Builder#lifetime} so a forgotten proxy does not outlive
- * its test; {@link #close()} closes every socket and joins every thread. Listens on loopback only.
+ * its test; {@link #close()} closes every socket and joins every thread. Listens on and forwards to loopback only.
  */
 public final class FaultProxy implements AutoCloseable {
-    /** A listening address and where its connections go. */
+    /** A listening address and where its connections go; both on loopback. */
     public record Route(InetSocketAddress listen, InetSocketAddress target) {
         public Route {
             if (!listen.getAddress().isLoopbackAddress()) throw new IllegalArgumentException("the proxy listens on loopback only: " + listen);
+            if (!target.getAddress().isLoopbackAddress()) throw new IllegalArgumentException("the proxy forwards to loopback only: " + target);
         }
     }
 

@@ -331,8 +331,10 @@ class FaultProxyTest {
     }
 
     @Test
-    void itListensOnLoopbackOnly() {
+    void itListensOnAndForwardsToLoopbackOnly() {
         assertThatThrownBy(() -> FaultProxy.builder().route(new InetSocketAddress("0.0.0.0", 0), new InetSocketAddress(LOOPBACK, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FaultProxy.builder().route(new InetSocketAddress(LOOPBACK, 0), new InetSocketAddress("192.0.2.1", 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
