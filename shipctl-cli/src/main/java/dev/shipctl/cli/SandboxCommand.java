@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             "  shipctl sandbox --port 0                         any free ports (printed)",
             "  shipctl sandbox --accounts accounts.toml --local-gms localgms.ini --state state.json",
             "  shipctl sandbox --hash-password                  a password_hash for accounts.toml (prompts)",
+            "  shipctl sandbox --port 0 --advertise 127.0.0.2   redirects name 127.0.0.2 (a proxy in front, same ports)",
             "  # then, in another terminal:",
             "  SHIPCTL_PASSWORD=player123 shipctl check -u player1"})
 final class SandboxCommand implements Callable<Integer> {
@@ -31,6 +32,11 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default 127.0.0.1; anything else must be asked for).")
     String bind = "127.0.0.1";
+
+    @Option(names = "--advertise", paramLabel = "HOST",
+            description = "IPv4 address the 0x19 redirects name (default: the --bind address; 127.0.0.1 when binding 0.0.0.0). "
+                    + "For a proxy or NAT in front of the sandbox: it must forward the same port numbers.")
+    String advertise;
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "Login port; the character server takes PORT+1 (default 12000; 0 = any free port).")
     int port = 12000;
@@ -83,6 +89,7 @@ final class SandboxCommand implements Callable<Integer> {
         }
         Sandbox.Builder b = Sandbox.builder().bind(address()).loginPort(port).shipPort(shipPort).blocks(blocks)
                 .maxConnectionsPerIp(maxPerIp);
+        if (advertise != null) b.advertise(advertised());
         if (pingInterval != null) b.pingInterval(pingInterval);
         if (idleTimeout != null) b.idleTimeout(idleTimeout);
         if (accounts != null) b.accounts(loadAccounts());
@@ -107,6 +114,9 @@ final class SandboxCommand implements Callable<Integer> {
             Terminal term = ctx.terminal();
             term.out().println(term.bold("shipctl sandbox") + " — a Tethealla-compatible server on this machine");
             sandbox.describePorts().forEach(line -> term.out().println("  " + line));
+            if (advertise != null) {
+                term.out().println("  redirects  name " + advertised().getHostAddress() + " (--advertise): clients reach every port but the login port there");
+            }
             term.out().println("Accounts:");
             sandbox.describeAccounts().forEach(line -> term.out().println("  " + line));
             term.out().println(sandbox.stateFile().map(f -> "State: bans and created characters are kept in " + f)
@@ -135,6 +145,20 @@ final class SandboxCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw UserError.usage("--bind " + bind + ": unknown address");
         }
+    }
+
+    /** The --advertise address: IPv4, since a 0x19 redirect carries four bytes. */
+    private InetAddress advertised() {
+        InetAddress a;
+        try {
+            a = InetAddress.getByName(advertise);
+        } catch (UnknownHostException e) {
+            throw UserError.usage("--advertise " + advertise + ": unknown address");
+        }
+        if (!(a instanceof java.net.Inet4Address)) {
+            throw UserError.usage("--advertise " + advertise + ": redirects carry IPv4 addresses; give one");
+        }
+        return a;
     }
 
     private Accounts loadAccounts() {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module arrows, as a test: cli → session → protocol, sandbox → protocol, and the protocol core depends on
- * nothing but the JDK.
+ * The module arrows, as a test: cli → session → protocol, sandbox → protocol, testkit → protocol, and the protocol
+ * core depends on nothing but the JDK.
  */
 class ModuleRulesTest {
     private static JavaClasses classes;
@@ -43,6 +43,13 @@ class ModuleRulesTest {
         noClasses().that().resideInAPackage("dev.shipctl.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shipctl", "dev.shipctl.internal..",
                         "dev.shipctl.flavor..", "dev.shipctl.admin..", "dev.shipctl.cli..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void testKitUsesOnlyTheProtocolCore() {
+        classes().that().resideInAPackage("dev.shipctl.testkit..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.shipctl.testkit..", "dev.shipctl.protocol..", "java..")
                 .check(classes);
     }
 

@@ -2,6 +2,7 @@ package dev.shipctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.testkit.FaultProxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -72,6 +73,32 @@ class DemoAndSandboxCommandTest {
         assertThat(sandbox.stop()).isZero();
         assertThat(sandbox.out().all()).contains("State: bans and created characters are kept in " + state, "sandbox stopped");
         assertThat(state).as("written at a clean stop").content().contains("shipctl-sandbox-state 1");
+    }
+
+    @Test
+    void sandboxCanAdvertiseAnotherAddressForAProxyInFrontOfIt() throws Exception {
+        InetAddress proxyHost = InetAddress.getByName("127.0.0.2");
+        Cli.Running sandbox = new Cli(config).start("sandbox", "--port", "0", "--ship-port", "0", "--advertise", "127.0.0.2");
+        sandbox.out().await(l -> l.contains("redirects  name 127.0.0.2"));
+        int[] ports = sandbox.out().all().stream().takeWhile(l -> !l.contains("redirects"))
+                .flatMap(l -> Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(l).results())
+                .mapToInt(r -> Integer.parseInt(r.group(1))).toArray();
+        assertThat(ports).as("login, character, ship, two blocks").hasSize(5);
+        try (FaultProxy proxy = FaultProxy.builder().mirror(proxyHost, InetAddress.getLoopbackAddress(), ports).build().start()) {
+            Cli.Run ok = new Cli(config).env("SHIPCTL_PASSWORD", "player123")
+                    .run("check", "-H", "127.0.0.2", "-p", String.valueOf(ports[0]), "-u", "player1");
+            assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+            assertThat(proxy.accepted()).as("every connection of the chain came through the proxy").isEqualTo(6);
+        } finally {
+            assertThat(sandbox.stop()).isZero();
+        }
+    }
+
+    @Test
+    void anAdvertisedAddressMustBeIpv4() {
+        Cli.Run run = new Cli(config).run("sandbox", "--port", "0", "--ship-port", "0", "--advertise", "::1", "--stop-after", "1s");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo("shipctl: --advertise ::1: redirects carry IPv4 addresses; give one" + System.lineSeparator());
     }
 
     @Test
