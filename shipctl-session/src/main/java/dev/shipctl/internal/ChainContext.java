@@ -222,13 +222,13 @@ public final class ChainContext {
      */
     public <T> T await(Connection c, String waitingFor, PacketMatcher<T> matcher) throws ShipException {
         int skipped = 0;
-        long start = c.bytesReceived();
+        long start = c.packetBytesReceived();
         while (true) {
             Packet p = c.receive(waitingFor, true);
             T value = matcher.match(p);
             if (value != null) return value;
             skipped++;
-            long skippedBytes = c.bytesReceived() - start;
+            long skippedBytes = c.packetBytesReceived() - start;
             if (skipped > MAX_SKIPPED_PACKETS || skippedBytes > MAX_SKIPPED_BYTES) {
                 throw new ShipException.ProtocolViolation(stage, "the server sent %d packets (%d bytes) on %s without %s; the last: %s"
                         .formatted(skipped, skippedBytes, c.label(), waitingFor, c.lastPacket().orElse("?")), null);

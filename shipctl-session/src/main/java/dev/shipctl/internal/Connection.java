@@ -55,6 +55,7 @@ public final class Connection implements AutoCloseable {
     private volatile Stage stage;
     private volatile String lastMessageBox;
     private volatile String lastPacket;
+    private long packetBytes;
     private boolean received;
 
     /**
@@ -162,9 +163,9 @@ public final class Connection implements AutoCloseable {
         return Optional.ofNullable(lastMessageBox);
     }
 
-    /** Bytes received so far on this connection, the 0x03 included. */
-    public long bytesReceived() {
-        return input.bytes();
+    /** Bytes of the whole packets received so far on this connection after the 0x03 (headers included). */
+    public long packetBytesReceived() {
+        return packetBytes;
     }
 
     /** The last whole packet received: its command and size ("0x1D (8 bytes)"). */
@@ -221,6 +222,7 @@ public final class Connection implements AutoCloseable {
                     + (received || keys.isProven() ? "" : " — the first encrypted packet makes no sense: wrong key table?"), e);
         }
         received = true;
+        packetBytes += frame.size();
         keys.proven();
         lastPacket = Hex.command(frame.command()) + " (" + frame.size() + " bytes)";
         if (packet instanceof ServerMessageBox box) lastMessageBox = Texts.display(box.text()).strip();
