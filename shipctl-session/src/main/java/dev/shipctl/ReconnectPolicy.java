@@ -36,7 +36,7 @@ public final class ReconnectPolicy {
         this.random = b.random;
     }
 
-    /** 1 s doubling up to 2 min, no limit on attempts, reset after 1 min up, the first login not retried. */
+    /** 1 s doubling up to 2 min, no limit on attempts, reset after 2 s in the lobby, the first login not retried. */
     public static ReconnectPolicy defaults() {
         return builder().build();
     }
@@ -96,7 +96,7 @@ public final class ReconnectPolicy {
         private Duration initialDelay = Duration.ofSeconds(1);
         private Duration maxDelay = Duration.ofMinutes(2);
         private OptionalInt maxAttempts = OptionalInt.empty();
-        private Duration resetAfter = Duration.ofMinutes(1);
+        private Duration resetAfter = Duration.ofSeconds(2);
         private boolean retryFirstLogin;
         private RandomGenerator random; // null: ThreadLocalRandom of the calling thread
 

@@ -68,7 +68,7 @@ class ReconnectPolicyTest {
         assertThat(d.initialDelay()).isEqualTo(Duration.ofSeconds(1));
         assertThat(d.maxDelay()).isEqualTo(Duration.ofMinutes(2));
         assertThat(d.maxAttempts()).isEmpty();
-        assertThat(d.resetAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(d.resetAfter()).isEqualTo(Duration.ofSeconds(2));
         assertThat(d.retryFirstLogin()).isFalse();
         assertThat(d.newBuilder().maxAttempts(3).build().maxAttempts()).hasValue(3);
     }
