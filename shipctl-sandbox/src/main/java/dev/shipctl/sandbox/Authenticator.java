@@ -123,9 +123,14 @@ final class Authenticator implements AutoCloseable {
         }
     }
 
-    /** Stops the hash threads (a hash in progress finishes on its own; nobody waits for it). */
+    /**
+     * Stops the hash threads: attempts still queued are cancelled (their logins fail), a hash in progress finishes on
+     * its own and nobody waits for it.
+     */
     @Override
     public void close() {
-        pool.shutdownNow();
+        for (Runnable queued : pool.shutdownNow()) {
+            if (queued instanceof Future<?> f) f.cancel(false);
+        }
     }
 }

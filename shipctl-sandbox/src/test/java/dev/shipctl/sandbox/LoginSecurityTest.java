@@ -190,6 +190,40 @@ class LoginSecurityTest {
     }
 
     @Test
+    void closingWithLoginsQueuedForAHashLeavesNoThreadBehind() throws Exception {
+        CountDownLatch running = new CountDownLatch(Authenticator.THREADS);
+        Kdf kdf = (password, salt, iterations, length) -> {
+            running.countDown();
+            try {
+                new CountDownLatch(1).await(); // until the sandbox closes (and interrupts its hash threads)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new byte[length];
+        };
+        Logger log = (Logger) LoggerFactory.getLogger("dev.shipctl.sandbox");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        List<TestClient> clients = new ArrayList<>();
+        try {
+            Sandbox sandbox = Sandbox.builder().loginPort(0).accounts(aliceHashedBobPlain(CountingKdf.hash("alice-pass"))).kdf(kdf).build().start();
+            for (int i = 0; i <= Authenticator.THREADS; i++) { // one more than there are hash threads: it waits in the queue
+                TestClient c = TestClient.connectFrom(address("127.0.0." + (10 + i)), sandbox.loginPort());
+                c.send(Chain.login(null, "alice", "guess", 0, ClientLogin.NO_SLOT, ClientLogin.versionConfig()));
+                clients.add(c);
+            }
+            assertThat(running.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> closed = CompletableFuture.runAsync(sandbox::close, OWN_THREAD);
+            closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains("did not stop"));
+        } finally {
+            log.detachAppender(logged);
+            for (TestClient c : clients) c.close();
+        }
+    }
+
+    @Test
     void anAddressWithTooManyFailuresIsRefusedUncheckedForTheCooldown() throws Exception {
         CountingKdf kdf = new CountingKdf();
         MutableClock clock = new MutableClock();
