@@ -23,6 +23,9 @@ import java.util.Optional;
  *
  * <p>For a bot that stays: {@code .reconnect(ReconnectPolicy.defaults())} makes {@code connect} return a session
  * that logs in again (and goes back to its lobby) whenever the connection drops.
+ *
+ * <p>The Blue Burst protocol only obfuscates: anyone who sees the traffic can read the password of every login (see
+ * {@link Credentials}). Connect over loopback or a tunnel, and give bots and monitors player accounts.
  */
 public final class ShipClient {
     /** Tethealla's and newserv's standard login port. */

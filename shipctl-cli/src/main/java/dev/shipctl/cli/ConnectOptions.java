@@ -59,11 +59,16 @@ public final class ConnectOptions {
             description = "How long the whole login may take (default: the stages' own limits, at most their sum).")
     Duration deadline;
 
+    @Option(names = "--no-network-warning",
+            description = "Do not warn that the password crosses a non-loopback link readably (e.g. the host is a tunnel's end).")
+    boolean noNetworkWarning;
+
     @Option(names = "--trace", paramLabel = "FILE",
             description = "Append every packet (decrypted, passwords blanked) to FILE as JSON lines; read it with: shipctl trace show FILE.")
     Path trace;
 
     private TraceFile traceFile;
+    private boolean networkWarningDone;
 
     /** The trace file of {@code --trace}, opened on first use (one per command), if asked for. */
     public synchronized java.util.Optional<TraceFile> traceFile() {
@@ -98,17 +103,49 @@ public final class ConnectOptions {
         return b;
     }
 
-    /** The account and its password, read from where the options say. */
+    /**
+     * The account and its password, read from where the options say. The first call warns on stderr when the host
+     * is not a loopback address (see {@link #warnIfTheNetworkCanRead}).
+     */
     public Credentials credentials(CliContext ctx) {
         Profile p = profile(ctx).orElse(Profile.empty());
         String name = first(user, p.user(), null);
         if (name == null) throw UserError.usage("no account: give --user NAME (or a profile with user = \"...\")");
+        warnIfTheNetworkCanRead(ctx, p);
         PasswordSource source = passwordSource(ctx, p);
         String password = source.read(ctx.env(), ctx.console().orElse(null));
         try {
             return new Credentials(name, password);
         } catch (IllegalArgumentException e) {
             throw UserError.usage("account " + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Once per command, before the password is read: one line on stderr when the login host is not a loopback
+     * address, since the Blue Burst login only obfuscates the password (the keys travel in clear, the key table is
+     * public). Silenced by {@code --no-network-warning} or the profile's {@code network_warning = false}. A host
+     * name is resolved to decide; one that does not resolve counts as remote.
+     */
+    void warnIfTheNetworkCanRead(CliContext ctx, Profile p) {
+        if (networkWarningDone) return;
+        networkWarningDone = true;
+        if (noNetworkWarning || Boolean.FALSE.equals(p.networkWarning())) return;
+        String server = first(host, p.host(), "127.0.0.1");
+        if (isLoopback(server)) return;
+        ctx.terminal().err().println("shipctl: warning: the password crosses the network to " + server
+                + " in a form anyone on the path can read (see docs/security.md); silence with --no-network-warning"
+                + " or profile setting network_warning = false");
+    }
+
+    /** Whether every address {@code host} names is a loopback address (127.0.0.0/8, ::1). */
+    static boolean isLoopback(String host) {
+        try {
+            java.net.InetAddress[] all = java.net.InetAddress.getAllByName(host);
+            for (java.net.InetAddress a : all) if (!a.isLoopbackAddress()) return false;
+            return all.length > 0;
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return false;
         }
     }
 

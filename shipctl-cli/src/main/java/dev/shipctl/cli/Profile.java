@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A named server in the config file ({@code [profiles.NAME]}): where it is, who logs in, and where the password
- * comes from. Every field is optional; command-line flags override them.
+ * comes from. Every field is optional; command-line flags override them. {@code network_warning = false} silences
+ * the warning that the password crosses a non-loopback link readably (for a host reached through a tunnel).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Profile(
@@ -19,9 +20,10 @@ public record Profile(
         Integer slot,
         @JsonProperty("password_env") String passwordEnv,
         @JsonProperty("password_file") String passwordFile,
-        @JsonProperty("password_prompt") Boolean passwordPrompt) {
+        @JsonProperty("password_prompt") Boolean passwordPrompt,
+        @JsonProperty("network_warning") Boolean networkWarning) {
 
     public static Profile empty() {
-        return new Profile(null, null, null, null, null, null, null, null, null, null, null);
+        return new Profile(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -143,6 +143,9 @@ final class ProfileCommand implements Callable<Integer> {
         @Option(names = "--block", paramLabel = "NAME|N", description = "Block to join.") String block;
         @Option(names = "--slot", paramLabel = "N", description = "Character slot 0-3.") Integer slot;
         @Option(names = "--replace", description = "Replace a profile of the same name.") boolean replace;
+        @Option(names = "--no-network-warning",
+                description = "Do not warn that the password crosses the network readably (a host reached through a tunnel).")
+        boolean noNetworkWarning;
 
         @ArgGroup(exclusive = true, multiplicity = "0..1")
         PasswordFrom password;
@@ -187,7 +190,7 @@ final class ProfileCommand implements Callable<Integer> {
             }
             Profile p = new Profile(host, port, user, flavour == null ? null : flavour.toLowerCase(), keyFile, ship, block, slot,
                     password == null ? null : password.env, password == null ? null : password.file,
-                    password != null && password.prompt ? Boolean.TRUE : null);
+                    password != null && password.prompt ? Boolean.TRUE : null, noNetworkWarning ? Boolean.FALSE : null);
             profiles.with(name, p).save();
             term.err().println((replace ? "saved" : "added") + " profile '" + name + "' in " + profiles.path());
             return ExitCodes.OK;

@@ -3,6 +3,7 @@ package dev.shipctl.cli;
 import dev.shipctl.sandbox.Accounts;
 import dev.shipctl.sandbox.LocalGms;
 import dev.shipctl.sandbox.Sandbox;
+import dev.shipctl.sandbox.UnsafeFileException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Option;
         description = {"Run the built-in sandbox server (Tethealla-compatible) in the foreground.", "",
             "A login server, character server, ship and blocks on this machine, for trying shipctl without a real",
             "server. Runs until Ctrl-C or SIGTERM.",
-            "Without --accounts it creates demo accounts (gmadmin, player1, localgm) and prints them."},
+            "Without --accounts it creates demo accounts (gmadmin, player1, localgm) and prints them; their passwords",
+            "are public, so they are served on a loopback address only: --bind anything else needs --accounts FILE.",
+            "An accounts file must be yours and private (chmod 600). It is a test server: see docs/security.md."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl sandbox                                  demo accounts on 127.0.0.1:12000",
@@ -30,7 +33,8 @@ import picocli.CommandLine.Option;
 final class SandboxCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default 127.0.0.1; anything else must be asked for).")
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address to listen on (default 127.0.0.1; anything but loopback needs --accounts).")
     String bind = "127.0.0.1";
 
     @Option(names = "--advertise", paramLabel = "HOST",
@@ -47,7 +51,8 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--blocks", paramLabel = "N", description = "Blocks on the ship (default 2).")
     int blocks = 2;
 
-    @Option(names = "--accounts", paramLabel = "FILE", description = "Accounts TOML file (see docs/sandbox.md); default: demo accounts.")
+    @Option(names = "--accounts", paramLabel = "FILE",
+            description = "Accounts TOML file, mode 600 (see docs/sandbox.md); default: demo accounts, on loopback only.")
     Path accounts;
 
     @Option(names = "--local-gms", paramLabel = "FILE", description = "Tethealla localgms.ini; default: localgm has every right.")
@@ -69,7 +74,8 @@ final class SandboxCommand implements Callable<Integer> {
     Duration idleTimeout;
 
     @Option(names = "--hash-password",
-            description = "Print a password_hash for an accounts file and exit (reads $SHIPCTL_PASSWORD, or prompts without echo).")
+            description = "Print a password_hash (PBKDF2-HMAC-SHA256, 600000 iterations) for an accounts file and exit"
+                    + " (reads $SHIPCTL_PASSWORD, or prompts without echo).")
     boolean hashPassword;
 
     @Option(names = "--stop-after", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -87,7 +93,12 @@ final class SandboxCommand implements Callable<Integer> {
             ctx.terminal().out().println(Accounts.hashPassword(password));
             return ExitCodes.OK;
         }
-        Sandbox.Builder b = Sandbox.builder().bind(address()).loginPort(port).shipPort(shipPort).blocks(blocks)
+        InetAddress address = address();
+        if (accounts == null && !address.isLoopbackAddress()) {
+            throw UserError.config("--bind " + bind + " is not a loopback address, and the demo accounts' passwords are public"
+                    + " (gmadmin is a GM): give --accounts FILE");
+        }
+        Sandbox.Builder b = Sandbox.builder().bind(address).loginPort(port).shipPort(shipPort).blocks(blocks)
                 .maxConnectionsPerIp(maxPerIp);
         if (advertise != null) b.advertise(advertised());
         if (pingInterval != null) b.pingInterval(pingInterval);
@@ -123,6 +134,10 @@ final class SandboxCommand implements Callable<Integer> {
                     .orElse("State: in memory only (--state FILE keeps bans and created characters)"));
             term.out().println(term.dim("Ctrl-C stops it."));
             term.out().flush();
+            if (!address.isLoopbackAddress()) {
+                term.err().println("shipctl: warning: passwords sent to this sandbox cross the network in a form anyone on the path can read"
+                        + " (see docs/security.md)");
+            }
             try {
                 if (stopAfter != null) {
                     stop.pause(stopAfter);
@@ -164,6 +179,8 @@ final class SandboxCommand implements Callable<Integer> {
     private Accounts loadAccounts() {
         try {
             return Accounts.load(accounts);
+        } catch (UnsafeFileException e) {
+            throw UserError.config("the accounts file " + e.getMessage());
         } catch (IOException e) {
             throw UserError.config("cannot read the accounts file " + accounts + ": " + e.getMessage());
         } catch (RuntimeException e) {

@@ -54,6 +54,7 @@ class DemoAndSandboxCommandTest {
                 gm = true
                 character = "Admin"
                 """);
+        Files.setPosixFilePermissions(accounts, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path state = config.resolve("state.json");
         Cli.Running sandbox = new Cli(config).start("sandbox", "--port", "0", "--ship-port", "0", "--accounts", accounts.toString(),
                 "--state", state.toString());

@@ -1,7 +1,6 @@
 package dev.shipctl.sandbox;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,8 +34,9 @@ public final class Accounts {
             new Account("localgm", new Password.Plain("localgm123"), 42000003, false, "LocalGM", false));
 
     private final List<Account> accounts;
+    private final boolean demo;
 
-    private Accounts(List<Account> accounts) {
+    private Accounts(List<Account> accounts, boolean demo) {
         Set<String> users = new HashSet<>();
         Set<Integer> cards = new HashSet<>();
         for (Account a : accounts) {
@@ -44,25 +44,38 @@ public final class Accounts {
             if (!cards.add(a.guildCard())) throw new IllegalArgumentException("guild card " + Integer.toUnsignedString(a.guildCard()) + " is listed twice");
         }
         this.accounts = List.copyOf(accounts);
+        this.demo = demo;
     }
 
     /** These accounts (checked for duplicate users and guild cards). */
     public static Accounts of(List<Account> accounts) {
-        return new Accounts(accounts);
+        return new Accounts(accounts, false);
     }
 
     /**
      * The demo accounts, the same as the Tethealla test peer: gmadmin/gmadmin123 (global GM, guild card 42000001,
      * GMBot), player1/player123 (42000002, Player1) and localgm/localgm123 (42000003, LocalGM; a local GM when
-     * combined with {@link LocalGms#demo()}).
+     * combined with {@link LocalGms#demo()}). Their passwords are public, so a sandbox serves them on a loopback
+     * address only.
      */
     public static Accounts demo() {
-        return new Accounts(DEMO);
+        return new Accounts(DEMO, true);
     }
 
-    /** Reads a TOML accounts file. */
+    /** Whether these are the {@link #demo()} accounts, whose passwords everyone knows. */
+    public boolean isDemo() {
+        return demo;
+    }
+
+    /**
+     * Reads a TOML accounts file, checked as a secret file first: opened without following a symbolic link, owned by
+     * the user running the sandbox, and without group or other permissions (as ssh wants a private key).
+     *
+     * @throws UnsafeFileException the file fails those checks (the message says how to fix it)
+     * @throws IOException         it cannot be read
+     */
     public static Accounts load(Path file) throws IOException {
-        return parse(Files.readString(file), file.toString());
+        return parse(PrivateFile.read(file), file.toString());
     }
 
     /** Parses TOML accounts text; {@code source} names it in error messages. */
@@ -77,7 +90,7 @@ public final class Accounts {
         } catch (JacksonException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage(), e);
         }
-        if (file == null || file.accounts() == null) return new Accounts(List.of());
+        if (file == null || file.accounts() == null) return new Accounts(List.of(), false);
         List<Account> out = new ArrayList<>();
         int n = 0;
         for (Entry e : file.accounts()) {
@@ -97,7 +110,7 @@ public final class Accounts {
             }
         }
         try {
-            return new Accounts(out);
+            return new Accounts(out, false);
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException(source + ": " + ex.getMessage(), ex);
         }
@@ -122,12 +135,12 @@ public final class Accounts {
     }
 
     /**
-     * One line per account for a console: user, password (only for plain-text passwords, which demo accounts
-     * are; hashed ones show "(hashed)"), guild card, role and character.
+     * One line per account for a console: user, password (for the {@link #demo()} accounts only, whose passwords
+     * are public; other accounts show "(plain text)" or "(hashed)"), guild card, role and character.
      */
     public List<String> describe(LocalGms localGms) {
         return accounts.stream().map(a -> "%-16s %-12s guild card %d  %-9s character %s%s".formatted(
-                a.user(), a.password() instanceof Password.Plain(String text) ? text : "(hashed)",
+                a.user(), a.password() instanceof Password.Plain(String text) ? (demo ? text : "(plain text)") : "(hashed)",
                 Integer.toUnsignedLong(a.guildCard()),
                 a.gm() ? "GM" : localGms.rights(a.guildCard()) != 0 ? "local GM" : "player",
                 a.character(), a.banned() ? "  (banned)" : "")).toList();

@@ -28,6 +28,11 @@ import java.util.random.RandomGenerator;
  * default. Threads: one virtual reader and one virtual writer per connection, one acceptor per port and one
  * ticker; {@link #close()} stops and joins them all. Ship bans and created characters live in memory, or in the
  * {@link Builder#stateFile state file} when one is given; security records are per run, as on Tethealla.
+ *
+ * <p>It is a test server, not a hardened one. Still: the {@link Accounts#demo() demo accounts} are only served on a
+ * loopback address; passwords are checked outside the server's lock on a few hash threads, unknown users cost the
+ * same hash work as known ones, and an address with too many failed logins is refused for a while
+ * ({@link Builder#loginFailureLimit}).
  */
 public final class Sandbox implements AutoCloseable {
     private final Server server;
@@ -100,7 +105,10 @@ public final class Sandbox implements AutoCloseable {
         return server.describePorts();
     }
 
-    /** One line per account (user, password when plain text, guild card, GM / local GM / player, character). */
+    /**
+     * One line per account (user, the password for the public demo accounts only, guild card, GM / local GM / player,
+     * character).
+     */
     public List<String> describeAccounts() {
         server.lock.lock();
         try {
@@ -182,7 +190,8 @@ public final class Sandbox implements AutoCloseable {
      * Configures a sandbox. Defaults: loopback, Tethealla's ports (login 12000, character 12001, ship 5278,
      * blocks 5279…), two blocks, ship "Sandbox", {@link Accounts#demo()}, no local GMs, Tethealla's keepalive
      * (ping after 60 s without a client 0x1D, drop at 180 s), 60 s to send a first 0x93, 6 connections per IP,
-     * the system clock and the bundled Tethealla key table.
+     * the system clock and the bundled Tethealla key table; 5 failed logins from one address within 10 minutes
+     * refuse its logins for 10 minutes.
      */
     public static final class Builder {
         private InetAddress bind = InetAddress.getLoopbackAddress();
@@ -204,10 +213,15 @@ public final class Sandbox implements AutoCloseable {
         private KeyTable keyTable;
         private RandomGenerator random = new SecureRandom();
         private StateFile state;
+        private FailedLogins.Limit loginLimit = FailedLogins.Limit.DEFAULT;
+        private Kdf kdf = Kdf.PBKDF2_SHA256;
 
         private Builder() {}
 
-        /** The address to listen on (default loopback). Binding another address exposes the sandbox. */
+        /**
+         * The address to listen on (default loopback). Binding another address exposes the sandbox; it then needs
+         * {@link #accounts accounts} of its own, since the demo accounts' passwords are public.
+         */
         public Builder bind(InetAddress address) {
             this.bind = Objects.requireNonNull(address);
             return this;
@@ -298,6 +312,22 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Per-address failed-login limiting: after {@code failures} wrong user names or passwords from one address
+         * within {@code window}, its logins are refused (1A "Too many failed logins…", no password check) for
+         * {@code cooldown}. Default: 5 within 10 minutes, refused for 10 minutes (fail2ban's defaults).
+         */
+        public Builder loginFailureLimit(int failures, Duration window, Duration cooldown) {
+            this.loginLimit = new FailedLogins.Limit(failures, window, cooldown);
+            return this;
+        }
+
+        /** The key derivation for hashed passwords (tests count and watch it; default PBKDF2-HMAC-SHA256). */
+        Builder kdf(Kdf kdf) {
+            this.kdf = Objects.requireNonNull(kdf);
+            return this;
+        }
+
         /** The clock for cooldowns, keepalive and timeouts (tests inject one they can move). */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock);
@@ -328,7 +358,16 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The configured sandbox (not started).
+         *
+         * @throws IllegalStateException the demo accounts on an address other than loopback
+         */
         public Sandbox build() {
+            if (accounts.isDemo() && !bind.isLoopbackAddress()) {
+                throw new IllegalStateException("the demo accounts (public passwords, a GM among them) are served on loopback only, not on "
+                        + bind.getHostAddress() + ": give accounts of your own");
+            }
             int ship = shipPort != null ? shipPort : loginPort == 0 ? 0 : 5278;
             int character = characterPort != null ? characterPort : loginPort == 0 ? 0 : loginPort + 1;
             if (character > 65535) throw new IllegalArgumentException("the character port (login + 1) must fit");
@@ -338,7 +377,7 @@ public final class Sandbox implements AutoCloseable {
             if (!idleTimeout.minus(pingInterval).isPositive()) throw new IllegalArgumentException("idleTimeout must exceed pingInterval");
             return new Sandbox(new Settings(bind, adv, loginPort, character, ship, blocks, shipName, welcome, accounts, localGms,
                     pingInterval, idleTimeout, loginTimeout, tickInterval, maxConnectionsPerIp, clock,
-                    keyTable != null ? keyTable : KeyTable.tethealla(), random, state));
+                    keyTable != null ? keyTable : KeyTable.tethealla(), random, state, loginLimit, kdf));
         }
 
         private static int checkPort(int port) {

@@ -17,6 +17,7 @@ import dev.shipctl.protocol.packet.login.ServerTime;
 import dev.shipctl.protocol.Direction;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The running sandbox: listeners, connections, the per-second tick, and the login-process handlers (login and
  * character ports). Ship-process handlers live in {@link ShipSide}. Every handler runs under {@link #lock}; sends
- * only queue, so holding it never waits on a client.
+ * only queue, so holding it never waits on a client. The one slow step, checking a 0x93's password, runs before the
+ * lock is taken ({@link #checkLogin}), in the {@link Authenticator}.
  */
 final class Server {
     static final Logger LOG = LoggerFactory.getLogger("dev.shipctl.sandbox");
@@ -50,6 +52,8 @@ final class Server {
     static final String SECURITY = "Security violation.";
     static final String SYNC = "Client/Server synchronization error.";
     static final String LOGGED_ON_ELSEWHERE = "This account has just logged on.\n\nYou are now being disconnected.";
+    /** The sandbox's own text (Tethealla has no such limit) for an address in a failed-login cooldown. */
+    static final String TOO_MANY_FAILURES = "Too many failed logins from your address.\nTry again later.";
     private static final DateTimeFormatter B1_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd: HH:mm:ss'.000'").withZone(ZoneOffset.UTC);
     private static final long LINGER_MILLIS = 2000;
 
@@ -63,6 +67,8 @@ final class Server {
     private final Map<List<Integer>, StateFile.SavedCharacter> created = new LinkedHashMap<>();
     final Map<Long, Connection> connections = new LinkedHashMap<>();
     final Map<Stage, SandboxEffect> failures = new EnumMap<>(Stage.class);
+    private final Authenticator authenticator;
+    private final FailedLogins failedLogins;
     LocalGms localGms;
     private final AtomicLong ids = new AtomicLong();
     private final List<ServerSocket> listeners = new ArrayList<>();
@@ -74,6 +80,8 @@ final class Server {
     Server(Settings settings) {
         this.settings = settings;
         this.localGms = settings.localGms();
+        this.authenticator = new Authenticator(settings.accounts(), settings.kdf());
+        this.failedLogins = new FailedLogins(settings.loginLimit());
         for (Account a : settings.accounts().all()) {
             StoredCharacter[] slots = new StoredCharacter[4];
             slots[0] = StoredCharacter.create(a.guildCard(), a.character(), 0, 0);
@@ -174,6 +182,7 @@ final class Server {
             lock.unlock();
         }
         for (Connection c : all) c.drop("sandbox closing");
+        authenticator.close();
         if (ticker != null) ticker.interrupt();
         List<Thread> toJoin = new ArrayList<>();
         synchronized (threads) {
@@ -275,9 +284,10 @@ final class Server {
                     break;
                 }
                 if (c.closing()) continue;
+                LoginCheck check = checkLogin(c, frame); // before the lock: it may hash
                 lock.lock();
                 try {
-                    if (!c.closing() && !floodCheck(c, frame)) handle(c, frame);
+                    if (!c.closing() && !floodCheck(c, frame)) handle(c, frame, check);
                 } finally {
                     lock.unlock();
                 }
@@ -291,6 +301,8 @@ final class Server {
             reason = c.closeReason != null ? c.closeReason : "connection reset";
         } catch (IOException e) {
             reason = "read failed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            reason = "interrupted";
         } catch (RuntimeException e) {
             reason = "internal error: " + e;
             LOG.warn("{} dropped after an internal error", c.describe(), e);
@@ -359,10 +371,10 @@ final class Server {
 
     // ------------------------------------------------------------------ dispatch
 
-    private void handle(Connection c, Frame frame) throws ProtocolException {
+    private void handle(Connection c, Frame frame, LoginCheck check) throws ProtocolException {
         switch (c.role) {
-            case LOGIN -> handleLogin(c, frame);
-            case CHARACTER -> handleCharacter(c, frame);
+            case LOGIN -> handleLogin(c, frame, check);
+            case CHARACTER -> handleCharacter(c, frame, check);
             case SHIP, BLOCK -> ship.handle(c, frame);
         }
     }
@@ -393,13 +405,36 @@ final class Server {
         return config[expected.length] == 0;
     }
 
-    /** The account whose user and password match (Tethealla compares the first 17 bytes of each). */
-    private Account authenticate(ClientLogin login) {
-        Account a = settings.accounts().byUser(login.username()).orElse(null);
-        return a != null && a.password().matches(login.password()) ? a : null;
+    /**
+     * What a first 0x93 on the login or character port says about its account: the account when user and password
+     * match, else null; {@code refused} when the client's address is in a failed-login cooldown (nothing was checked).
+     */
+    record LoginCheck(Account account, boolean refused) {}
+
+    /**
+     * Checks the user and password of a first 0x93 on the login or character port, with its version right, and
+     * counts a failure against the client's address; null for every other frame. Runs on the connection's reader
+     * thread <em>without</em> the lock (the hash takes a while; everything it reads is immutable or thread-safe).
+     */
+    private LoginCheck checkLogin(Connection c, Frame frame) throws ProtocolException, InterruptedException {
+        if (c.role.shipSide() || frame.command() != 0x93 || c.sentLogin) return null;
+        ClientLogin login = (ClientLogin) decode(frame);
+        if (!versionOk(frame, login, c.role == Role.LOGIN)) return null;
+        InetAddress from = c.address();
+        if (failedLogins.refusing(from, instant())) {
+            LOG.debug("{} refused unchecked: {} is in a failed-login cooldown", c.describe(), from.getHostAddress());
+            return new LoginCheck(null, true);
+        }
+        Account account = authenticator.check(from, login.username(), login.password(), () -> !c.closing());
+        if (account == null && !c.closing() && failedLogins.failed(from, instant())) {
+            FailedLogins.Limit limit = failedLogins.limit();
+            LOG.warn("{} failed logins from {} within {}: its logins are refused for {}", limit.failures(), from.getHostAddress(),
+                    limit.window(), limit.cooldown());
+        }
+        return new LoginCheck(account, false);
     }
 
-    private void handleLogin(Connection c, Frame frame) throws ProtocolException {
+    private void handleLogin(Connection c, Frame frame, LoginCheck check) throws ProtocolException {
         int command = frame.command();
         if (command == 0x05) {
             c.drop("logout (0x05)");
@@ -417,7 +452,11 @@ final class Server {
             reject(c, Stage.LOGIN, login.username(), TOO_OLD);
             return;
         }
-        Account account = authenticate(login);
+        if (check.refused()) {
+            reject(c, Stage.LOGIN, login.username(), TOO_MANY_FAILURES);
+            return;
+        }
+        Account account = check.account();
         if (account == null) {
             LOG.info("{} refused: wrong user name or password for \"{}\"", c.describe(), login.username());
             reject(c, Stage.LOGIN, login.username(), BAD_LOGIN);
@@ -445,7 +484,7 @@ final class Server {
         events.publish(new SandboxEvent.LoginAccepted(c.id, Stage.LOGIN, account.user(), account.guildCard()));
     }
 
-    private void handleCharacter(Connection c, Frame frame) throws ProtocolException {
+    private void handleCharacter(Connection c, Frame frame, LoginCheck check) throws ProtocolException {
         int command = frame.command();
         if (command == 0x93) {
             if (c.sentLogin) {
@@ -453,7 +492,7 @@ final class Server {
                 return;
             }
             c.sentLogin = true;
-            characterLogin(c, frame, (ClientLogin) decode(frame));
+            characterLogin(c, frame, (ClientLogin) decode(frame), check);
             return;
         }
         if (command == 0x05) {
@@ -519,12 +558,16 @@ final class Server {
         }
     }
 
-    private void characterLogin(Connection c, Frame frame, ClientLogin login) {
+    private void characterLogin(Connection c, Frame frame, ClientLogin login, LoginCheck check) {
         if (!versionOk(frame, login, false)) {
             reject(c, Stage.CHARACTER_DATA, login.username(), TOO_OLD);
             return;
         }
-        Account account = authenticate(login);
+        if (check.refused()) {
+            reject(c, Stage.CHARACTER_DATA, login.username(), TOO_MANY_FAILURES);
+            return;
+        }
+        Account account = check.account();
         if (account == null) {
             reject(c, Stage.CHARACTER_DATA, login.username(), BAD_LOGIN);
             return;
@@ -588,6 +631,7 @@ final class Server {
 
     private void tick() {
         Instant now = instant();
+        failedLogins.prune(now);
         for (Connection c : new ArrayList<>(connections.values())) {
             if (c.closing()) continue;
             if (!c.sentLogin && !Duration.between(c.connectedAt, now).minus(settings.loginTimeout()).isNegative()) {

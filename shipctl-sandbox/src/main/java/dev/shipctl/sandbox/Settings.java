@@ -10,4 +10,4 @@ import java.util.random.RandomGenerator;
 record Settings(InetAddress bind, InetAddress advertise, int loginPort, int characterPort, int shipPort, int blocks, String shipName,
                 String welcome, Accounts accounts, LocalGms localGms, Duration pingInterval, Duration idleTimeout,
                 Duration loginTimeout, Duration tickInterval, int maxConnectionsPerIp, InstantSource clock,
-                KeyTable keyTable, RandomGenerator random, StateFile state) {}
+                KeyTable keyTable, RandomGenerator random, StateFile state, FailedLogins.Limit loginLimit, Kdf kdf) {}

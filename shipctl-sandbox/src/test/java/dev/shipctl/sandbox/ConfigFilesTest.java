@@ -9,7 +9,7 @@ class ConfigFilesTest {
     @Test
     void accountsTomlWithPlainAndHashedPasswords() {
         String hash = Accounts.hashPassword("s3cret");
-        assertThat(hash).startsWith("pbkdf2-sha256$210000$");
+        assertThat(hash).startsWith("pbkdf2-sha256$600000$");
         Accounts accounts = Accounts.parse("""
                 [[accounts]]
                 user = "gmadmin"

@@ -30,8 +30,8 @@ final class TestClient implements AutoCloseable {
     /** Every frame received, in order (the 0x03 first). */
     final List<Frame> received = new ArrayList<>();
 
-    private TestClient(int port) throws Exception {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    private TestClient(InetAddress from, int port) throws Exception {
+        socket = from == null ? new Socket(InetAddress.getLoopbackAddress(), port) : new Socket(InetAddress.getLoopbackAddress(), port, from, 0);
         socket.setSoTimeout(10_000);
         reader = new FrameReader(socket.getInputStream());
         writer = new FrameWriter(socket.getOutputStream());
@@ -43,7 +43,12 @@ final class TestClient implements AutoCloseable {
     }
 
     static TestClient connect(int port) throws Exception {
-        return new TestClient(port);
+        return new TestClient(null, port);
+    }
+
+    /** A connection from another loopback address (127.0.0.2, …), as a client on another machine looks to the server. */
+    static TestClient connectFrom(InetAddress from, int port) throws Exception {
+        return new TestClient(from, port);
     }
 
     /** A plain socket that skips the 0x03 handshake, for hostile tests. */

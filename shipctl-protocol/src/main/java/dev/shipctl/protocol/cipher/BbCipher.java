@@ -10,6 +10,9 @@ import java.util.Arrays;
  * a 48-byte seed, then four Feistel rounds per independent 8-byte block (no chaining, no stream position, so one
  * instance serves every packet of its direction and the header may be decrypted on its own).
  *
+ * <p>It hides nothing from an eavesdropper: both seeds travel in clear in the 0x03 packet and the key tables are
+ * public, so anyone who sees a connection can build both ciphers. Treat it as obfuscation, not encryption.
+ *
  * <p>Instances are immutable after construction and safe to share between threads.
  */
 public final class BbCipher {
