@@ -2,7 +2,6 @@ package dev.shipctl.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -172,17 +171,11 @@ final class ProfileCommand implements Callable<Integer> {
             Terminal term = ctx.terminal();
             if (password != null && password.file != null) {
                 Path f = Path.of(ConnectOptions.expandHome(password.file));
-                if (!Files.exists(f)) {
+                if (!Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     term.err().println("warning: the password file " + f + " does not exist yet");
                 } else {
-                    try {
-                        var perms = Files.getPosixFilePermissions(f);
-                        if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-                            term.err().println("warning: " + f + " is readable by others; shipctl will refuse it until: chmod 600 " + f);
-                        }
-                    } catch (UnsupportedOperationException | java.io.IOException e) {
-                        // not POSIX
-                    }
+                    PrivateFiles.problem(f, "the password file")
+                            .ifPresent(problem -> term.err().println("warning: " + problem + " (shipctl will refuse it until then)"));
                 }
             }
             Profile p = new Profile(host, port, user, flavour == null ? null : flavour.toLowerCase(), keyFile, ship, block, slot,
