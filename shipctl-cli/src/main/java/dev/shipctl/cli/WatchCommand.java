@@ -192,8 +192,8 @@ final class WatchCommand implements Callable<Integer> {
                 runHook(run.from(), run.to(), latest, run.path());
             }
             case HookSpacing.Hold hold -> term.err().println("shipctl: on-change " + hold.from() + " -> " + hold.to()
-                    + " held: the hook ran less than " + Durations.format(onChangeMinInterval) + " ago (" + spacing
-                    + "); it runs in " + Durations.format(hold.remaining()) + " or later, with the latest state");
+                    + " held: the hook ran less than " + Durations.format(onChangeMinInterval)
+                    + " ago (--on-change-min-interval); it runs in " + Durations.format(hold.remaining()) + " or later, with the latest state");
             case HookSpacing.Settled settled -> term.err().println("shipctl: on-change not run: " + String.join(" -> ", settled.path())
                     + " came back to " + settled.path().getLast() + " within " + spacing);
         }

@@ -20,7 +20,9 @@ final class FileModes {
 
     /** The mode as octal ("0600"), of the path itself (not a link's target). */
     static String mode(Path p) throws IOException {
-        return PrivateFiles.mode(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+        int mode = 0;
+        for (var permission : Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)) mode |= 1 << (8 - permission.ordinal());
+        return String.format("%04o", mode);
     }
 
     /** A file with this content and mode. */
