@@ -29,7 +29,7 @@ public final class ConnectOptions {
     String passwordEnv;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "Read the password from the first line of FILE (must not be readable by others).")
+            description = "Read the password from the first line of FILE (a file of yours, mode 600 or 400, not a link).")
     Path passwordFile;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Use a saved profile (see: shipctl profile list). Default: $SHIPCTL_PROFILE.")

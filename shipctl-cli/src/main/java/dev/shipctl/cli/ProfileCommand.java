@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
             "Manage profiles: named servers in config.toml in the config directory ($SHIPCTL_CONFIG_DIR,",
             "else ~/.config/shipctl on Linux, ~/Library/Application Support/shipctl on macOS, %%APPDATA%%\\shipctl on",
             "Windows). Use one with --profile NAME or SHIPCTL_PROFILE=NAME; flags given on the command line win.",
-            "A profile never holds a password, only where to read it from."},
+            "A profile never holds a password, only where to read it from. The directory is created with mode 700 and",
+            "config.toml with mode 600; shipctl refuses a config.toml that is a link, another user's, or open to others."},
         subcommands = {ProfileCommand.ListProfiles.class, ProfileCommand.Show.class, ProfileCommand.Add.class, ProfileCommand.Remove.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -148,7 +149,7 @@ final class ProfileCommand implements Callable<Integer> {
 
         static final class PasswordFrom {
             @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password from this environment variable.") String env;
-            @Option(names = "--password-file", paramLabel = "FILE", description = "Read it from this file (must not be readable by others).") String file;
+            @Option(names = "--password-file", paramLabel = "FILE", description = "Read it from this file (a file of yours, mode 600 or 400, not a link).") String file;
             @Option(names = "--password-prompt", description = "Prompt for it.") boolean prompt;
         }
 
