@@ -201,7 +201,11 @@ final class PrivateFiles {
     }
 
     /** A path that does not exist, while opening an existing file. */
-    private static final class Missing extends IOException {}
+    private static final class Missing extends IOException {
+        Missing() {
+            super("no such file or directory");
+        }
+    }
 
     private static FileChannel openExisting(Path file, String what, Set<OpenOption> options) throws IOException {
         if (!posix(file)) {
@@ -254,7 +258,7 @@ final class PrivateFiles {
         if (kind == Kind.DIRECTORY && !a.isDirectory()) return Optional.of(what + " " + path + " is not a directory");
         if (!ownedByMe(path, a)) {
             return Optional.of(what + " " + path + " belongs to " + a.owner().getName() + ", not to you (" + me()
-                    + "): shipctl only uses its own files (remove it, or give a path of your own)");
+                    + "); shipctl only uses your own files (use a file of yours, or run shipctl as " + a.owner().getName() + ")");
         }
         Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
         open.addAll(a.permissions());
