@@ -29,7 +29,7 @@ public final class ConnectOptions {
     String passwordEnv;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "Read the password from the first line of FILE (must not be readable by others).")
+            description = "Read the password from the first line of FILE (a file of yours, mode 600 or 400, not a link).")
     Path passwordFile;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Use a saved profile (see: shipctl profile list). Default: $SHIPCTL_PROFILE.")
@@ -64,15 +64,24 @@ public final class ConnectOptions {
     boolean noNetworkWarning;
 
     @Option(names = "--trace", paramLabel = "FILE",
-            description = "Append every packet (decrypted, passwords blanked) to FILE as JSON lines; read it with: shipctl trace show FILE.")
+            description = "Append every packet (decrypted, passwords blanked) to FILE as JSON lines; read it with: shipctl trace show FILE."
+                    + " FILE is created readable by you only; a link or another user's file is refused.")
     Path trace;
+
+    @Option(names = "--trace-max", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Stop writing the --trace file when it would grow past SIZE, with a warning (default "
+                    + TraceFile.DEFAULT_MAX_TEXT + "; units kB, MB, GB, KiB, MiB, GiB).")
+    Long traceMax;
 
     private TraceFile traceFile;
     private boolean networkWarningDone;
 
-    /** The trace file of {@code --trace}, opened on first use (one per command), if asked for. */
-    public synchronized java.util.Optional<TraceFile> traceFile() {
-        if (trace != null && traceFile == null) traceFile = TraceFile.open(trace);
+    /** The trace file of {@code --trace}, opened on first use (one per command), if asked for; warnings go to stderr. */
+    public synchronized java.util.Optional<TraceFile> traceFile(CliContext ctx) {
+        if (trace != null && traceFile == null) {
+            long max = traceMax != null ? traceMax : SizeConverter.parse(TraceFile.DEFAULT_MAX_TEXT);
+            traceFile = TraceFile.open(trace, max, ctx.terminal().err());
+        }
         return java.util.Optional.ofNullable(traceFile);
     }
 
@@ -93,7 +102,7 @@ public final class ConnectOptions {
                 .slot(first(slot, p.slot(), 0));
         if (timeout != null) b.timeout(timeout);
         if (deadline != null) b.deadline(deadline);
-        traceFile().ifPresent(b::trace);
+        traceFile(ctx).ifPresent(b::trace);
         String fl = first(flavour, p.flavour(), "auto");
         if (!fl.equalsIgnoreCase("auto")) {
             b.flavor(ServerFlavor.named(fl).orElseThrow(() -> UserError.usage("unknown flavour '" + fl + "': use auto, tethealla or newserv")));
@@ -105,7 +114,8 @@ public final class ConnectOptions {
 
     /**
      * The account and its password, read from where the options say. The first call warns on stderr when the host
-     * is not a loopback address (see {@link #warnIfTheNetworkCanRead}).
+     * is not a loopback address (see {@link #warnIfTheNetworkCanRead}). The password is read as characters and that
+     * buffer is wiped here; {@link Credentials} holds it as a String (its public API), which the JDK cannot wipe.
      */
     public Credentials credentials(CliContext ctx) {
         Profile p = profile(ctx).orElse(Profile.empty());
@@ -113,11 +123,13 @@ public final class ConnectOptions {
         if (name == null) throw UserError.usage("no account: give --user NAME (or a profile with user = \"...\")");
         warnIfTheNetworkCanRead(ctx, p);
         PasswordSource source = passwordSource(ctx, p);
-        String password = source.read(ctx.env(), ctx.console().orElse(null));
+        char[] password = source.read(ctx.env(), ctx.console().orElse(null));
         try {
-            return new Credentials(name, password);
+            return new Credentials(name, new String(password));
         } catch (IllegalArgumentException e) {
             throw UserError.usage("account " + name + ": " + e.getMessage());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
         }
     }
 

@@ -15,6 +15,14 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         return parse(value);
     }
 
+    /** As {@link DurationConverter}, and "0" (or "0s") for none. */
+    public static final class OrZero implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return value.strip().matches("0+(\\.0+)?\\s*(ms|s|m|min|h)?") ? Duration.ZERO : parse(value);
+        }
+    }
+
     public static Duration parse(String value) {
         Matcher m = FORM.matcher(value.strip().toLowerCase());
         if (!m.matches()) throw new TypeConversionException("'" + value + "' is not a duration (examples: 500ms, 3s, 5m, 1h)");

@@ -1,14 +1,23 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.Durations;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * newserv's HTTP JSON API (protocol notes §7.2), for the detail a game client cannot see: every client on the
  * server with its lobby, counts of lobbies and games. Read-only routes only ({@code GET /y/server},
  * {@code /y/summary}); the API has no authentication and {@code /y/accounts} holds plaintext passwords, so shipctl
- * never asks for it. Optional: the game protocol stays the default and the only thing needed.
+ * never asks for it. Optional: the game protocol stays the default and the only thing needed. Every request has one
+ * deadline for the whole exchange and a body limit ({@value #MAX_BODY} bytes).
  */
 final class NewservHttp {
     /** {@code GET /y/server}. */
@@ -35,6 +45,9 @@ final class NewservHttp {
             super(message, cause);
         }
     }
+
+    /** The largest answer read: newserv's summary of a busy server is a few hundred kB. */
+    static final int MAX_BODY = 4 * 1024 * 1024;
 
     private final URI base;
     private final Duration timeout;
@@ -100,15 +113,34 @@ final class NewservHttp {
         return o;
     }
 
+    /**
+     * One exchange, bounded: connecting, the headers and the whole body share one deadline (the timeout given), and
+     * the body may hold at most {@link #MAX_BODY} bytes, so a server that drips its answer or sends a huge one can
+     * neither hold a command nor fill its memory.
+     */
     private JsonNode get(String path) throws Failure {
         URI uri = base.resolve(path);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response;
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new CappedBody(MAX_BODY,
+                info.headers().firstValueAsLong("Content-Length").orElse(-1)));
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new Failure("newserv HTTP API " + uri + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+            response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true); // closes the connection
+            throw new Failure("newserv HTTP API " + uri + ": no complete answer within " + Durations.format(timeout), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            for (Throwable c = cause; c != null; c = c.getCause()) {
+                if (c instanceof CappedBody.TooLarge) {
+                    throw new Failure("newserv HTTP API " + uri + ": the answer is larger than " + SizeConverter.format(MAX_BODY)
+                            + " (is this newserv's HTTPListen address?)", c);
+                }
+            }
+            throw new Failure("newserv HTTP API " + uri + ": "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()), cause);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new Failure("newserv HTTP API " + uri + ": interrupted", e);
         }
@@ -119,6 +151,71 @@ final class NewservHttp {
             return Json.MAPPER.readTree(response.body());
         } catch (JacksonException e) {
             throw new Failure("newserv HTTP API " + uri + ": the answer is not JSON (is this newserv's HTTPListen address?)", e);
+        }
+    }
+
+    /** A response body kept in memory up to a limit: past it (or announced past it) the exchange is cancelled. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        /** The body is larger than allowed. */
+        static final class TooLarge extends IOException {
+            TooLarge() {
+                super("response body too large");
+            }
+        }
+
+        private final int max;
+        private final long announced;
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        CappedBody(int max, long announced) {
+            this.max = max;
+            this.announced = announced;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (announced > max) {
+                fail();
+                return;
+            }
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (body.isDone()) return;
+            for (ByteBuffer b : items) {
+                if (buffer.size() + (long) b.remaining() > max) {
+                    fail();
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                buffer.writeBytes(chunk);
+            }
+        }
+
+        private void fail() {
+            subscription.cancel();
+            body.completeExceptionally(new TooLarge());
+        }
+
+        @Override
+        public void onError(Throwable e) {
+            body.completeExceptionally(e);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(buffer.toByteArray());
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
         }
     }
 }

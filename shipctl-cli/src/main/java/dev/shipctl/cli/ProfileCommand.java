@@ -2,7 +2,6 @@ package dev.shipctl.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
             "Manage profiles: named servers in config.toml in the config directory ($SHIPCTL_CONFIG_DIR,",
             "else ~/.config/shipctl on Linux, ~/Library/Application Support/shipctl on macOS, %%APPDATA%%\\shipctl on",
             "Windows). Use one with --profile NAME or SHIPCTL_PROFILE=NAME; flags given on the command line win.",
-            "A profile never holds a password, only where to read it from."},
+            "A profile never holds a password, only where to read it from. The directory is created with mode 700 and",
+            "config.toml with mode 600; shipctl refuses a config.toml that is a link, another user's, or open to others."},
         subcommands = {ProfileCommand.ListProfiles.class, ProfileCommand.Show.class, ProfileCommand.Add.class, ProfileCommand.Remove.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -152,7 +152,7 @@ final class ProfileCommand implements Callable<Integer> {
 
         static final class PasswordFrom {
             @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password from this environment variable.") String env;
-            @Option(names = "--password-file", paramLabel = "FILE", description = "Read it from this file (must not be readable by others).") String file;
+            @Option(names = "--password-file", paramLabel = "FILE", description = "Read it from this file (a file of yours, mode 600 or 400, not a link).") String file;
             @Option(names = "--password-prompt", description = "Prompt for it.") boolean prompt;
         }
 
@@ -175,17 +175,11 @@ final class ProfileCommand implements Callable<Integer> {
             Terminal term = ctx.terminal();
             if (password != null && password.file != null) {
                 Path f = Path.of(ConnectOptions.expandHome(password.file));
-                if (!Files.exists(f)) {
+                if (!Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     term.err().println("warning: the password file " + f + " does not exist yet");
                 } else {
-                    try {
-                        var perms = Files.getPosixFilePermissions(f);
-                        if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-                            term.err().println("warning: " + f + " is readable by others; shipctl will refuse it until: chmod 600 " + f);
-                        }
-                    } catch (UnsupportedOperationException | java.io.IOException e) {
-                        // not POSIX
-                    }
+                    PrivateFiles.problem(f, "the password file")
+                            .ifPresent(problem -> term.err().println("warning: " + problem + " (shipctl will refuse it until then)"));
                 }
             }
             Profile p = new Profile(host, port, user, flavour == null ? null : flavour.toLowerCase(), keyFile, ship, block, slot,

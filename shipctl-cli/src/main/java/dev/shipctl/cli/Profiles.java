@@ -1,8 +1,7 @@
 package dev.shipctl.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +38,21 @@ public final class Profiles {
         this.file = file;
     }
 
+    /** The most a profiles file may hold. */
+    static final int MAX_BYTES = 1024 * 1024;
+
+    /**
+     * Reads the profiles file (none yet: no profiles). It is checked like a password file before its settings are
+     * trusted — not a link, this user's, no permission for group or others — since whoever can write it can point a
+     * profile at their own server and collect the password.
+     */
     public static Profiles load(Path path) {
-        if (!Files.exists(path)) return new Profiles(path, new File(null));
+        Optional<byte[]> content = PrivateFiles.readIfExists(path, "the config file", MAX_BYTES);
+        if (content.isEmpty()) return new Profiles(path, new File(null));
         try {
-            return new Profiles(path, TOML.readValue(Files.readString(path), File.class));
+            return new Profiles(path, TOML.readValue(new String(content.get(), StandardCharsets.UTF_8), File.class));
         } catch (JacksonException e) {
             throw UserError.config("the config file " + path + " is not valid: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw UserError.config("cannot read the config file " + path + ": " + e.getMessage());
         }
     }
 
@@ -83,18 +89,12 @@ public final class Profiles {
         return new Profiles(path, new File(next));
     }
 
-    /** Writes the file (creating its directory), readable by its owner only where the file system allows. */
+    /**
+     * Writes the file atomically, created readable by its owner only (never created open, then restricted), in a
+     * directory created (0700) or checked as a {@linkplain PrivateFiles private directory}.
+     */
     public void save() {
-        try {
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, TOML.writeValueAsString(file));
-            try {
-                Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not POSIX
-            }
-        } catch (IOException e) {
-            throw UserError.config("cannot write the config file " + path + ": " + e.getMessage());
-        }
+        PrivateFiles.directory(path.toAbsolutePath().getParent(), "the config directory");
+        PrivateFiles.replace(path, TOML.writeValueAsString(file).getBytes(StandardCharsets.UTF_8), "the config file");
     }
 }

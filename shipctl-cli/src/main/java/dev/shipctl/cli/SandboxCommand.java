@@ -89,8 +89,12 @@ final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (hashPassword) {
-            String password = PasswordSource.defaults(ctx.env()).read(ctx.env(), ctx.console().orElse(null));
-            ctx.terminal().out().println(Accounts.hashPassword(password));
+            char[] password = PasswordSource.defaults(ctx.env()).read(ctx.env(), ctx.console().orElse(null));
+            try {
+                ctx.terminal().out().println(Accounts.hashPassword(new String(password))); // its API takes a String
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
             return ExitCodes.OK;
         }
         InetAddress address = address();

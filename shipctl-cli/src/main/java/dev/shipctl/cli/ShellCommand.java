@@ -6,7 +6,6 @@ import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +65,10 @@ final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Terminal term = ctx.terminal();
+        // JLine writes the history by name itself: the file is made (0600) or checked here, in a private directory
+        // (0700) so that nobody else can replace it afterwards.
+        PrivateFiles.directory(ctx.configDir(), "the config directory");
+        PrivateFiles.ensureFile(historyFile(ctx), "the shell history");
         try (OpenSession host = new OpenSession(ctx, connect, output.json());
              org.jline.terminal.Terminal terminal = terminal()) {
             Admin admin;
@@ -75,7 +78,6 @@ final class ShellCommand implements Callable<Integer> {
                 return VerbOutput.failure(ctx, output.json(), null, "shell", e.getMessage(), ExitCodes.of(e));
             }
             Session session = admin.session();
-            Files.createDirectories(ctx.configDir());
             LineReader reader = LineReaderBuilder.builder()
                     .appName("shipctl")
                     .terminal(terminal)
@@ -114,7 +116,6 @@ final class ShellCommand implements Callable<Integer> {
             }
             leaving = true;
             reader.getHistory().save();
-            restrict(historyFile(ctx));
         }
         return ExitCodes.OK;
     }
@@ -134,14 +135,6 @@ final class ShellCommand implements Callable<Integer> {
                 }, ctx.terminal().out(), java.nio.charset.StandardCharsets.UTF_8);
         dumb.echo(false);
         return dumb;
-    }
-
-    private static void restrict(Path file) {
-        try {
-            if (Files.exists(file)) Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not POSIX
-        }
     }
 
     private List<String> completions(Admin admin) {

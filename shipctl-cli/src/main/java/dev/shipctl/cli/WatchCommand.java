@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,7 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
             "--on-change runs a command (sh -c) when health changes (up <-> down, or the failing stage changes). "
                 + "It gets the old and new state (up, or down:STAGE) as $1 and $2 and in SHIPCTL_OLD_STATE and "
                 + "SHIPCTL_NEW_STATE, plus SHIPCTL_STAGE, SHIPCTL_ERROR, SHIPCTL_EXIT_CODE and SHIPCTL_SERVER. "
-                + "Password variables are removed from its environment."},
+                + "Password variables are removed from its environment. It runs at most once per --on-change-min-interval "
+                + "(default 60s): changes within it are folded into one later run from the state last reported to the latest, "
+                + "with every state passed through in SHIPCTL_CHANGES; each fold is said on stderr."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl watch -u monitor --interval 30s --metrics 127.0.0.1:9464",
@@ -58,6 +61,11 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--on-change", paramLabel = "CMD", description = "Run CMD (with sh -c) when health changes.")
     String onChange;
 
+    @Option(names = "--on-change-min-interval", paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
+            description = "Run --on-change at most once per DURATION (default 60s); changes meanwhile are folded into the next run."
+                    + " 0 runs it on every change.")
+    Duration onChangeMinInterval = Duration.ofSeconds(60);
+
     @Option(names = "--all", description = "Each round checks every ship and block (one login each), as check --all.")
     boolean all;
 
@@ -80,6 +88,7 @@ final class WatchCommand implements Callable<Integer> {
         HTTPServer server = metrics == null ? null : startMetrics(m);
         Backoff backoff = new Backoff(interval.compareTo(Duration.ofSeconds(1)) < 0 ? interval : Duration.ofSeconds(1), interval);
         String state = null;
+        HookSpacing spacing = new HookSpacing(onChangeMinInterval, InstantSource.system());
         int rounds = 0;
         int lastExit = ExitCodes.OK;
         try (Stopper stop = new Stopper("watch")) {
@@ -99,7 +108,10 @@ final class WatchCommand implements Callable<Integer> {
                 lastExit = shown.exitCode();
                 boolean changed = state != null && !state.equals(next);
                 report(round, shown, next, changed);
-                if (changed && onChange != null) runHook(state, next, shown);
+                if (onChange != null) {
+                    HealthCheck.Result latest = shown;
+                    spacing.observe(next).ifPresent(decision -> onChangeDecision(decision, latest));
+                }
                 state = next;
                 if (maxChecks != null && rounds >= maxChecks) break;
                 Duration wait;
@@ -112,6 +124,8 @@ final class WatchCommand implements Callable<Integer> {
                 if (wait.isNegative()) wait = Duration.ZERO; // overran the interval: start the next check now, never two at once
                 if (!stop.pause(wait)) break;
             }
+            spacing.pending().ifPresent(held -> term.err().println("shipctl: on-change not run for " + String.join(" -> ", held)
+                    + ": watch stopped within --on-change-min-interval " + Durations.format(onChangeMinInterval)));
         } finally {
             if (server != null) server.close();
         }
@@ -165,7 +179,27 @@ final class WatchCommand implements Callable<Integer> {
         term.out().flush();
     }
 
-    private void runHook(String oldState, String newState, HealthCheck.Result r) {
+    /** Runs the hook, or says on stderr why it does not run now. */
+    private void onChangeDecision(HookSpacing.Decision decision, HealthCheck.Result latest) {
+        Terminal term = ctx.terminal();
+        String spacing = "--on-change-min-interval " + Durations.format(onChangeMinInterval);
+        switch (decision) {
+            case HookSpacing.Run run -> {
+                if (run.coalesced()) {
+                    term.err().println("shipctl: on-change: " + (run.path().size() - 1) + " changes within " + spacing
+                            + " coalesced into one run: " + String.join(" -> ", run.path()));
+                }
+                runHook(run.from(), run.to(), latest, run.path());
+            }
+            case HookSpacing.Hold hold -> term.err().println("shipctl: on-change " + hold.from() + " -> " + hold.to()
+                    + " held: the hook ran less than " + Durations.format(onChangeMinInterval)
+                    + " ago (--on-change-min-interval); it runs in " + Durations.format(hold.remaining()) + " or later, with the latest state");
+            case HookSpacing.Settled settled -> term.err().println("shipctl: on-change not run: " + String.join(" -> ", settled.path())
+                    + " came back to " + settled.path().getLast() + " within " + spacing);
+        }
+    }
+
+    private void runHook(String oldState, String newState, HealthCheck.Result r, List<String> path) {
         Terminal term = ctx.terminal();
         boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
         ProcessBuilder pb = windows
@@ -184,6 +218,7 @@ final class WatchCommand implements Callable<Integer> {
         env.put("SHIPCTL_ERROR", r.error().orElse(""));
         env.put("SHIPCTL_EXIT_CODE", String.valueOf(r.exitCode()));
         env.put("SHIPCTL_SERVER", r.server());
+        env.put("SHIPCTL_CHANGES", String.join(" ", path));
         pb.redirectErrorStream(true);
         try {
             Process p = pb.start();

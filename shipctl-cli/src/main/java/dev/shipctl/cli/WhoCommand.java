@@ -94,7 +94,7 @@ final class WhoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         watcher = new CheckingLobbies();
         ShipClient.Builder b = connect.client(ctx);
-        Optional<TraceFile> trace = connect.traceFile();
+        Optional<TraceFile> trace = connect.traceFile(ctx);
         b.trace((at, conn, dir, packet) -> {
             trace.ifPresent(t -> t.onPacket(at, conn, dir, packet));
             watcher.onPacket(at, conn, dir, packet);

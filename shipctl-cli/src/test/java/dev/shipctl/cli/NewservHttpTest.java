@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The --http client against a stand-in for newserv's HTTP API (bodies shaped as newserv's, protocol notes §7.2). */
 class NewservHttpTest {
@@ -26,11 +28,13 @@ class NewservHttpTest {
             "ClientCount":2,"ProxySessionCount":0,"ServerName":"newserv-peer"}}""";
 
     private HttpServer server;
+    private volatile boolean stopped;
     private final List<String> paths = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // a slow answer holds no other
         server.createContext("/y/summary", ex -> {
             paths.add(ex.getRequestURI().getPath());
             byte[] body = SUMMARY.getBytes(StandardCharsets.UTF_8);
@@ -48,6 +52,7 @@ class NewservHttpTest {
 
     @AfterEach
     void stop() {
+        stopped = true;
         server.stop(0);
     }
 
@@ -64,6 +69,49 @@ class NewservHttpTest {
                 new NewservHttp.Client(2, 11579568, "playerbb", "BB_V4", 4, Optional.empty()));
         assertThat(paths).containsExactly("/y/summary");
         assertThat(Json.line(NewservHttp.toJson(s))).contains("\"clients\":2", "\"guild_card\":11579568", "\"lobby\":null");
+    }
+
+    @Test
+    void aSlowlyDrippedAnswerMeetsOneDeadlineForTheWholeExchange() {
+        // valid JSON in the end, a byte every 50 ms for about 10 s: only a deadline on the body stops it
+        server.createContext("/y/server", ex -> {
+            ex.sendResponseHeaders(200, 0);
+            try (var body = ex.getResponseBody()) {
+                body.write("{\"ServerName\":\"drip\"".getBytes(StandardCharsets.UTF_8));
+                body.flush();
+                for (int i = 0; i < 200 && !stopped; i++) {
+                    body.write(' ');
+                    body.flush();
+                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // a slow server, not a wait
+                }
+                body.write('}');
+            }
+        });
+
+        assertThatThrownBy(() -> NewservHttp.of(url(), Duration.ofSeconds(1)).server())
+                .isInstanceOf(NewservHttp.Failure.class).hasMessageContaining("/y/server: no complete answer within 1 s");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anAnswerOverTheLimitIsRefused(boolean announced) {
+        int size = NewservHttp.MAX_BODY + 1024;
+        server.createContext("/y/server", ex -> {
+            ex.sendResponseHeaders(200, announced ? size : 0);
+            try (var body = ex.getResponseBody()) {
+                byte[] head = "{\"ServerName\":\"big\",\"Pad\":\"".getBytes(StandardCharsets.UTF_8);
+                body.write(head);
+                byte[] pad = new byte[8192];
+                java.util.Arrays.fill(pad, (byte) 'a');
+                for (int left = size - head.length - 2; left > 0 && !stopped; left -= pad.length) body.write(pad, 0, Math.min(left, pad.length));
+                body.write("\"}".getBytes(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                // the client hung up, as it should
+            }
+        });
+
+        assertThatThrownBy(() -> NewservHttp.of(url(), Duration.ofSeconds(10)).server())
+                .isInstanceOf(NewservHttp.Failure.class).hasMessageContaining("/y/server: the answer is larger than 4 MiB");
     }
 
     @Test

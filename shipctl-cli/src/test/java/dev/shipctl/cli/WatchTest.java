@@ -66,7 +66,7 @@ class WatchTest {
         Path changes = dir.resolve("changes.txt");
         Path hookEnv = dir.resolve("hook-env.txt");
         Cli.Running watch = cli.start("watch", "-p", String.valueOf(login), "-u", "player1", "--interval", "100ms",
-                "--timeout", "2s", "--metrics", "127.0.0.1:0", "--json",
+                "--timeout", "2s", "--metrics", "127.0.0.1:0", "--json", "--on-change-min-interval", "0",
                 "--on-change", "echo \"$SHIPCTL_OLD_STATE $SHIPCTL_NEW_STATE $1 $2 $SHIPCTL_EXIT_CODE\" >> '" + changes + "'; env >> '" + hookEnv + "'");
         Matcher url = METRICS_URL.matcher(watch.err().await(l -> METRICS_URL.matcher(l).find()));
         assertThat(url.find()).isTrue();
@@ -104,6 +104,33 @@ class WatchTest {
         assertThat(lines.getLast()).isEqualTo("down:connect up down:connect up 0");
         assertThat(Files.readString(hookEnv)).contains("SHIPCTL_NEW_STATE=").doesNotContain("SHIPCTL_PASSWORD").doesNotContain("player123");
         assertThatThrownBy(() -> scrape(metrics)).as("the metrics server stops with watch").isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aFlappingServerFiresTheHookOnceAndSaysWhatItHeld() throws Exception {
+        Path changes = dir.resolve("changes.txt");
+        Cli.Running watch = cli.start("watch", "-p", String.valueOf(sandbox.loginPort()), "-u", "player1", "--interval", "50ms",
+                "--json", "--on-change", "echo \"$1 $2 $SHIPCTL_CHANGES\" >> '" + changes + "'");
+        watch.out().await(l -> l.contains("\"state\":\"up\""));
+
+        sandbox.failStage(dev.shipctl.sandbox.Stage.SHIP, dev.shipctl.sandbox.SandboxEffect.messageBox("Ship is down."));
+        watch.out().await(l -> l.contains("\"state\":\"down:ship\""));
+        watch.err().await(l -> l.contains("on-change up -> down:ship: exit code 0"));
+        sandbox.clearFailures();
+        watch.out().await(l -> l.contains("\"state\":\"up\"") && l.contains("\"changed\":true"));
+        String held = watch.err().await(l -> l.contains("held"));
+        sandbox.failStage(dev.shipctl.sandbox.Stage.SHIP, dev.shipctl.sandbox.SandboxEffect.messageBox("Ship is down."));
+        watch.out().await(l -> l.contains("\"state\":\"down:ship\"") && l.contains("\"changed\":true"));
+
+        assertThat(watch.stop()).isZero();
+        assertThat(held).isEqualTo("shipctl: on-change down:ship -> up held: the hook ran less than 1 min ago"
+                + " (--on-change-min-interval); it runs in " + held.replaceAll(".* it runs in (.*) or later.*", "$1")
+                + " or later, with the latest state");
+        assertThat(Files.readAllLines(changes)).containsExactly("up down:ship up down:ship");
+        // (a round cut short by the stop may add its own state to the held ones)
+        assertThat(watch.err().all()).filteredOn(l -> l.contains("on-change")).hasSize(3)
+                .last().asString().startsWith("shipctl: on-change not run for down:ship -> up -> down:ship")
+                .endsWith(": watch stopped within --on-change-min-interval 1 min");
     }
 
     @Test
