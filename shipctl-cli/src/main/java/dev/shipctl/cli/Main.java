@@ -87,7 +87,8 @@ public final class Main {
     /**
      * The command line with every command, or only with {@code only}: picocli reads the annotations of every command
      * it registers, which costs about half a second of start-up on a small machine, so a one-shot run registers
-     * just the command it runs (plus {@code help}).
+     * just the command it runs (plus {@code help}). picocli's {@code @FILE} expansion is off: an argument is always
+     * the text given, never a file's content.
      */
     static CommandLine commandLine(CliContext ctx, Class<?> only) {
         CommandLine cli = new CommandLine(new Main(), new Factory(ctx));
@@ -99,6 +100,8 @@ public final class Main {
         cli.setErr(new PrintWriter(ctx.terminal().err(), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx.terminal().err(), e));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // no "@FILE" arguments: "announce @/root/.pso-pass" must send that text, not the file (run and shell too)
+        cli.setExpandAtFiles(false);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.helpList());
         return cli;
     }
