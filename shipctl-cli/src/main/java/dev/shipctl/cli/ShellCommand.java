@@ -92,7 +92,7 @@ final class ShellCommand implements Callable<Integer> {
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(who + "> ");
+                    line = reader.readLine(term.prompt(who + "> "));
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C: drop the line
                 } catch (EndOfFileException e) {
@@ -171,7 +171,7 @@ final class ShellCommand implements Callable<Integer> {
         };
         if ((reply && busy) || leaving) return;
         String text = output.json() ? eventJson(event) : eventText(event);
-        if (text != null) reader.printAbove(text);
+        if (text != null) ctx.terminal().printAbove(reader, text);
     }
 
     private String eventText(SessionEvent e) {

@@ -181,9 +181,11 @@ final class WatchCommand implements Callable<Integer> {
         env.put("SHIPCTL_OLD_STATE", oldState);
         env.put("SHIPCTL_NEW_STATE", newState);
         env.put("SHIPCTL_STAGE", r.failedStage().map(Stage::id).orElse(""));
-        env.put("SHIPCTL_ERROR", r.error().orElse(""));
+        // the error quotes the server (a 0x1A text, a ship name): a hook that echoes it to a terminal or a chat
+        // must not pass on its escapes, so hooks get it by the terminal's rule
+        env.put("SHIPCTL_ERROR", TerminalText.sanitize(r.error().orElse("")));
         env.put("SHIPCTL_EXIT_CODE", String.valueOf(r.exitCode()));
-        env.put("SHIPCTL_SERVER", r.server());
+        env.put("SHIPCTL_SERVER", TerminalText.sanitize(r.server()));
         pb.redirectErrorStream(true);
         try {
             Process p = pb.start();
