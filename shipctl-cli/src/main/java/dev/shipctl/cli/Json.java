@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The one JSON mapper of the command line; output is one object per line. Every value is written exactly (a
  * consumer reads back what the server sent); control characters are JSON escapes, never raw: C0 as JSON requires,
- * and DEL and the C1 controls (U+007F–U+009F) too, so a JSON line shown on a terminal cannot act on it and passes
- * {@link Terminal}'s streams unchanged.
+ * and DEL, the C1 controls and the invisible characters of {@link TerminalText}'s rule too, so a JSON line shown on
+ * a terminal cannot act on it and passes {@link Terminal}'s streams unchanged (but for a lone surrogate, which those
+ * streams turn into the equivalent JSON escape).
  */
 public final class Json {
     public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder().characterEscapes(new ControlEscapes()).build())
@@ -29,7 +30,10 @@ public final class Json {
         return MAPPER.writeValueAsString(value);
     }
 
-    /** JSON's standard escapes, plus <code>&#92;u007f</code> for DEL and <code>&#92;u0080</code>–<code>&#92;u009f</code> for the C1 controls. */
+    /**
+     * JSON's standard escapes, plus <code>&#92;uXXXX</code> for DEL, the C1 controls and the invisible characters
+     * {@link TerminalText} shows (format characters such as bidi overrides, line and paragraph separators).
+     */
     private static final class ControlEscapes extends CharacterEscapes {
         private static final int[] ASCII = standardAsciiEscapesForJSON();
 
@@ -44,7 +48,10 @@ public final class Json {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            return ch >= 0x80 && ch <= 0x9F ? new SerializedString("\\u%04x".formatted(ch)) : null;
+            int type = Character.getType(ch);
+            boolean escaped = ch >= 0x80 && ch <= 0x9F || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
+            return escaped ? new SerializedString("\\u%04x".formatted(ch)) : null;
         }
     }
 }

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Two ways in, both covered. Text ({@code print} of a String, Object, char or char[], hence {@code println},
  * {@code append} and {@code format} too) is one line: a line break inside it is shown as {@code \n}, and the line
- * break {@code println} adds is the only one. Bytes ({@code write}, and {@code print} of numbers, which the JDK turns
+ * break {@code println} adds is the only one (so {@code format}'s {@code %n} shows as {@code \n} too: end lines with
+ * {@code println}). Bytes ({@code write}, and {@code print} of numbers, which the JDK turns
  * into bytes) are decoded as UTF-8 and keep their line breaks: that is how picocli's help and JLine's dumb terminal
  * write. The base stream underneath is a null stream, so nothing can slip past these methods to the real one.
  * {@code close} only flushes: the real streams belong to the process (or the test), not to one command.
