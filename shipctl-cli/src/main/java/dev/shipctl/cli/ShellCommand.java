@@ -131,7 +131,7 @@ final class ShellCommand implements Callable<Integer> {
                     public void close() {
                         // leave System.in open
                     }
-                }, ctx.terminal().out(), java.nio.charset.StandardCharsets.UTF_8);
+                }, ctx.terminal().jlineOutput(), java.nio.charset.StandardCharsets.UTF_8);
         dumb.echo(false);
         return dumb;
     }

@@ -14,13 +14,15 @@ import java.util.List;
  * {@code println} argument is one line: a line break inside it is shown as {@code \n}, and only {@code println}
  * ends a line. The colours of {@link #green} and its siblings are the only escapes that get through: they are marked
  * with a random code made when this terminal is, which no received text can contain. The shell's JLine output, which
- * does not go through these streams on a real console, goes through {@link #printAbove} and {@link #prompt}.
+ * writes to the console itself (or to {@link #jlineOutput()}), gets text through {@link #printAbove} and
+ * {@link #prompt}.
  */
 public final class Terminal {
     private static final String ESC = "\u001B[";
 
     private final PrintStream out;
     private final PrintStream err;
+    private final PrintStream rawOut;
     private final boolean colour;
     /** Stands for ESC [ in text this terminal styled; null without colour. */
     private final String mark;
@@ -28,6 +30,7 @@ public final class Terminal {
     public Terminal(PrintStream out, PrintStream err, boolean colour) {
         this.colour = colour;
         this.mark = colour ? newMark() : null;
+        this.rawOut = out;
         this.out = new SafePrintStream(out, this);
         this.err = new SafePrintStream(err, this);
     }
@@ -47,6 +50,25 @@ public final class Terminal {
     /** Standard error; everything printed is made safe for a terminal ({@link TerminalText}). */
     public PrintStream err() {
         return err;
+    }
+
+    /**
+     * The real standard output, for the shell's JLine terminal when there is no console (JLine's dumb terminal) and
+     * for nothing else: JLine writes its own carriage returns there, as it does on a console, and what shipctl hands
+     * JLine is made safe by {@link #printAbove} and {@link #prompt}. Closing it (JLine does) only flushes.
+     */
+    java.io.OutputStream jlineOutput() {
+        return new java.io.FilterOutputStream(rawOut) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                rawOut.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                rawOut.flush();
+            }
+        };
     }
 
     public boolean colour() {
