@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
                 + "pso_check_failures_total{stage}, pso_checks_total, pso_check_exit_code, pso_block_up{ship,block}.", "",
             "--on-change runs a command (sh -c) when health changes (up <-> down, or the failing stage changes). "
                 + "It gets the old and new state (up, or down:STAGE) as $1 and $2 and in SHIPCTL_OLD_STATE and "
-                + "SHIPCTL_NEW_STATE, plus SHIPCTL_STAGE, SHIPCTL_ERROR, SHIPCTL_EXIT_CODE and SHIPCTL_SERVER. "
+                + "SHIPCTL_NEW_STATE, plus SHIPCTL_STAGE, SHIPCTL_ERROR (control characters in the server's text shown as escapes, "
+                + "as on the terminal), SHIPCTL_EXIT_CODE and SHIPCTL_SERVER. "
                 + "Password variables are removed from its environment."},
         footerHeading = "%nExamples:%n",
         footer = {
