@@ -2,9 +2,12 @@ package dev.shipctl.cli;
 
 import ch.qos.logback.classic.Level;
 import dev.shipctl.ShipException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,7 +90,8 @@ public final class Main {
     /**
      * The command line with every command, or only with {@code only}: picocli reads the annotations of every command
      * it registers, which costs about half a second of start-up on a small machine, so a one-shot run registers
-     * just the command it runs (plus {@code help}).
+     * just the command it runs (plus {@code help}). picocli's {@code @FILE} expansion is off: an argument is always
+     * the text given, never a file's content.
      */
     static CommandLine commandLine(CliContext ctx, Class<?> only) {
         CommandLine cli = new CommandLine(new Main(), new Factory(ctx));
@@ -95,10 +99,15 @@ public final class Main {
             if (only == null || command == only) cli.addSubcommand(command);
         }
         cli.addSubcommand(new CommandLine.HelpCommand());
-        cli.setOut(new PrintWriter(ctx.terminal().out(), true));
-        cli.setErr(new PrintWriter(ctx.terminal().err(), true));
+        // picocli writes through the terminal's streams like everything else; its help colours would reach them as
+        // escapes, which those streams show as text, so picocli writes plain text
+        cli.setOut(new PrintWriter(new OutputStreamWriter(ctx.terminal().out(), StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(ctx.terminal().err(), StandardCharsets.UTF_8), true));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx.terminal().err(), e));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // no "@FILE" arguments: "announce @/root/.pso-pass" must send that text, not the file (run and shell too)
+        cli.setExpandAtFiles(false);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.helpList());
         return cli;
     }
@@ -143,8 +152,12 @@ public final class Main {
                 message = "internal error: " + t + (verbose ? "" : " (run with -v for details)");
             }
         }
-        err.println("shipctl: " + message);
-        if (verbose) t.printStackTrace(err);
+        err.println("shipctl: " + message); // err is the terminal's: a server's text in the message is shown, not obeyed
+        if (verbose) {
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            trace.toString().lines().forEach(l -> err.println(l.startsWith("\t") ? "    " + l.substring(1) : l));
+        }
         return code;
     }
 

@@ -94,7 +94,7 @@ final class ShellCommand implements Callable<Integer> {
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(who + "> ");
+                    line = reader.readLine(term.prompt(who + "> "));
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C: drop the line
                 } catch (EndOfFileException e) {
@@ -132,7 +132,7 @@ final class ShellCommand implements Callable<Integer> {
                     public void close() {
                         // leave System.in open
                     }
-                }, ctx.terminal().out(), java.nio.charset.StandardCharsets.UTF_8);
+                }, ctx.terminal().jlineOutput(), java.nio.charset.StandardCharsets.UTF_8);
         dumb.echo(false);
         return dumb;
     }
@@ -164,7 +164,7 @@ final class ShellCommand implements Callable<Integer> {
         };
         if ((reply && busy) || leaving) return;
         String text = output.json() ? eventJson(event) : eventText(event);
-        if (text != null) reader.printAbove(text);
+        if (text != null) ctx.terminal().printAbove(reader, text);
     }
 
     private String eventText(SessionEvent e) {

@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
                 + "pso_check_failures_total{stage}, pso_checks_total, pso_check_exit_code, pso_block_up{ship,block}.", "",
             "--on-change runs a command (sh -c) when health changes (up <-> down, or the failing stage changes). "
                 + "It gets the old and new state (up, or down:STAGE) as $1 and $2 and in SHIPCTL_OLD_STATE and "
-                + "SHIPCTL_NEW_STATE, plus SHIPCTL_STAGE, SHIPCTL_ERROR, SHIPCTL_EXIT_CODE and SHIPCTL_SERVER. "
+                + "SHIPCTL_NEW_STATE, plus SHIPCTL_STAGE, SHIPCTL_ERROR (control characters in the server's text shown as escapes, "
+                + "as on the terminal), SHIPCTL_EXIT_CODE and SHIPCTL_SERVER. "
                 + "Password variables are removed from its environment. It runs at most once per --on-change-min-interval "
                 + "(default 60s): changes within it are folded into one later run from the state last reported to the latest, "
                 + "with every state passed through in SHIPCTL_CHANGES; each fold is said on stderr."},
@@ -215,9 +216,11 @@ final class WatchCommand implements Callable<Integer> {
         env.put("SHIPCTL_OLD_STATE", oldState);
         env.put("SHIPCTL_NEW_STATE", newState);
         env.put("SHIPCTL_STAGE", r.failedStage().map(Stage::id).orElse(""));
-        env.put("SHIPCTL_ERROR", r.error().orElse(""));
+        // the error quotes the server (a 0x1A text, a ship name): a hook that echoes it to a terminal or a chat
+        // must not pass on its escapes, so hooks get it by the terminal's rule
+        env.put("SHIPCTL_ERROR", TerminalText.sanitize(r.error().orElse("")));
         env.put("SHIPCTL_EXIT_CODE", String.valueOf(r.exitCode()));
-        env.put("SHIPCTL_SERVER", r.server());
+        env.put("SHIPCTL_SERVER", TerminalText.sanitize(r.server()));
         env.put("SHIPCTL_CHANGES", String.join(" ", path));
         pb.redirectErrorStream(true);
         try {
