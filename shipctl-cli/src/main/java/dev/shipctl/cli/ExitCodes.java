@@ -31,11 +31,11 @@ public final class ExitCodes {
         "2:usage error, or not possible on this server family",
         "3:server unreachable",
         "4:login refused (wrong password, banned, already logged on)",
-        "5:protocol error (wrong key table?)",
+        "5:protocol error (wrong key table?), or a flood of packets",
         "6:timeout",
         "7:no reply or refused (missing privilege, target offline)",
         "8:disconnected by the server",
-        "9:configuration error (profile, password file, key file)",
+        "9:configuration error (profile, password or accounts file, key file; unsafe file modes)",
     };
 
     private ExitCodes() {}
