@@ -259,7 +259,21 @@ class PacketCodecTest {
 
     @Test
     void sizeBeyondTheBufferIsRejected() {
-        assertThatThrownBy(() -> Packets.decode(Direction.SERVER, new byte[8], 9)).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> Packets.decode(Direction.SERVER, new byte[8], 9)).isInstanceOf(ProtocolException.BadFrameSize.class)
+                .hasMessage("frame size 0x9 runs past the end of the 8 bytes given");
+    }
+
+    /** The frame reader's limit: what decodes also encodes (a 0xFFFF-byte chat would not). */
+    @Test
+    void sizeOverTheFrameLimitIsRejectedWhateverTheBuffer() throws Exception {
+        byte[] chat = new byte[0xFFFF];
+        chat[2] = 0x06;
+        assertThat(Packets.decode(Direction.SERVER, chat, 64000)).isInstanceOf(ServerChat.class);
+        for (int size : new int[] {64001, 0xFFFF}) {
+            assertThatThrownBy(() -> Packets.decode(Direction.SERVER, chat, size)).isInstanceOf(ProtocolException.BadFrameSize.class)
+                    .hasMessage("frame size 0x%X is over the limit of 64000 bytes", size);
+        }
+        assertThatThrownBy(() -> Packets.decode(Direction.SERVER, new byte[8], 0x10000 + 8)).hasMessageContaining("over the limit of 64000 bytes");
     }
 
     static Stream<Arguments> truncations() {
