@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * inputs while fuzzing, and at the end.
  *
  * <p>Input: {@code [where u8][account u8]} then a {@link FrameScript} (the client's packets; a hang-up step is the
- * last one sent). {@code where mod 7} picks a {@link Where}; {@code account mod 3} picks gmadmin (a global GM),
+ * last one sent). {@code where mod 8} picks a {@link Where}; {@code account mod 3} picks gmadmin (a global GM),
  * player1 or localgm (a local GM) for the points that need a login. One sandbox serves many inputs, so state such as
  * a created character carries over; it is replaced every {@value #RESTART_EVERY} inputs, and after a {@code /dcall}
  * (which rightly refuses ship connections until it has run its course).
@@ -52,7 +52,24 @@ class SandboxFuzzTest {
     private static int inputs;
 
     /** Where on the chain the fuzzed packets go. */
-    enum Where { LOGIN_PORT, CHARACTER_PORT, CHARACTER_LOGGED_IN, SHIP_PORT, SHIP_LOGGED_IN, BLOCK_PORT, LOBBY }
+    enum Where {
+        /** Login port, handshake only. */
+        LOGIN_PORT,
+        /** Character port, handshake only. */
+        CHARACTER_PORT,
+        /** Character port, first connection of the chain: a 0x93 with token 0 accepted (character data stage). */
+        CHARACTER_DATA,
+        /** Character port with the token: a 0x93 for slot 0 accepted (select and create stage). */
+        CHARACTER_SELECT,
+        /** Ship port, handshake only. */
+        SHIP_PORT,
+        /** Ship port after the character server: logged in, block list received. */
+        SHIP_LOGGED_IN,
+        /** Block 1, handshake only. */
+        BLOCK_PORT,
+        /** Block 1, in a lobby. */
+        LOBBY
+    }
 
     @BeforeAll
     static void start() throws IOException {
@@ -138,11 +155,23 @@ class SandboxFuzzTest {
             case CHARACTER_PORT -> TestClient.connect(sandbox.characterPort());
             case SHIP_PORT -> TestClient.connect(sandbox.shipPort());
             case BLOCK_PORT -> TestClient.connect(sandbox.blockPort(1));
-            case CHARACTER_LOGGED_IN -> {
+            case CHARACTER_DATA -> {
+                Chain chain = new Chain(user, password);
+                TestClient c = TestClient.connect(chain.loginPort(sandbox.loginPort()));
+                c.send(Chain.login(chain.security, user, password, 0, ClientLogin.NO_SLOT, chain.security.config()));
+                c.expect(ServerSecurityData.class);
+                yield c;
+            }
+            case CHARACTER_SELECT -> {
                 Chain chain = new Chain(user, password);
                 int port = chain.loginPort(sandbox.loginPort());
+                try (TestClient first = TestClient.connect(port)) {
+                    first.send(Chain.login(chain.security, user, password, 0, ClientLogin.NO_SLOT, chain.security.config()));
+                    ServerSecurityData e6 = first.expect(ServerSecurityData.class);
+                    chain.security = new Chain.Security(e6.guildCard(), e6.securityToken(), e6.clientConfig());
+                }
                 TestClient c = TestClient.connect(port);
-                c.send(Chain.login(chain.security, user, password, 0, ClientLogin.NO_SLOT, chain.security.config()));
+                c.send(Chain.login(chain.security, user, password, 1, 0, chain.security.config()));
                 c.expect(ServerSecurityData.class);
                 yield c;
             }

@@ -44,15 +44,21 @@ public final class FrameScript {
         return steps;
     }
 
-    /** The bytes of a script that sends {@code packets} as they are (for seed inputs). */
-    public static byte[] encode(byte[] prefix, List<byte[]> packets) {
+    /**
+     * The bytes of a script (for seed inputs): {@code prefix}, then each connection's packets as they are, the last
+     * one of each connection a hang-up.
+     */
+    public static byte[] encode(byte[] prefix, List<List<byte[]>> connections) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(prefix);
-        for (byte[] p : packets) {
-            out.write(0);
-            out.write(p.length);
-            out.write(p.length >>> 8);
-            out.writeBytes(p);
+        for (List<byte[]> packets : connections) {
+            for (int i = 0; i < packets.size(); i++) {
+                byte[] p = packets.get(i);
+                out.write(i == packets.size() - 1 ? HANG_UP : 0);
+                out.write(p.length);
+                out.write(p.length >>> 8);
+                out.writeBytes(p);
+            }
         }
         return out.toByteArray();
     }
