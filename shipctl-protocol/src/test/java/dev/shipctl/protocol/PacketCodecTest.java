@@ -222,6 +222,17 @@ class PacketCodecTest {
         assertThat(Arrays.copyOfRange(answer, 8, 0x370)).isEqualTo(Arrays.copyOfRange(b, 8, 0x370));
     }
 
+    /** A server that counts padding (size 0x39A0) must not make shipctl send an E7 whose size field lies. */
+    @Test
+    void fullCharacterEncodesWithItsTrueSizeWhateverItCameWith() throws Exception {
+        byte[] padded = Arrays.copyOf(ServerFullCharacter.create(42000001, "GMBot", 9, 3, 5).data(), 0x39A0);
+        padded[0] = (byte) 0xA0;
+        Packet decoded = Packets.decode(Direction.SERVER, padded, padded.length);
+        byte[] encoded = Packets.encode(decoded);
+        assertThat(encoded).hasSize(0x399C);
+        assertThat(Hex.bytes(encoded, 0, 4)).isEqualTo("9c 39 e7 00");
+    }
+
     @Test
     void mailLayout() {
         byte[] b = Packets.encode(new ClientSimpleMail(mail()));
