@@ -2,6 +2,7 @@ package dev.shipctl.protocol;
 
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.frame.Frame;
+import dev.shipctl.protocol.frame.FrameReader;
 import dev.shipctl.protocol.internal.PacketReader;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
 import dev.shipctl.protocol.packet.character.ClientCreateCharacter;
@@ -103,9 +104,19 @@ public final class Packets {
         return decode(sender, frame.data(), frame.size());
     }
 
-    /** Decodes {@code size} bytes of {@code data} (header included) sent by {@code sender}. */
+    /**
+     * Decodes {@code size} bytes of {@code data} (header included) sent by {@code sender}. The size obeys the frame
+     * reader's rules: at least 8, and at most {@link FrameReader#DEFAULT_MAX_FRAME} once rounded up to 8, so that
+     * whatever decodes also encodes.
+     *
+     * @throws ProtocolException.BadFrameSize the size is outside those bounds or past the end of {@code data}
+     */
     public static Packet decode(Direction sender, byte[] data, int size) throws ProtocolException {
-        if (size < 8 || data.length < size) throw new ProtocolException.BadFrameSize(-1, size, data.length);
+        int code = data.length >= 4 ? (data[2] & 0xFF) | (data[3] & 0xFF) << 8 : -1;
+        if (size < 8 || ((size + 7) & ~7) > FrameReader.DEFAULT_MAX_FRAME) {
+            throw new ProtocolException.BadFrameSize(code, size, FrameReader.DEFAULT_MAX_FRAME);
+        }
+        if (size > data.length) throw ProtocolException.BadFrameSize.pastEnd(code, size, data.length);
         PacketReader in = new PacketReader(data, size);
         Command command = Command.find(sender, in.command()).orElse(null);
         if (command == null) {

@@ -25,15 +25,29 @@ public class ProtocolException extends Exception {
         return command;
     }
 
-    /** A frame whose size field is below 8 or above the limit; raised before any body is allocated. */
+    /**
+     * A frame whose size is below 8, above the frame limit, or past the end of the bytes it came in; raised before
+     * any body is allocated.
+     */
     public static final class BadFrameSize extends ProtocolException {
         private final int size;
 
+        /** A size field below 8 or, rounded up to 8, above {@code limit}. */
         public BadFrameSize(int command, int size, int limit) {
-            super(command, size < 8
-                    ? "frame size 0x%X is smaller than the 8-byte header".formatted(size)
+            this(command, size, size < 0 ? "frame size %d is negative".formatted(size)
+                    : size < 8 ? "frame size 0x%X is smaller than the 8-byte header".formatted(size)
                     : "frame size 0x%X is over the limit of %d bytes".formatted(size, limit));
+        }
+
+        private BadFrameSize(int command, int size, String message) {
+            super(command, message);
             this.size = size;
+        }
+
+        /** A size that runs past the {@code available} bytes handed over with it. */
+        public static BadFrameSize pastEnd(int command, int size, int available) {
+            return new BadFrameSize(command, size,
+                    "frame size 0x%X runs past the end of the %d bytes given".formatted(size, available));
         }
 
         public int size() {

@@ -225,6 +225,17 @@ class PacketCodecTest {
         assertThat(Arrays.copyOfRange(answer, 8, 0x4E4)).isEqualTo(Arrays.copyOfRange(b, 8, 0x4E4));
     }
 
+    /** A server that counts padding (size 0x39A0) must not make shipctl send an E7 whose size field lies. */
+    @Test
+    void fullCharacterEncodesWithItsTrueSizeWhateverItCameWith() throws Exception {
+        byte[] padded = Arrays.copyOf(ServerFullCharacter.create(42000001, "GMBot", 9, 3, 5).data(), 0x39A0);
+        padded[0] = (byte) 0xA0;
+        Packet decoded = Packets.decode(Direction.SERVER, padded, padded.length);
+        byte[] encoded = Packets.encode(decoded);
+        assertThat(encoded).hasSize(0x399C);
+        assertThat(Hex.bytes(encoded, 0, 4)).isEqualTo("9c 39 e7 00");
+    }
+
     @Test
     void mailLayout() {
         byte[] b = Packets.encode(new ClientSimpleMail(mail()));
@@ -262,7 +273,21 @@ class PacketCodecTest {
 
     @Test
     void sizeBeyondTheBufferIsRejected() {
-        assertThatThrownBy(() -> Packets.decode(Direction.SERVER, new byte[8], 9)).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> Packets.decode(Direction.SERVER, new byte[8], 9)).isInstanceOf(ProtocolException.BadFrameSize.class)
+                .hasMessage("frame size 0x9 runs past the end of the 8 bytes given");
+    }
+
+    /** The frame reader's limit: what decodes also encodes (a 0xFFFF-byte chat would not). */
+    @Test
+    void sizeOverTheFrameLimitIsRejectedWhateverTheBuffer() throws Exception {
+        byte[] chat = new byte[0xFFFF];
+        chat[2] = 0x06;
+        assertThat(Packets.decode(Direction.SERVER, chat, 64000)).isInstanceOf(ServerChat.class);
+        for (int size : new int[] {64001, 0xFFFF}) {
+            assertThatThrownBy(() -> Packets.decode(Direction.SERVER, chat, size)).isInstanceOf(ProtocolException.BadFrameSize.class)
+                    .hasMessage("frame size 0x%X is over the limit of 64000 bytes", size);
+        }
+        assertThatThrownBy(() -> Packets.decode(Direction.SERVER, new byte[8], 0x10000 + 8)).hasMessageContaining("over the limit of 64000 bytes");
     }
 
     static Stream<Arguments> truncations() {

@@ -52,7 +52,7 @@ public final class FrameReader {
         byte[] header = new byte[8];
         if (!readFully(header, 0, 8, true)) return null;
         cipher.decrypt(header, 0, 8);
-        int size = checkedSize(header);
+        int size = checkedSize(header, true);
         int wire = (size + 7) & ~7;
         byte[] buffer = new byte[wire];
         System.arraycopy(header, 0, buffer, 0, 8);
@@ -65,17 +65,18 @@ public final class FrameReader {
     public Frame readPlain() throws IOException, ProtocolException {
         byte[] header = new byte[8];
         if (!readFully(header, 0, 8, true)) return null;
-        int size = checkedSize(header);
+        int size = checkedSize(header, false);
         byte[] buffer = new byte[size];
         System.arraycopy(header, 0, buffer, 0, 8);
         readFully(buffer, 8, size - 8, false);
         return new Frame(buffer);
     }
 
-    private int checkedSize(byte[] header) throws BadFrameSize {
+    /** The header's size, checked against the limit as it will be read: padded to 8 when encrypted. */
+    private int checkedSize(byte[] header, boolean padded) throws BadFrameSize {
         int size = (header[0] & 0xFF) | (header[1] & 0xFF) << 8;
         int command = (header[2] & 0xFF) | (header[3] & 0xFF) << 8;
-        if (size < 8 || ((size + 7) & ~7) > maxFrame) throw new BadFrameSize(command, size, maxFrame);
+        if (size < 8 || (padded ? (size + 7) & ~7 : size) > maxFrame) throw new BadFrameSize(command, size, maxFrame);
         return size;
     }
 

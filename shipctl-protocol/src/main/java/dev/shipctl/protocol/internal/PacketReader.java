@@ -1,6 +1,7 @@
 package dev.shipctl.protocol.internal;
 
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
+import dev.shipctl.protocol.packet.Texts;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -127,5 +128,24 @@ public final class PacketReader {
     /** UTF-16LE from {@code offset} to the first NUL unit or the end of the packet. */
     public String utf16(int offset, String field) throws MalformedPacket {
         return utf16(offset, Integer.MAX_VALUE - offset, field);
+    }
+
+    /**
+     * UTF-16LE from {@code offset} to the first NUL unit or the end of the packet, cut to what a packet of
+     * {@link PacketWriter#MAX_SIZE} can carry at {@code offset} after {@code prefixChars} units of its own (a marker
+     * the codec adds), so that the text encodes again as it came.
+     */
+    public String utf16ToEnd(int offset, int prefixChars, String field) throws MalformedPacket {
+        return PacketWriter.fit(utf16(offset, field), PacketWriter.textRoom(offset) - prefixChars);
+    }
+
+    /**
+     * The text of a NUL-terminated UTF-16LE field of {@code fieldBytes} that starts with a language marker, without
+     * the marker (it may be missing) and cut to what {@link PacketWriter#markedUtf16} writes back: a field holds
+     * {@code fieldBytes / 2 - 3} units of text after the marker and before the NUL.
+     */
+    public String markedUtf16(int offset, int fieldBytes, String field) throws MalformedPacket {
+        String text = Texts.stripMarker(utf16(offset, fieldBytes - 2, field));
+        return PacketWriter.fit(text, (fieldBytes - 2) / 2 - Texts.ENGLISH.length());
     }
 }

@@ -1,5 +1,7 @@
 package dev.shipctl.protocol.internal;
 
+import dev.shipctl.protocol.frame.FrameReader;
+import dev.shipctl.protocol.packet.Texts;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,10 +9,15 @@ import java.nio.charset.StandardCharsets;
  * The header's size and command are written by the constructor; codecs set the flag and the fields.
  */
 public final class PacketWriter {
+    /** The largest packet: what a frame reader on the other side accepts ({@link FrameReader#DEFAULT_MAX_FRAME}). */
+    public static final int MAX_SIZE = FrameReader.DEFAULT_MAX_FRAME;
+
     private final byte[] data;
 
     public PacketWriter(int command, int size) {
-        if (size < 8 || size > 0xFFFF) throw new IllegalArgumentException("packet size " + size);
+        if (size < 8 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("packet size %d is outside 8..%d".formatted(size, MAX_SIZE));
+        }
         data = new byte[size];
         u16(0, size);
         u16(2, command);
@@ -60,15 +67,39 @@ public final class PacketWriter {
         return this;
     }
 
-    /** UTF-16LE into a field of {@code maxBytes}, cut to fit with room left for a NUL unit when it fits. */
+    /** UTF-16LE into {@code maxBytes}, cut to fit ({@link #fit}); the NUL after it is the caller's room to leave. */
     public PacketWriter utf16(int offset, int maxBytes, String value) {
-        byte[] b = value.getBytes(StandardCharsets.UTF_16LE);
-        System.arraycopy(b, 0, data, offset, Math.min(b.length, maxBytes));
+        byte[] b = fit(value, maxBytes / 2).getBytes(StandardCharsets.UTF_16LE);
+        System.arraycopy(b, 0, data, offset, b.length);
         return this;
+    }
+
+    /**
+     * {@code "\tE"} and {@code text} into a NUL-terminated UTF-16LE field of {@code fieldBytes}, the text cut to fit;
+     * {@link PacketReader#markedUtf16} reads it back.
+     */
+    public PacketWriter markedUtf16(int offset, int fieldBytes, String text) {
+        return utf16(offset, fieldBytes - 2, Texts.ENGLISH + text);
     }
 
     public byte[] toByteArray() {
         return data;
+    }
+
+    /**
+     * The first {@code maxChars} UTF-16 units of {@code value}, one fewer when the cut would split a surrogate pair
+     * (half a pair decodes as U+FFFD, so the text would not come back).
+     */
+    public static String fit(String value, int maxChars) {
+        if (value.length() <= maxChars) return value;
+        int end = Math.max(0, maxChars);
+        if (end > 0 && Character.isHighSurrogate(value.charAt(end - 1))) end--;
+        return value.substring(0, end);
+    }
+
+    /** How many UTF-16 units a NUL-terminated text at {@code offset} may have in a packet of at most {@link #MAX_SIZE}. */
+    public static int textRoom(int offset) {
+        return (MAX_SIZE - offset - 2) / 2;
     }
 
     /** Bytes of a UTF-16LE string plus its NUL unit. */

@@ -10,7 +10,7 @@ public final class TextPacket {
     private TextPacket() {}
 
     public static String decode(PacketReader in, int offset) throws MalformedPacket {
-        return in.utf16(offset, "text");
+        return in.utf16ToEnd(offset, 0, "text");
     }
 
     public static byte[] encode(int command, int offset, String text) {

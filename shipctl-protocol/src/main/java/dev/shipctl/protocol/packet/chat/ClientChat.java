@@ -22,7 +22,8 @@ public record ClientChat(int guildCard, String text) implements Packet {
     public static final PacketCodec<ClientChat> CODEC = new PacketCodec<>() {
         @Override
         public ClientChat decode(PacketReader in) throws MalformedPacket {
-            return new ClientChat(in.u32(0x0C, "guild card"), Texts.stripMarker(in.utf16(0x10, "text")));
+            return new ClientChat(in.u32(0x0C, "guild card"), PacketWriter.fit(Texts.stripMarker(in.utf16(0x10, "text")),
+                    PacketWriter.textRoom(0x10) - Texts.ENGLISH.length()));
         }
 
         @Override

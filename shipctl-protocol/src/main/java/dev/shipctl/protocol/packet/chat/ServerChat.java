@@ -21,7 +21,7 @@ public record ServerChat(int senderClientId, int guildCard, String raw) implemen
     public static final PacketCodec<ServerChat> CODEC = new PacketCodec<>() {
         @Override
         public ServerChat decode(PacketReader in) throws MalformedPacket {
-            return new ServerChat(in.u8(0x0A, "client id"), in.u32(0x0C, "guild card"), in.utf16(0x10, "text"));
+            return new ServerChat(in.u8(0x0A, "client id"), in.u32(0x0C, "guild card"), in.utf16ToEnd(0x10, 0, "text"));
         }
 
         @Override

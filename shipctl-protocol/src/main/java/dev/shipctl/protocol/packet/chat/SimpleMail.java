@@ -3,7 +3,6 @@ package dev.shipctl.protocol.packet.chat;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.internal.PacketReader;
 import dev.shipctl.protocol.internal.PacketWriter;
-import dev.shipctl.protocol.packet.Texts;
 
 /**
  * The 0x81 simple-mail layout, size 0x45C, the same in both directions:
@@ -18,16 +17,15 @@ public record SimpleMail(int fromGuildCard, String fromName, int toGuildCard, St
     public static final int MAX_TEXT = (0x400 - 4) / 2 - 1;
 
     static SimpleMail decode(PacketReader in) throws MalformedPacket {
-        SimpleMail mail = new SimpleMail(in.u32(0x0C, "from guild card"), Texts.stripMarker(in.utf16(0x10, 0x20, "from name")),
-                in.u32(0x30, "to guild card"), in.utf16(0x34, 0x28, "date"),
-                Texts.stripMarker(in.utf16(0x5C, 0x400, "text")));
+        SimpleMail mail = new SimpleMail(in.u32(0x0C, "from guild card"), in.markedUtf16(0x10, 0x20, "from name"),
+                in.u32(0x30, "to guild card"), in.utf16(0x34, 0x26, "date"), in.markedUtf16(0x5C, 0x400, "text"));
         in.requireAtLeast(SIZE, "text");
         return mail;
     }
 
     byte[] encode() {
         return new PacketWriter(0x81, SIZE).u32(0x08, 0x00010000).u32(0x0C, fromGuildCard)
-                .utf16(0x10, 0x1E, Texts.ENGLISH + fromName).u32(0x30, toGuildCard).utf16(0x34, 0x26, date)
-                .utf16(0x5C, 0x3FE, Texts.ENGLISH + text).toByteArray();
+                .markedUtf16(0x10, 0x20, fromName).u32(0x30, toGuildCard).utf16(0x34, 0x26, date)
+                .markedUtf16(0x5C, 0x400, text).toByteArray();
     }
 }

@@ -3,7 +3,6 @@ package dev.shipctl.protocol.packet.lobby;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.internal.PacketReader;
 import dev.shipctl.protocol.internal.PacketWriter;
-import dev.shipctl.protocol.packet.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +36,7 @@ public record LobbyJoin(int clientId, int leaderId, int disableUdp, int lobbyNum
         List<LobbyPlayer> players = new ArrayList<>();
         for (int i = 0, at = RECORDS; i < count; i++, at += LobbyPlayer.SIZE) {
             players.add(new LobbyPlayer(in.u32(at + 0x04, "guild card"), in.u32(at + 0x1C, "client id"),
-                    Texts.stripMarker(in.utf16(at + 0x20, 0x20, "name")), in.u32(at + 0x3CC, "name colour")));
+                    in.markedUtf16(at + 0x20, 0x20, "name"), in.u32(at + 0x3CC, "name colour")));
         }
         return new LobbyJoin(clientId, leaderId, disableUdp, lobby, block, event, players);
     }
@@ -49,7 +48,7 @@ public record LobbyJoin(int clientId, int leaderId, int disableUdp, int lobbyNum
         int at = RECORDS;
         for (LobbyPlayer p : players) {
             out.u32(at, 0x00010000).u32(at + 0x04, p.guildCard()).u32(at + 0x1C, p.clientId())
-                    .utf16(at + 0x20, 0x1E, Texts.ENGLISH + p.name()).u8(at + 0x40, 2).u32(at + 0x3CC, p.nameColor());
+                    .markedUtf16(at + 0x20, 0x20, p.name()).u8(at + 0x40, 2).u32(at + 0x3CC, p.nameColor());
             at += LobbyPlayer.SIZE;
         }
         return out.toByteArray();

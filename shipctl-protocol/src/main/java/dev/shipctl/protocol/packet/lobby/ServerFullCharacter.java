@@ -49,9 +49,17 @@ public record ServerFullCharacter(byte[] data) implements Packet {
         }
     };
 
+    /**
+     * @param data the whole packet; its header is rewritten to what this packet is (command 0xE7, size 0x399C), so a
+     *     packet that came with a larger size field (padding counted, trailing bytes) encodes with its true size
+     */
     public ServerFullCharacter {
         if (data.length != SIZE) throw new IllegalArgumentException("a full character is 0x399C bytes");
         data = data.clone();
+        data[0] = (byte) SIZE;
+        data[1] = (byte) (SIZE >>> 8);
+        data[2] = (byte) 0xE7;
+        data[3] = 0;
     }
 
     /** A plain character with these fields set and the rest zero. */

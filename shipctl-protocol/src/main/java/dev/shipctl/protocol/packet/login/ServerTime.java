@@ -7,7 +7,10 @@ import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.internal.PacketReader;
 import dev.shipctl.protocol.internal.PacketWriter;
 
-/** 0xB1 server time (S→C): ASCII {@code "YYYY:MM:DD: HH:MM:SS.000"} at 0x08, Tethealla size 0x24. */
+/**
+ * 0xB1 server time (S→C): ASCII {@code "YYYY:MM:DD: HH:MM:SS.000"} at 0x08, size 0x24 on both servers. The text
+ * field ends at 0x23, where a NUL stays; a longer packet's extra bytes are not part of the time.
+ */
 public record ServerTime(String time) implements Packet {
     public static final int SIZE = 0x24;
 
@@ -15,7 +18,7 @@ public record ServerTime(String time) implements Packet {
         @Override
         public ServerTime decode(PacketReader in) throws MalformedPacket {
             in.requireAtLeast(8);
-            return new ServerTime(in.ascii(0x08, in.size() - 8, "time"));
+            return new ServerTime(in.ascii(0x08, Math.min(in.size(), SIZE - 1) - 8, "time"));
         }
 
         @Override
