@@ -75,7 +75,7 @@ class FuzzSeeds {
                 Packets.encode(new ClientChat(0, "/bank")));
         write("lobby-player-chat-and-lobby-change", Where.LOBBY, PLAYER1, chat("hello"), Packets.encode(new ClientPing()),
                 Packets.encode(new ClientChangeLobby(lobby2.menuId(), lobby2.lobbyId())), chat("/bank"),
-                Packets.encode(new ClientPlayerData(0, new byte[ClientPlayerData.SIZE - 8])), Packets.encode(new ClientLogout()));
+                Packets.encode(new ClientPlayerData(ClientPlayerData.FORMAT_VERSION, new byte[ClientPlayerData.FIXED_SIZE - 8])), Packets.encode(new ClientLogout()));
         // one chat line per input: a second line within the same clock second falls to Tethealla's chat cooldown
         String[] commands = {"/bank", "/event 3", "/stfu 42000001", "/ban 42000002", "/ban", "/ipban 42000003", "/hwban -1,2",
             "/dc 42000003", "/dc", "/updatelocalgms", "/updatemasks", "/unknown 1,2,3"};
