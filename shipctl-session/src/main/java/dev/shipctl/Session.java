@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Session extends AutoCloseable {
     /** The server family this session talks to. */
-    ServerFlavor flavor();
+    ServerFlavour flavour();
 
     /** This account's guild card number. */
     int guildCard();

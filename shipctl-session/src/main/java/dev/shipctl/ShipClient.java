@@ -30,7 +30,7 @@ public final class ShipClient {
 
     private final String host;
     private final int port;
-    private final Optional<ServerFlavor> flavor;
+    private final Optional<ServerFlavour> flavour;
     private final KeyTable keyTable;
     private final Duration timeout;
     private final Optional<Duration> deadline;
@@ -45,7 +45,7 @@ public final class ShipClient {
     private ShipClient(Builder b) {
         this.host = b.host;
         this.port = b.port;
-        this.flavor = b.flavor;
+        this.flavour = b.flavour;
         this.keyTable = b.keyTable != null ? b.keyTable : KeyTable.tethealla();
         this.timeout = b.timeout;
         this.deadline = b.deadline;
@@ -94,8 +94,8 @@ public final class ShipClient {
     }
 
     /** The flavour to use, or empty to detect it from the server's 0x03. */
-    public Optional<ServerFlavor> flavor() {
-        return flavor;
+    public Optional<ServerFlavour> flavour() {
+        return flavour;
     }
 
     public KeyTable keyTable() {
@@ -154,7 +154,7 @@ public final class ShipClient {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
-        private Optional<ServerFlavor> flavor = Optional.empty();
+        private Optional<ServerFlavour> flavour = Optional.empty();
         private KeyTable keyTable;
         private Duration timeout = Duration.ofSeconds(5);
         private Optional<Duration> deadline = Optional.empty();
@@ -171,7 +171,7 @@ public final class ShipClient {
         private Builder(ShipClient c) {
             host = c.host;
             port = c.port;
-            flavor = c.flavor;
+            flavour = c.flavour;
             keyTable = c.keyTable;
             timeout = c.timeout;
             deadline = c.deadline;
@@ -193,8 +193,8 @@ public final class ShipClient {
         }
 
         /** Forces a flavour; {@code null} detects it from the server's 0x03 (the default). */
-        public Builder flavor(ServerFlavor flavor) {
-            this.flavor = Optional.ofNullable(flavor);
+        public Builder flavour(ServerFlavour flavour) {
+            this.flavour = Optional.ofNullable(flavour);
             return this;
         }
 

@@ -86,7 +86,7 @@ final class ShellCommand implements Callable<Integer> {
             String who = session.characterName() + "@" + session.ship().map(s -> s.name()).orElse(connect.address(ctx));
             if (!output.json()) {
                 term.err().println(term.dim("In lobby " + session.lobby().number() + " as " + session.characterName() + " (guild card "
-                        + Integer.toUnsignedString(session.guildCard()) + ", " + session.flavor().name() + "). "
+                        + Integer.toUnsignedString(session.guildCard()) + ", " + session.flavour().name() + "). "
                         + "Type help for the verbs, Tab to complete, Ctrl-D to leave."));
             }
             while (true) {

@@ -66,7 +66,7 @@ public final class Admin {
 
     private Admin(Session session) {
         this.session = session;
-        this.dialect = AdminDialect.of(session.flavor());
+        this.dialect = AdminDialect.of(session.flavour());
         this.localToggle = toggle(dialect, false);
         this.globalToggle = toggle(dialect, true);
         if (localToggle != null && globalToggle != null) session.addListener(this::track);

@@ -1,6 +1,6 @@
 package dev.shipctl.admin;
 
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipException;
 import java.util.List;
 
@@ -17,8 +17,8 @@ public interface AdminDialect {
     String flavour();
 
     /** The dialect for a flavour (Tethealla's for a family shipctl does not know, as flavour detection does). */
-    static AdminDialect of(ServerFlavor flavor) {
-        return switch (flavor.name()) {
+    static AdminDialect of(ServerFlavour flavour) {
+        return switch (flavour.name()) {
             case "newserv" -> NewservDialect.INSTANCE;
             default -> TetheallaDialect.INSTANCE;
         };

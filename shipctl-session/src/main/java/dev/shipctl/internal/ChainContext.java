@@ -2,7 +2,7 @@ package dev.shipctl.internal;
 
 import dev.shipctl.Credentials;
 import dev.shipctl.MenuItem;
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
@@ -40,7 +40,7 @@ public final class ChainContext {
     private volatile Deadline stageDeadline;
     private Stage stage = Stage.CONNECT;
     private long stageStart = System.nanoTime();
-    private ServerFlavor flavor;
+    private ServerFlavour flavour;
 
     // From the latest E6
     int guildCard;
@@ -84,12 +84,12 @@ public final class ChainContext {
         return stageDeadline;
     }
 
-    public ServerFlavor flavor() {
-        return flavor;
+    public ServerFlavour flavour() {
+        return flavour;
     }
 
-    void flavor(ServerFlavor flavor) {
-        this.flavor = flavor;
+    void flavour(ServerFlavour flavour) {
+        this.flavour = flavour;
     }
 
     public Stage stage() {

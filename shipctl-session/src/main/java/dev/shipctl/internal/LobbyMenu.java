@@ -1,6 +1,6 @@
 package dev.shipctl.internal;
 
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.protocol.packet.lobby.ClientChangeLobby;
 import java.util.Optional;
 
@@ -17,8 +17,8 @@ final class LobbyMenu {
     private LobbyMenu() {}
 
     /** The request that moves to lobby {@code number} (1-based), or empty when the family has none known. */
-    static Optional<ClientChangeLobby> change(ServerFlavor flavor, int number) {
-        return flavor.name().equals(ServerFlavor.tethealla().name())
+    static Optional<ClientChangeLobby> change(ServerFlavour flavour, int number) {
+        return flavour.name().equals(ServerFlavour.tethealla().name())
                 ? Optional.of(new ClientChangeLobby(TETHEALLA_LOBBY_MENU, number - 1))
                 : Optional.empty();
     }

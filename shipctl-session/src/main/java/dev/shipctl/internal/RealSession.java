@@ -5,7 +5,7 @@ import dev.shipctl.EventStream;
 import dev.shipctl.Lobby;
 import dev.shipctl.MenuItem;
 import dev.shipctl.Player;
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.SessionListener;
@@ -62,7 +62,7 @@ public final class RealSession implements Session {
     private static final Logger log = LoggerFactory.getLogger(RealSession.class);
 
     private final ShipClient client;
-    private final ServerFlavor flavor;
+    private final ServerFlavour flavour;
     private final Connection connection;
     private final ServerFullCharacter character;
     private final int guildCard;
@@ -90,7 +90,7 @@ public final class RealSession implements Session {
 
     private RealSession(ShipClient client, ChainContext chain, LobbyConnection lobby, List<SessionListener> listeners) {
         this.client = client;
-        this.flavor = chain.flavor();
+        this.flavour = chain.flavour();
         this.connection = lobby.connection();
         this.character = lobby.character();
         this.guildCard = chain.guildCard();
@@ -120,11 +120,11 @@ public final class RealSession implements Session {
             chain.begin(Stage.CONNECT);
             LobbyConnection lobby;
             try (Connection login = chain.open("login", client.host(), client.port())) {
-                ServerFlavor flavor = client.flavor().orElseGet(() -> ServerFlavor.detect(login.init(), login.initSize()));
-                chain.flavor(flavor);
+                ServerFlavour flavour = client.flavour().orElseGet(() -> ServerFlavour.detect(login.init(), login.initSize()));
+                chain.flavour(flavour);
                 String banner = login.init().banner();
-                chain.complete(flavor.name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
-                lobby = flavor.login(chain, login);
+                chain.complete(flavour.name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
+                lobby = flavour.login(chain, login);
             }
             RealSession session;
             try {
@@ -258,14 +258,14 @@ public final class RealSession implements Session {
 
     @Override
     public CompletableFuture<Void> chat(String line) {
-        checkChat(flavor, guildCard, line);
+        checkChat(flavour, guildCard, line);
         if (!isOpen()) return CompletableFuture.failedFuture(new IllegalStateException("the session is closed"));
         CompletableFuture<Void> done = new CompletableFuture<>();
         chatQueue.add(new PendingChat(line, done));
         return done;
     }
 
-    static void checkChat(ServerFlavor flavor, int guildCard, String line) {
+    static void checkChat(ServerFlavour flavour, int guildCard, String line) {
         if (line.isEmpty()) throw new IllegalArgumentException("the chat line is empty");
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -274,15 +274,15 @@ public final class RealSession implements Session {
             }
         }
         int size = new ClientChat(guildCard, line).encodedSize();
-        if (size > flavor.maxChatPacket()) {
-            int max = (flavor.maxChatPacket() - 0x10 - 6) / 2;
-            throw new IllegalArgumentException("the chat line is %d characters; %s accepts at most %d".formatted(line.length(), flavor.name(), max));
+        if (size > flavour.maxChatPacket()) {
+            int max = (flavour.maxChatPacket() - 0x10 - 6) / 2;
+            throw new IllegalArgumentException("the chat line is %d characters; %s accepts at most %d".formatted(line.length(), flavour.name(), max));
         }
     }
 
     private void chatLoop() {
         long lastSent = 0;
-        long cooldown = flavor.chatCooldown().toNanos();
+        long cooldown = flavour.chatCooldown().toNanos();
         PendingChat next = null;
         try {
             while (!closing) {
@@ -338,8 +338,8 @@ public final class RealSession implements Session {
     @Override
     public Lobby changeLobby(int number) throws ShipException, InterruptedException {
         if (number < 1 || number > LobbyMenu.LOBBIES) throw new IllegalArgumentException("lobbies are numbered 1 to " + LobbyMenu.LOBBIES);
-        ClientChangeLobby request = LobbyMenu.change(flavor, number).orElseThrow(() -> new ShipException.Unsupported(
-                "changing lobbies is not implemented for " + flavor.name() + " servers"));
+        ClientChangeLobby request = LobbyMenu.change(flavour, number).orElseThrow(() -> new ShipException.Unsupported(
+                "changing lobbies is not implemented for " + flavour.name() + " servers"));
         CompletableFuture<Lobby> answer = new CompletableFuture<>();
         synchronized (lobbyLock) {
             if (lobbyNumber == number) return lobby();
@@ -377,8 +377,8 @@ public final class RealSession implements Session {
     }
 
     @Override
-    public ServerFlavor flavor() {
-        return flavor;
+    public ServerFlavour flavour() {
+        return flavour;
     }
 
     @Override

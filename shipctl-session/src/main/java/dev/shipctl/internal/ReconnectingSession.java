@@ -5,7 +5,7 @@ import dev.shipctl.EventStream;
 import dev.shipctl.Lobby;
 import dev.shipctl.MenuItem;
 import dev.shipctl.ReconnectPolicy;
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.SessionListener;
@@ -118,7 +118,7 @@ public final class ReconnectingSession implements Session {
                 retire(link);
                 if (closing) return;
                 ShipException cause = drop.cause();
-                if (cause instanceof ShipException.ConnectionLost lost && link.session().flavor().replacedByAnotherLogin(lost.getMessage())) {
+                if (cause instanceof ShipException.ConnectionLost lost && link.session().flavour().replacedByAnotherLogin(lost.getMessage())) {
                     ShipException takenOver = new ShipException.TakenOver(lost.stage().orElse(Stage.LOBBY), lost.serverText().orElse(null));
                     end(takenOver, takenOver.getMessage());
                     return;
@@ -273,7 +273,7 @@ public final class ReconnectingSession implements Session {
 
     @Override
     public CompletableFuture<Void> chat(String line) {
-        RealSession.checkChat(flavor(), guildCard(), line);
+        RealSession.checkChat(flavour(), guildCard(), line);
         return chat.add(line);
     }
 
@@ -293,8 +293,8 @@ public final class ReconnectingSession implements Session {
     }
 
     @Override
-    public ServerFlavor flavor() {
-        return session().flavor();
+    public ServerFlavour flavour() {
+        return session().flavour();
     }
 
     @Override

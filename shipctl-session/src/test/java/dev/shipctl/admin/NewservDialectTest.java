@@ -3,7 +3,7 @@ package dev.shipctl.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.AdminDialect.Reading;
 import java.time.Duration;
@@ -15,7 +15,7 @@ class NewservDialectTest {
 
     @Test
     void isTheDialectOfTheNewservFlavour() {
-        assertThat(AdminDialect.of(ServerFlavor.newserv())).isSameAs(d);
+        assertThat(AdminDialect.of(ServerFlavour.newserv())).isSameAs(d);
         assertThat(d.commandPrefix()).isEqualTo('$');
     }
 

@@ -1,7 +1,7 @@
-package dev.shipctl.flavor;
+package dev.shipctl.flavour;
 
 import dev.shipctl.MenuItem;
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
 import dev.shipctl.internal.ChainContext;
@@ -38,14 +38,14 @@ import java.util.Optional;
  * <p>newserv disconnects on a command it does not know (§6.2): this chain sends only 93, E3, E5 and 10, and the
  * session after it only 06, 81, 1D (and 61 if asked with 95).
  */
-public final class NewservFlavor implements ServerFlavor {
-    public static final NewservFlavor INSTANCE = new NewservFlavor();
+public final class NewservFlavour implements ServerFlavour {
+    public static final NewservFlavour INSTANCE = new NewservFlavour();
     static final int MAIN_MENU = 0x11000011;
     static final int GO_TO_LOBBY = 0x11222211;
     /** What fits after the "\tE" marker in the 0x14-byte name field of a created character. */
     static final int MAX_CREATED_NAME = 8;
 
-    private NewservFlavor() {}
+    private NewservFlavour() {}
 
     @Override
     public String name() {

@@ -1,10 +1,10 @@
 package dev.shipctl;
 
-import dev.shipctl.flavor.NewservFlavor;
+import dev.shipctl.flavour.NewservFlavour;
 import dev.shipctl.internal.ChainContext;
 import dev.shipctl.internal.Connection;
 import dev.shipctl.internal.LobbyConnection;
-import dev.shipctl.flavor.TetheallaFlavor;
+import dev.shipctl.flavour.TetheallaFlavour;
 import dev.shipctl.protocol.packet.login.ServerInit;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * What differs between server families: the way to the lobby, chat rules and the command syntax. One
  * implementation per family; the session calls only this interface.
  */
-public interface ServerFlavor {
+public interface ServerFlavour {
     /** "tethealla" or "newserv": the name users type in {@code --flavour}. */
     String name();
 
@@ -40,29 +40,29 @@ public interface ServerFlavor {
 
     /**
      * Walks the chain from the connected login port (its 0x03 already read) to a lobby. Implementations live in
-     * {@code dev.shipctl.flavor} and use the chain toolkit of {@code dev.shipctl.internal}.
+     * {@code dev.shipctl.flavour} and use the chain toolkit of {@code dev.shipctl.internal}.
      */
     LobbyConnection login(ChainContext chain, Connection loginPort) throws ShipException;
 
-    static ServerFlavor tethealla() {
-        return TetheallaFlavor.INSTANCE;
+    static ServerFlavour tethealla() {
+        return TetheallaFlavour.INSTANCE;
     }
 
-    static ServerFlavor newserv() {
-        return NewservFlavor.INSTANCE;
+    static ServerFlavour newserv() {
+        return NewservFlavour.INSTANCE;
     }
 
-    static List<ServerFlavor> all() {
+    static List<ServerFlavour> all() {
         return List.of(tethealla(), newserv());
     }
 
     /** The flavour called {@code name}, case-insensitively. */
-    static Optional<ServerFlavor> named(String name) {
+    static Optional<ServerFlavour> named(String name) {
         return all().stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /** The flavour a 0x03 packet identifies; Tethealla when nothing else matches. */
-    static ServerFlavor detect(ServerInit init, int size) {
+    static ServerFlavour detect(ServerInit init, int size) {
         return all().stream().filter(f -> f.recognises(init, size)).findFirst().orElse(tethealla());
     }
 }

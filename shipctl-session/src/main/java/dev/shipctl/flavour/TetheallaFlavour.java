@@ -1,7 +1,7 @@
-package dev.shipctl.flavor;
+package dev.shipctl.flavour;
 
 import dev.shipctl.MenuItem;
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
 import dev.shipctl.internal.ChainContext;
@@ -32,12 +32,12 @@ import java.util.Optional;
  * Tethealla, its Linux port, PSONOVA and forks (protocol notes §3.3–3.6): login port, three character-server
  * connections, ship, block, lobby. Chat commands start with {@code /}; one chat line per wall-clock second.
  */
-public final class TetheallaFlavor implements ServerFlavor {
-    public static final TetheallaFlavor INSTANCE = new TetheallaFlavor();
+public final class TetheallaFlavour implements ServerFlavour {
+    public static final TetheallaFlavour INSTANCE = new TetheallaFlavour();
     /** The "Ship Select" entry at the end of a block list. */
     static final int SHIP_SELECT_ITEM = 0xFFFFFF00;
 
-    private TetheallaFlavor() {}
+    private TetheallaFlavour() {}
 
     @Override
     public String name() {
