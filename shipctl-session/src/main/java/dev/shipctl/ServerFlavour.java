@@ -1,7 +1,7 @@
 package dev.shipctl;
 
 import dev.shipctl.flavour.NewservFlavour;
-import dev.shipctl.internal.ChainContext;
+import dev.shipctl.internal.ChainRun;
 import dev.shipctl.internal.Connection;
 import dev.shipctl.internal.LobbyConnection;
 import dev.shipctl.flavour.TetheallaFlavour;
@@ -42,7 +42,7 @@ public interface ServerFlavour {
      * Walks the chain from the connected login port (its 0x03 already read) to a lobby. Implementations live in
      * {@code dev.shipctl.flavour} and use the chain toolkit of {@code dev.shipctl.internal}.
      */
-    LobbyConnection login(ChainContext chain, Connection loginPort) throws ShipException;
+    LobbyConnection login(ChainRun run, Connection loginPort) throws ShipException;
 
     static ServerFlavour tethealla() {
         return TetheallaFlavour.INSTANCE;

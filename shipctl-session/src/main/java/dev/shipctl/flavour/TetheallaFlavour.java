@@ -4,9 +4,14 @@ import dev.shipctl.MenuItem;
 import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
-import dev.shipctl.internal.ChainContext;
+import dev.shipctl.internal.ChainRun;
+import dev.shipctl.internal.ChainState;
 import dev.shipctl.internal.Connection;
 import dev.shipctl.internal.LobbyConnection;
+import dev.shipctl.internal.LoginStage;
+import dev.shipctl.internal.MenuChoice;
+import dev.shipctl.internal.StageClock;
+import dev.shipctl.internal.Wire;
 import dev.shipctl.protocol.packet.Texts;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
 import dev.shipctl.protocol.packet.character.ServerCharacterAck;
@@ -72,84 +77,87 @@ public final class TetheallaFlavour implements ServerFlavour {
     }
 
     @Override
-    public LobbyConnection login(ChainContext chain, Connection loginPort) throws ShipException {
-        ServerRedirect toCharacter = chain.logIn(loginPort, chain::accept);
+    public LobbyConnection login(ChainRun run, Connection loginPort) throws ShipException {
+        StageClock clock = run.clock();
+        ChainState state = run.state();
+        Wire wire = run.wire();
+        int slot = run.client().slot();
+        ServerRedirect toCharacter = LoginStage.walk(run, loginPort, e6 -> state.accept(e6, clock.stage()));
 
-        chain.begin(Stage.CHARACTER_TOKEN);
-        try (Connection c = chain.follow("character", toCharacter)) {
-            c.send(chain.login(0, ClientLogin.NO_SLOT));
-            chain.accept(chain.expect(c, ServerSecurityData.class, "E6 with the security token"));
+        clock.begin(Stage.CHARACTER_TOKEN);
+        try (Connection c = wire.follow("character", toCharacter)) {
+            c.send(state.login(0, ClientLogin.NO_SLOT));
+            securityData(run, c, "E6 with the security token");
         }
-        chain.complete("token issued");
+        clock.complete("token issued");
 
-        chain.begin(Stage.CHARACTER_SELECT);
-        int slot = chain.slot();
-        try (Connection c = chain.follow("character", toCharacter)) {
-            c.send(chain.login(1, slot));
-            chain.accept(chain.expect(c, ServerSecurityData.class, "E6 on the character server"));
+        clock.begin(Stage.CHARACTER_SELECT);
+        try (Connection c = wire.follow("character", toCharacter)) {
+            c.send(state.login(1, slot));
+            securityData(run, c, "E6 on the character server");
             c.send(new ClientCharacterSelect(slot, true));
-            ServerCharacterAck ack = chain.expect(c, ServerCharacterAck.class, "E4 character selected");
+            ServerCharacterAck ack = wire.expect(c, ServerCharacterAck.class, "E4 character selected");
             if (ack.result() == ServerCharacterAck.EMPTY) {
                 throw new ShipException.LoginRefused(Stage.CHARACTER_SELECT,
                         "character slot " + slot + " is empty: create a character with the game client first");
             }
         }
-        chain.complete("slot " + slot);
+        clock.complete("slot " + slot);
 
-        chain.begin(Stage.SHIP_LIST);
+        clock.begin(Stage.SHIP_LIST);
         ServerRedirect toShip;
         MenuItem ship;
-        try (Connection c = chain.follow("character", toCharacter)) {
-            c.send(chain.login(4, slot));
-            chain.accept(chain.expect(c, ServerSecurityData.class, "E6 before the ship list"));
-            ServerShipList list = chain.expect(c, ServerShipList.class, "the ship list (A0)");
+        try (Connection c = wire.follow("character", toCharacter)) {
+            c.send(state.login(4, slot));
+            securityData(run, c, "E6 before the ship list");
+            ServerShipList list = wire.expect(c, ServerShipList.class, "the ship list (A0)");
             List<MenuItem> ships = list.ships().stream()
                     .map(e -> new MenuItem(ServerShipList.shipName(e), e.menuId(), e.itemId(), ServerShipList.players(e)))
                     .toList();
-            chain.ships(ships);
+            state.ships(ships);
             if (ships.size() == 1 && ships.getFirst().name().equals("No ships!")) {
                 throw new ShipException.LoginRefused(Stage.SHIP_LIST, "the login server has no ship online (\"No ships!\")");
             }
-            ship = chain.choose(ships, chain.client().ship(), "ship");
-            chain.ship(ship);
+            ship = MenuChoice.choose(ships, run.client().ship(), "ship", Stage.SHIP_LIST);
+            state.ship(ship);
             c.send(new ClientMenuSelect(ship.menuId(), ship.itemId()));
-            toShip = chain.expect(c, ServerRedirect.class, "the redirect to the ship");
+            toShip = wire.expect(c, ServerRedirect.class, "the redirect to the ship");
         }
-        chain.complete(describe(ship));
+        clock.complete(describe(ship));
 
-        chain.begin(Stage.SHIP);
+        clock.begin(Stage.SHIP);
         ServerRedirect toBlock;
         MenuItem chosenBlock;
-        try (Connection c = chain.follow("ship", toShip)) {
-            c.send(chain.login(5, slot));
-            chain.accept(chain.expect(c, ServerSecurityData.class, "E6 on the ship"));
-            ServerMenu menu = chain.expect(c, ServerMenu.class, "the block list (07)");
+        try (Connection c = wire.follow("ship", toShip)) {
+            c.send(state.login(5, slot));
+            securityData(run, c, "E6 on the ship");
+            ServerMenu menu = wire.expect(c, ServerMenu.class, "the block list (07)");
             List<MenuItem> blocks = menu.items().stream()
                     .filter(e -> e.itemId() != SHIP_SELECT_ITEM)
                     .map(e -> new MenuItem(e.text(), e.menuId(), e.itemId(), Optional.empty()))
                     .toList();
-            chain.blocks(blocks);
-            chosenBlock = chain.choose(blocks, chain.client().block(), "block");
-            chain.block(chosenBlock);
+            state.blocks(blocks);
+            chosenBlock = MenuChoice.choose(blocks, run.client().block(), "block", Stage.SHIP);
+            state.block(chosenBlock);
             c.send(new ClientMenuSelect(chosenBlock.menuId(), chosenBlock.itemId()));
-            toBlock = awaitBlockRedirect(chain, c);
+            toBlock = awaitBlockRedirect(wire, c);
         }
-        chain.complete(chosenBlock.name());
+        clock.complete(chosenBlock.name());
 
-        chain.begin(Stage.BLOCK);
-        Connection block = chain.follow("block", toBlock);
+        clock.begin(Stage.BLOCK);
+        Connection block = wire.follow("block", toBlock);
         try {
-            block.send(chain.login(5, slot));
-            chain.accept(chain.expect(block, ServerSecurityData.class, "E6 on the block"));
-            ServerFullCharacter character = chain.expect(block, ServerFullCharacter.class, "the character (E7)");
-            chain.expect(block, ServerPlayerDataRequest.class, "the player-data request (95)");
-            chain.complete(character.name());
+            block.send(state.login(5, slot));
+            securityData(run, block, "E6 on the block");
+            ServerFullCharacter character = wire.expect(block, ServerFullCharacter.class, "the character (E7)");
+            wire.expect(block, ServerPlayerDataRequest.class, "the player-data request (95)");
+            clock.complete(character.name());
 
-            chain.begin(Stage.LOBBY);
+            clock.begin(Stage.LOBBY);
             block.stage(Stage.LOBBY);
             block.send(ClientPlayerData.from(character));
-            ServerLobbyJoin joined = chain.expect(block, ServerLobbyJoin.class, "the lobby join (67)");
-            chain.complete("lobby %d, %d player(s)".formatted(joined.lobby().lobbyNumber() + 1, joined.lobby().players().size()));
+            ServerLobbyJoin joined = wire.expect(block, ServerLobbyJoin.class, "the lobby join (67)");
+            clock.complete("lobby %d, %d player(s)".formatted(joined.lobby().lobbyNumber() + 1, joined.lobby().players().size()));
             return new LobbyConnection(block, joined, character);
         } catch (ShipException | RuntimeException e) {
             block.close();
@@ -157,9 +165,14 @@ public final class TetheallaFlavour implements ServerFlavour {
         }
     }
 
+    /** Waits for the E6 that answers a 0x93 and saves what it carries. */
+    private static void securityData(ChainRun run, Connection c, String waitingFor) throws ShipException {
+        run.state().accept(run.wire().expect(c, ServerSecurityData.class, waitingFor), run.clock().stage());
+    }
+
     /** After choosing a block: 0x19, or 0x01 "Block is full." followed by the block list again. */
-    private static ServerRedirect awaitBlockRedirect(ChainContext chain, Connection c) throws ShipException {
-        return chain.await(c, "the redirect to the block", p -> switch (p) {
+    private static ServerRedirect awaitBlockRedirect(Wire wire, Connection c) throws ShipException {
+        return wire.await(c, "the redirect to the block", p -> switch (p) {
             case ServerRedirect r -> r;
             case ServerLobbyMessage m -> throw new ShipException.LoginRefused(Stage.SHIP, Texts.display(m.text()).strip());
             case ServerMessageBox m -> throw new ShipException.LoginRefused(Stage.SHIP, Texts.display(m.text()).strip());

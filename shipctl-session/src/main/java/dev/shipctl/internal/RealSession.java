@@ -88,17 +88,18 @@ public final class RealSession implements Session {
 
     private record PendingChat(String line, CompletableFuture<Void> done) {}
 
-    private RealSession(ShipClient client, ChainContext chain, LobbyConnection lobby, List<SessionListener> listeners) {
+    private RealSession(ShipClient client, ServerFlavour flavour, ChainState chain, List<StageTiming> timings,
+                        LobbyConnection lobby, List<SessionListener> listeners) {
         this.client = client;
-        this.flavour = chain.flavour();
+        this.flavour = flavour;
         this.connection = lobby.connection();
         this.character = lobby.character();
         this.guildCard = chain.guildCard();
-        this.timings = chain.timings();
-        this.ships = List.copyOf(chain.ships);
-        this.blocks = List.copyOf(chain.blocks);
-        this.ship = Optional.ofNullable(chain.ship);
-        this.block = Optional.ofNullable(chain.block);
+        this.timings = List.copyOf(timings);
+        this.ships = chain.ships();
+        this.blocks = chain.blocks();
+        this.ship = chain.ship();
+        this.block = chain.block();
         this.listeners.addAll(listeners);
         applyJoin(lobby.joined().lobby());
         connection.deadline(() -> Deadline.NONE);
@@ -115,20 +116,22 @@ public final class RealSession implements Session {
 
     /** As {@link #open(ShipClient, Credentials)}, with these listeners instead of the client's, from the first event. */
     static RealSession open(ShipClient client, Credentials credentials, List<SessionListener> listeners) throws ShipException {
-        ChainContext chain = new ChainContext(client, credentials);
+        StageClock clock = new StageClock(client.timeout(), client.deadline());
+        ChainState state = new ChainState(credentials);
+        Wire wire = new Wire(client, clock);
         try {
-            chain.begin(Stage.CONNECT);
+            clock.begin(Stage.CONNECT);
+            ServerFlavour flavour;
             LobbyConnection lobby;
-            try (Connection login = chain.open("login", client.host(), client.port())) {
-                ServerFlavour flavour = client.flavour().orElseGet(() -> ServerFlavour.detect(login.init(), login.initSize()));
-                chain.flavour(flavour);
+            try (Connection login = wire.open("login", client.host(), client.port())) {
+                flavour = client.flavour().orElseGet(() -> ServerFlavour.detect(login.init(), login.initSize()));
                 String banner = login.init().banner();
-                chain.complete(flavour.name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
-                lobby = flavour.login(chain, login);
+                clock.complete(flavour.name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
+                lobby = flavour.login(new ChainRun(client, state, clock, wire), login);
             }
             RealSession session;
             try {
-                session = new RealSession(client, chain, lobby, listeners);
+                session = new RealSession(client, flavour, state, clock.timings(), lobby, listeners);
             } catch (RuntimeException e) {
                 lobby.connection().close();
                 throw e;
@@ -136,7 +139,7 @@ public final class RealSession implements Session {
             session.start();
             return session;
         } catch (ShipException e) {
-            throw e.withTimings(chain.timings());
+            throw e.withTimings(clock.timings());
         }
     }
 
