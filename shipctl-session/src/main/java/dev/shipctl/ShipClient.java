@@ -1,7 +1,5 @@
 package dev.shipctl;
 
-import dev.shipctl.internal.RealSession;
-import dev.shipctl.internal.ReconnectingSession;
 import dev.shipctl.protocol.cipher.KeyTable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +80,7 @@ public final class ShipClient {
      * @throws ShipException.ConnectionLost the server closed the connection before the lobby
      */
     public Session connect(Credentials credentials) throws ShipException {
-        return reconnect.isPresent() ? ReconnectingSession.open(this, credentials) : RealSession.open(this, credentials);
+        return Implementation.sessions().connect(this, credentials);
     }
 
     public String host() {
@@ -192,7 +190,10 @@ public final class ShipClient {
             return this;
         }
 
-        /** Forces a flavour; {@code null} detects it from the server's 0x03 (the default). */
+        /**
+         * Forces a flavour (one of {@link ServerFlavour#all()}, by its name); {@code null} detects it from the
+         * server's 0x03 (the default).
+         */
         public Builder flavour(ServerFlavour flavour) {
             this.flavour = Optional.ofNullable(flavour);
             return this;

@@ -147,15 +147,15 @@ final class ShellCommand implements Callable<Integer> {
     private List<String> completions(Admin admin) {
         List<String> words = new ArrayList<>(OpenSession.verbNames(ctx));
         words.addAll(BUILTINS);
-        char prefix = admin.dialect().commandPrefix();
-        admin.dialect().commandNames().forEach(c -> words.add(prefix + c));
+        char prefix = admin.session().flavour().commandPrefix();
+        admin.commandNames().forEach(c -> words.add(prefix + c));
         return words;
     }
 
     private void help(Terminal term, Admin admin) {
         term.out().println("Verbs (help VERB for its options): " + String.join(", ", OpenSession.verbNames(ctx)));
-        term.out().println("Raw commands: type them as in the game, e.g. " + admin.dialect().commandPrefix()
-                + admin.dialect().commandNames().getLast() + "   Leave: exit, quit or Ctrl-D.");
+        term.out().println("Raw commands: type them as in the game, e.g. " + admin.session().flavour().commandPrefix()
+                + admin.commandNames().getLast() + "   Leave: exit, quit or Ctrl-D.");
     }
 
     /** Prints an event above the prompt. Replies to a running verb are left to the verb's own output. */

@@ -61,7 +61,11 @@ import org.slf4j.LoggerFactory;
 public final class RealSession implements Session {
     private static final Logger log = LoggerFactory.getLogger(RealSession.class);
 
+    /** The lobbies of a block. */
+    static final int LOBBIES = 15;
+
     private final ShipClient client;
+    private final Family family;
     private final ServerFlavour flavour;
     private final Connection connection;
     private final ServerFullCharacter character;
@@ -88,10 +92,11 @@ public final class RealSession implements Session {
 
     private record PendingChat(String line, CompletableFuture<Void> done) {}
 
-    private RealSession(ShipClient client, ServerFlavour flavour, ChainState chain, List<StageTiming> timings,
+    private RealSession(ShipClient client, Family family, ChainState chain, List<StageTiming> timings,
                         LobbyConnection lobby, List<SessionListener> listeners) {
         this.client = client;
-        this.flavour = flavour;
+        this.family = family;
+        this.flavour = family.flavour();
         this.connection = lobby.connection();
         this.character = lobby.character();
         this.guildCard = chain.guildCard();
@@ -109,29 +114,31 @@ public final class RealSession implements Session {
         keepalive = Thread.ofVirtual().name(name + "-keepalive").unstarted(this::keepaliveLoop);
     }
 
-    /** Logs in through the flavour's chain and starts the session's threads. */
-    public static Session open(ShipClient client, Credentials credentials) throws ShipException {
-        return open(client, credentials, client.listeners());
+    /** Logs in through the family's chain (forced, or detected from the 0x03) and starts the session's threads. */
+    public static Session open(ShipClient client, Credentials credentials, Families families) throws ShipException {
+        return open(client, credentials, client.listeners(), families);
     }
 
-    /** As {@link #open(ShipClient, Credentials)}, with these listeners instead of the client's, from the first event. */
-    static RealSession open(ShipClient client, Credentials credentials, List<SessionListener> listeners) throws ShipException {
+    /** As {@link #open(ShipClient, Credentials, Families)}, with these listeners instead of the client's, from the first event. */
+    static RealSession open(ShipClient client, Credentials credentials, List<SessionListener> listeners, Families families)
+            throws ShipException {
+        Family forced = client.flavour().map(families::of).orElse(null);
         StageClock clock = new StageClock(client.timeout(), client.deadline());
         ChainState state = new ChainState(credentials);
         Wire wire = new Wire(client, clock);
         try {
             clock.begin(Stage.CONNECT);
-            ServerFlavour flavour;
+            Family family;
             LobbyConnection lobby;
             try (Connection login = wire.open("login", client.host(), client.port())) {
-                flavour = client.flavour().orElseGet(() -> ServerFlavour.detect(login.init(), login.initSize()));
+                family = forced != null ? forced : families.detect(login.init(), login.initSize());
                 String banner = login.init().banner();
-                clock.complete(flavour.name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
-                lobby = flavour.login(new ChainRun(client, state, clock, wire), login);
+                clock.complete(family.flavour().name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
+                lobby = family.loginChain().walk(new ChainRun(client, state, clock, wire), login);
             }
             RealSession session;
             try {
-                session = new RealSession(client, flavour, state, clock.timings(), lobby, listeners);
+                session = new RealSession(client, family, state, clock.timings(), lobby, listeners);
             } catch (RuntimeException e) {
                 lobby.connection().close();
                 throw e;
@@ -340,8 +347,8 @@ public final class RealSession implements Session {
 
     @Override
     public Lobby changeLobby(int number) throws ShipException, InterruptedException {
-        if (number < 1 || number > LobbyMenu.LOBBIES) throw new IllegalArgumentException("lobbies are numbered 1 to " + LobbyMenu.LOBBIES);
-        ClientChangeLobby request = LobbyMenu.change(flavour, number).orElseThrow(() -> new ShipException.Unsupported(
+        if (number < 1 || number > LOBBIES) throw new IllegalArgumentException("lobbies are numbered 1 to " + LOBBIES);
+        ClientChangeLobby request = family.lobbyChange(number).orElseThrow(() -> new ShipException.Unsupported(
                 "changing lobbies is not implemented for " + flavour.name() + " servers"));
         CompletableFuture<Lobby> answer = new CompletableFuture<>();
         synchronized (lobbyLock) {

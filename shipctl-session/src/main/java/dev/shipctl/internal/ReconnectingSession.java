@@ -44,6 +44,7 @@ public final class ReconnectingSession implements Session {
     private final ShipClient client;
     private final Credentials credentials;
     private final ReconnectPolicy policy;
+    private final Families families;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<SessionEvent.Disconnected> ended = new CompletableFuture<>();
     private final LinkedBlockingQueue<Drop> drops = new LinkedBlockingQueue<>();
@@ -60,16 +61,17 @@ public final class ReconnectingSession implements Session {
     /** A connection's end, as its reader reported it. */
     private record Drop(Gate gate, ShipException cause) {}
 
-    private ReconnectingSession(ShipClient client, Credentials credentials) {
+    private ReconnectingSession(ShipClient client, Credentials credentials, Families families) {
         this.client = client;
         this.credentials = credentials;
+        this.families = families;
         this.policy = client.reconnect().orElseThrow();
         listeners.addAll(client.listeners());
     }
 
     /** Logs in (retrying if the policy says so) and starts the supervisor. */
-    public static Session open(ShipClient client, Credentials credentials) throws ShipException {
-        ReconnectingSession session = new ReconnectingSession(client, credentials);
+    public static Session open(ShipClient client, Credentials credentials, Families families) throws ShipException {
+        ReconnectingSession session = new ReconnectingSession(client, credentials, families);
         session.firstLogin();
         session.supervisor = Thread.ofVirtual().name("shipctl-" + session.current.session().characterName() + "-reconnect")
                 .unstarted(session::supervise);
@@ -99,7 +101,7 @@ public final class ReconnectingSession implements Session {
 
     private Link login(boolean hold) throws ShipException {
         Gate gate = new Gate(hold);
-        RealSession session = RealSession.open(client, credentials, List.of(gate));
+        RealSession session = RealSession.open(client, credentials, List.of(gate), families);
         return new Link(session, gate, System.nanoTime());
     }
 

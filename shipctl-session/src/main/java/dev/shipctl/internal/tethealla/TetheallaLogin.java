@@ -1,13 +1,13 @@
-package dev.shipctl.flavour;
+package dev.shipctl.internal.tethealla;
 
 import dev.shipctl.MenuItem;
-import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
 import dev.shipctl.internal.ChainRun;
 import dev.shipctl.internal.ChainState;
 import dev.shipctl.internal.Connection;
 import dev.shipctl.internal.LobbyConnection;
+import dev.shipctl.internal.LoginChain;
 import dev.shipctl.internal.LoginStage;
 import dev.shipctl.internal.MenuChoice;
 import dev.shipctl.internal.StageClock;
@@ -15,69 +15,31 @@ import dev.shipctl.internal.Wire;
 import dev.shipctl.protocol.packet.Texts;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
 import dev.shipctl.protocol.packet.character.ServerCharacterAck;
-import dev.shipctl.protocol.packet.chat.ClientChat;
 import dev.shipctl.protocol.packet.chat.ServerLobbyMessage;
 import dev.shipctl.protocol.packet.lobby.ClientPlayerData;
 import dev.shipctl.protocol.packet.lobby.ServerFullCharacter;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyJoin;
 import dev.shipctl.protocol.packet.lobby.ServerPlayerDataRequest;
 import dev.shipctl.protocol.packet.login.ClientLogin;
-import dev.shipctl.protocol.packet.login.ServerInit;
 import dev.shipctl.protocol.packet.login.ServerMessageBox;
 import dev.shipctl.protocol.packet.login.ServerRedirect;
 import dev.shipctl.protocol.packet.login.ServerSecurityData;
 import dev.shipctl.protocol.packet.menu.ClientMenuSelect;
 import dev.shipctl.protocol.packet.menu.ServerMenu;
 import dev.shipctl.protocol.packet.menu.ServerShipList;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Tethealla, its Linux port, PSONOVA and forks (protocol notes §3.3–3.6): login port, three character-server
- * connections, ship, block, lobby. Chat commands start with {@code /}; one chat line per wall-clock second.
+ * Tethealla's way to the lobby (protocol notes §3.3–3.6): login port, three character-server connections (token,
+ * slot, ship list), ship (block list), block (character, player data), lobby.
  */
-public final class TetheallaFlavour implements ServerFlavour {
-    public static final TetheallaFlavour INSTANCE = new TetheallaFlavour();
+final class TetheallaLogin implements LoginChain {
     /** The "Ship Select" entry at the end of a block list. */
     static final int SHIP_SELECT_ITEM = 0xFFFFFF00;
 
-    private TetheallaFlavour() {}
-
     @Override
-    public String name() {
-        return "tethealla";
-    }
-
-    @Override
-    public boolean recognises(ServerInit init, int size) {
-        return size == ServerInit.BASE_SIZE && init.banner().startsWith("Tethealla");
-    }
-
-    /** Tethealla drops a second chat line within the same wall-clock second; 1 s plus a margin always passes. */
-    @Override
-    public Duration chatCooldown() {
-        return Duration.ofMillis(1100);
-    }
-
-    @Override
-    public int maxChatPacket() {
-        return ClientChat.TETHEALLA_MAX_SIZE;
-    }
-
-    @Override
-    public char commandPrefix() {
-        return '/';
-    }
-
-    /** Tethealla's box to the older session: "This account has just logged on. You are now being disconnected." */
-    @Override
-    public boolean replacedByAnotherLogin(String disconnectReason) {
-        return disconnectReason.contains("This account has just logged on");
-    }
-
-    @Override
-    public LobbyConnection login(ChainRun run, Connection loginPort) throws ShipException {
+    public LobbyConnection walk(ChainRun run, Connection loginPort) throws ShipException {
         StageClock clock = run.clock();
         ChainState state = run.state();
         Wire wire = run.wire();

@@ -1,17 +1,16 @@
-package dev.shipctl.flavour;
+package dev.shipctl.internal.newserv;
 
 import dev.shipctl.MenuItem;
-import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
 import dev.shipctl.internal.ChainRun;
 import dev.shipctl.internal.ChainState;
 import dev.shipctl.internal.Connection;
 import dev.shipctl.internal.LobbyConnection;
+import dev.shipctl.internal.LoginChain;
 import dev.shipctl.internal.LoginStage;
 import dev.shipctl.internal.StageClock;
 import dev.shipctl.internal.Wire;
-import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.packet.Texts;
 import dev.shipctl.protocol.packet.character.CharacterSummary;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
@@ -21,65 +20,33 @@ import dev.shipctl.protocol.packet.character.ServerCharacterPreview;
 import dev.shipctl.protocol.packet.lobby.ServerFullCharacter;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyJoin;
 import dev.shipctl.protocol.packet.login.ClientLogin;
-import dev.shipctl.protocol.packet.login.ServerInit;
 import dev.shipctl.protocol.packet.login.ServerMessageBox;
 import dev.shipctl.protocol.packet.login.ServerRedirect;
 import dev.shipctl.protocol.packet.login.ServerSecurityData;
 import dev.shipctl.protocol.packet.menu.ClientMenuSelect;
 import dev.shipctl.protocol.packet.menu.MenuEntry;
 import dev.shipctl.protocol.packet.menu.ServerMenu;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * newserv (protocol notes §3.7): one port for everything, four connections. A first 0x93 (guild card 0) gets E6 +
- * 0x19 back to the same server; a data-phase connection previews the character slot (E3 → E5, or E4 "empty"); an
- * empty slot gets a character (phase 2, E5 → E4); a phase-4 0x93 then gets the character (E7) and the main menu
- * (07), whose "Go to lobby" (0x10) puts the client in a lobby (67). Every 0x93 carries the password (newserv checks
- * it each time); E6 error codes are refusals. Chat commands start with {@code $}.
+ * newserv's way to the lobby (protocol notes §3.7): one port for everything, four connections. A first 0x93
+ * (guild card 0) gets E6 + 0x19 back to the same server; a data-phase connection previews the character slot
+ * (E3 → E5, or E4 "empty"); an empty slot gets a character (phase 2, E5 → E4); a phase-4 0x93 then gets the
+ * character (E7) and the main menu (07), whose "Go to lobby" (0x10) puts the client in a lobby (67). Every 0x93
+ * carries the password (newserv checks it each time); E6 error codes are refusals.
  *
  * <p>newserv disconnects on a command it does not know (§6.2): this chain sends only 93, E3, E5 and 10, and the
  * session after it only 06, 81, 1D (and 61 if asked with 95).
  */
-public final class NewservFlavour implements ServerFlavour {
-    public static final NewservFlavour INSTANCE = new NewservFlavour();
+final class NewservLogin implements LoginChain {
     static final int MAIN_MENU = 0x11000011;
     static final int GO_TO_LOBBY = 0x11222211;
     /** What fits after the "\tE" marker in the 0x14-byte name field of a created character. */
     static final int MAX_CREATED_NAME = 8;
 
-    private NewservFlavour() {}
-
     @Override
-    public String name() {
-        return "newserv";
-    }
-
-    /** newserv's 0x03 is 0x17C bytes (0x188 in 2022) with no banner and a disclaimer after the keys. */
-    @Override
-    public boolean recognises(ServerInit init, int size) {
-        return size > ServerInit.BASE_SIZE && init.banner().isEmpty();
-    }
-
-    /** newserv has no chat cooldown that was found; a small gap keeps replies in order. */
-    @Override
-    public Duration chatCooldown() {
-        return Duration.ofMillis(250);
-    }
-
-    @Override
-    public int maxChatPacket() {
-        return 0x200;
-    }
-
-    @Override
-    public char commandPrefix() {
-        return '$';
-    }
-
-    @Override
-    public LobbyConnection login(ChainRun run, Connection loginPort) throws ShipException {
+    public LobbyConnection walk(ChainRun run, Connection loginPort) throws ShipException {
         StageClock clock = run.clock();
         ChainState state = run.state();
         Wire wire = run.wire();
