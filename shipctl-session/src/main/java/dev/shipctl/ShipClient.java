@@ -37,6 +37,7 @@ public final class ShipClient {
     private final Optional<String> block;
     private final int slot;
     private final List<SessionListener> listeners;
+    private final List<LifecycleListener> lifecycleListeners;
     private final Optional<TraceListener> trace;
     private final Optional<ReconnectPolicy> reconnect;
 
@@ -52,6 +53,7 @@ public final class ShipClient {
         this.block = b.block;
         this.slot = b.slot;
         this.listeners = List.copyOf(b.listeners);
+        this.lifecycleListeners = List.copyOf(b.lifecycleListeners);
         this.trace = b.trace;
         this.reconnect = b.reconnect;
     }
@@ -136,8 +138,14 @@ public final class ShipClient {
         return slot;
     }
 
+    /** The listeners every session of this client gets from its first event. */
     public List<SessionListener> listeners() {
         return listeners;
+    }
+
+    /** The listeners of every login and connection of this client: stages, connected, disconnected, reconnecting. */
+    public List<LifecycleListener> lifecycleListeners() {
+        return lifecycleListeners;
     }
 
     public Optional<TraceListener> trace() {
@@ -161,6 +169,7 @@ public final class ShipClient {
         private Optional<String> block = Optional.empty();
         private int slot;
         private final List<SessionListener> listeners = new ArrayList<>();
+        private final List<LifecycleListener> lifecycleListeners = new ArrayList<>();
         private Optional<TraceListener> trace = Optional.empty();
         private Optional<ReconnectPolicy> reconnect = Optional.empty();
 
@@ -178,6 +187,7 @@ public final class ShipClient {
             block = c.block;
             slot = c.slot;
             listeners.addAll(c.listeners);
+            lifecycleListeners.addAll(c.lifecycleListeners);
             trace = c.trace;
             reconnect = c.reconnect;
         }
@@ -248,6 +258,15 @@ public final class ShipClient {
         /** A listener every session of this client gets from its first event. */
         public Builder listener(SessionListener listener) {
             listeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /**
+         * A listener of every login and connection of this client (stage started / ended / failed, connected,
+         * disconnected, reconnecting): for metrics, traces and progress. See {@link LifecycleEvent} for the order.
+         */
+        public Builder lifecycleListener(LifecycleListener listener) {
+            lifecycleListeners.add(Objects.requireNonNull(listener));
             return this;
         }
 

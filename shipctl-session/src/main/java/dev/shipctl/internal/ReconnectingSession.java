@@ -2,6 +2,7 @@ package dev.shipctl.internal;
 
 import dev.shipctl.Credentials;
 import dev.shipctl.EventStream;
+import dev.shipctl.LifecycleEvent;
 import dev.shipctl.Lobby;
 import dev.shipctl.MenuItem;
 import dev.shipctl.ReconnectPolicy;
@@ -45,6 +46,7 @@ public final class ReconnectingSession implements Session {
     private final Credentials credentials;
     private final ReconnectPolicy policy;
     private final Families families;
+    private final Lifecycle lifecycle;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<SessionEvent.Disconnected> ended = new CompletableFuture<>();
     private final LinkedBlockingQueue<Drop> drops = new LinkedBlockingQueue<>();
@@ -65,6 +67,7 @@ public final class ReconnectingSession implements Session {
         this.client = client;
         this.credentials = credentials;
         this.families = families;
+        this.lifecycle = new Lifecycle(client.lifecycleListeners());
         this.policy = client.reconnect().orElseThrow();
         listeners.addAll(client.listeners());
     }
@@ -88,7 +91,7 @@ public final class ReconnectingSession implements Session {
             } catch (ShipException e) {
                 if (e instanceof ShipException.LoginRefused || !policy.retryFirstLogin() || gaveUp(attempt)) throw e;
                 Duration delay = policy.delay(++failures);
-                emit(new SessionEvent.Reconnecting(Instant.now(), attempt + 1, delay, e));
+                reconnecting(attempt + 1, delay, e);
                 try {
                     Thread.sleep(delay);
                 } catch (InterruptedException interrupted) {
@@ -103,6 +106,13 @@ public final class ReconnectingSession implements Session {
         Gate gate = new Gate(hold);
         RealSession session = RealSession.open(client, credentials, List.of(gate), families);
         return new Link(session, gate, System.nanoTime());
+    }
+
+    /** Tells the session's listeners, then the client's lifecycle listeners, that attempt {@code attempt} follows. */
+    private void reconnecting(int attempt, Duration delay, ShipException cause) {
+        Instant now = Instant.now();
+        emit(new SessionEvent.Reconnecting(now, attempt, delay, cause));
+        lifecycle.emit(new LifecycleEvent.Reconnecting(now, attempt, delay, cause));
     }
 
     private boolean gaveUp(int attempt) {
@@ -152,7 +162,7 @@ public final class ReconnectingSession implements Session {
         for (int attempt = 1; ; attempt++) {
             Duration delay = policy.delay(++failures);
             log.debug("reconnecting (attempt {}) in {}: {}", attempt, delay, cause.getMessage());
-            emit(new SessionEvent.Reconnecting(Instant.now(), attempt, delay, cause));
+            reconnecting(attempt, delay, cause);
             Thread.sleep(delay);
             if (closing) return false;
             Link link;
@@ -275,7 +285,7 @@ public final class ReconnectingSession implements Session {
 
     @Override
     public CompletableFuture<Void> chat(String line) {
-        RealSession.checkChat(flavour(), guildCard(), line);
+        ChatSender.check(flavour(), guildCard(), line);
         return chat.add(line);
     }
 
