@@ -15,7 +15,7 @@ public final class MenuChoice {
      *
      * @param what "ship" or "block", for messages
      * @throws ShipException.LoginRefused the server lists nothing
-     * @throws ShipException.LoginRefused nothing listed matches the choice
+     * @throws ShipException.NoSuchChoice nothing listed matches the choice
      */
     public static MenuItem choose(List<MenuItem> items, Optional<String> choice, String what, Stage stage) throws ShipException {
         if (items.isEmpty()) throw new ShipException.LoginRefused(stage, "the server lists no " + what);
@@ -28,7 +28,6 @@ public final class MenuChoice {
         for (MenuItem item : items) {
             if (item.name().equalsIgnoreCase(c)) return item;
         }
-        throw new ShipException.LoginRefused(stage, "no " + what + " called '" + c + "'; the server lists: "
-                + String.join(", ", items.stream().map(MenuItem::name).toList()));
+        throw new ShipException.NoSuchChoice(stage, what, c, items.stream().map(MenuItem::name).toList());
     }
 }

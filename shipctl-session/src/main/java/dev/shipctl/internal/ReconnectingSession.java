@@ -89,7 +89,7 @@ public final class ReconnectingSession implements Session {
                 chat.resume(current.session()::chat);
                 return;
             } catch (ShipException e) {
-                if (e instanceof ShipException.LoginRefused || !policy.retryFirstLogin() || gaveUp(attempt)) throw e;
+                if (endsTrying(e) || !policy.retryFirstLogin() || gaveUp(attempt)) throw e;
                 Duration delay = policy.delay(++failures);
                 reconnecting(attempt + 1, delay, e);
                 try {
@@ -113,6 +113,11 @@ public final class ReconnectingSession implements Session {
         Instant now = Instant.now();
         emit(new SessionEvent.Reconnecting(now, attempt, delay, cause));
         lifecycle.emit(new LifecycleEvent.Reconnecting(now, attempt, delay, cause));
+    }
+
+    /** A refused login, or a ship or block the server does not list: trying again would not help. */
+    private static boolean endsTrying(ShipException e) {
+        return e instanceof ShipException.LoginRefused || e instanceof ShipException.NoSuchChoice;
     }
 
     private boolean gaveUp(int attempt) {
@@ -168,11 +173,12 @@ public final class ReconnectingSession implements Session {
             Link link;
             try {
                 link = login(true);
-            } catch (ShipException.LoginRefused e) {
-                if (!closing) end(e, e.getMessage());
-                return false;
             } catch (ShipException e) {
                 if (closing) return false;
+                if (endsTrying(e)) {
+                    end(e, e.getMessage());
+                    return false;
+                }
                 if (gaveUp(attempt)) {
                     end(e, "gave up after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ") + e.getMessage());
                     return false;
