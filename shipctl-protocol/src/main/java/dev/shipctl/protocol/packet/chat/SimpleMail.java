@@ -1,8 +1,9 @@
 package dev.shipctl.protocol.packet.chat;
 
+import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 import dev.shipctl.protocol.packet.Texts;
 
 /**
@@ -25,8 +26,8 @@ public record SimpleMail(int fromGuildCard, String fromName, int toGuildCard, St
         return mail;
     }
 
-    byte[] encode() {
-        return new PacketWriter(0x81, SIZE).u32(0x08, 0x00010000).u32(0x0C, fromGuildCard)
+    byte[] encode(Command command) {
+        return new PacketWriter(command, SIZE).u32(0x08, 0x00010000).u32(0x0C, fromGuildCard)
                 .utf16(0x10, 0x1E, Texts.ENGLISH + fromName).u32(0x30, toGuildCard).utf16(0x34, 0x26, date)
                 .utf16(0x5C, 0x3FE, Texts.ENGLISH + text).toByteArray();
     }

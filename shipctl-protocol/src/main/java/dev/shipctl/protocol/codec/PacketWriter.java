@@ -1,5 +1,6 @@
-package dev.shipctl.protocol.internal;
+package dev.shipctl.protocol.codec;
 
+import dev.shipctl.protocol.Command;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,6 +10,12 @@ import java.nio.charset.StandardCharsets;
 public final class PacketWriter {
     private final byte[] data;
 
+    /** A packet of {@code size} bytes for a command of the table. */
+    public PacketWriter(Command command, int size) {
+        this(command.code(), size);
+    }
+
+    /** A packet of {@code size} bytes for any command number (servers and tests that write what has no record). */
     public PacketWriter(int command, int size) {
         if (size < 8 || size > 0xFFFF) throw new IllegalArgumentException("packet size " + size);
         data = new byte[size];
