@@ -2,8 +2,8 @@ package dev.shipctl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipctl.protocol.Captures;
-import dev.shipctl.protocol.Captures.Captured;
+import dev.shipctl.protocol.captures.Captures;
+import dev.shipctl.protocol.captures.Captures.Captured;
 import dev.shipctl.protocol.packet.login.ServerInit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

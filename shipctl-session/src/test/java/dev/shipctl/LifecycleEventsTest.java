@@ -103,7 +103,8 @@ class LifecycleEventsTest {
     @Test
     void aReconnectingSessionSaysDisconnectedThenReconnectingThenConnectedAgain() throws Exception {
         ReconnectPolicy quick = ReconnectPolicy.builder().initialDelay(Duration.ofMillis(4)).maxDelay(Duration.ofMillis(16)).build();
-        try (Session bot = client().newBuilder().reconnect(quick).build().connect(PLAYER)) {
+        try (Session bot = client().newBuilder().reconnect(quick).build().connect(PLAYER);
+             EventStream sessionEvents = bot.events()) {
             assertThat(drain()).containsExactlyElementsOf(LOGIN);
             assertThat(sandbox.cut(42000002)).isPositive();
 
@@ -112,6 +113,8 @@ class LifecycleEventsTest {
             List<String> again = new ArrayList<>();
             while (again.size() < LOGIN.size()) again.add(describe(next()));
             assertThat(again).containsExactlyElementsOf(LOGIN);
+            // Connected comes from the new connection's login; the session is back once it has said Reconnected
+            assertThat(sessionEvents.next(SessionEvent.Reconnected.class, WAIT)).isPresent();
             assertThat(bot.isOpen()).isTrue();
         }
         assertThat(describe(next())).isEqualTo("disconnected");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shipctl.ReplayPeer.Port;
 import dev.shipctl.ReplayPeer.Script;
-import dev.shipctl.protocol.Captures;
+import dev.shipctl.protocol.captures.Captures;
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.Packets;
 import dev.shipctl.protocol.frame.Frame;
