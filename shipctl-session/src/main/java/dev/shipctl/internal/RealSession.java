@@ -6,7 +6,6 @@ import dev.shipctl.EventStream;
 import dev.shipctl.LifecycleEvent;
 import dev.shipctl.Lobby;
 import dev.shipctl.MenuItem;
-import dev.shipctl.Player;
 import dev.shipctl.ServerFlavour;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
@@ -25,7 +24,6 @@ import dev.shipctl.protocol.packet.chat.ServerShipInfo;
 import dev.shipctl.protocol.packet.chat.ServerSimpleMail;
 import dev.shipctl.protocol.packet.chat.ServerTextMessage;
 import dev.shipctl.protocol.packet.chat.SimpleMail;
-import dev.shipctl.protocol.packet.keepalive.ClientPing;
 import dev.shipctl.protocol.packet.lobby.ClientChangeLobby;
 import dev.shipctl.protocol.packet.lobby.ClientPlayerData;
 import dev.shipctl.protocol.packet.lobby.LobbyPlayer;
@@ -80,7 +78,7 @@ public final class RealSession implements Session {
     private volatile boolean closing;
     private volatile boolean closedByUser;
     private final Thread reader;
-    private final Thread keepalive;
+    private final Keepalive keepalive;
     private final EventThread events;
     private final ChatSender chat;
 
@@ -103,7 +101,7 @@ public final class RealSession implements Session {
         connection.deadline(() -> Deadline.NONE);
         String name = "shipctl-" + character.name();
         reader = Thread.ofVirtual().name(name + "-reader").unstarted(this::readLoop);
-        keepalive = Thread.ofVirtual().name(name + "-keepalive").unstarted(this::keepaliveLoop);
+        keepalive = new Keepalive(connection, client.keepaliveInterval(), name + "-keepalive");
         events = new EventThread(name + "-events");
         chat = new ChatSender(connection, flavour.chatCooldown(), name + "-chat", this::whyEnded);
     }
@@ -232,7 +230,7 @@ public final class RealSession implements Session {
             chat.stop(why);
         }
         chat.thread().interrupt();
-        keepalive.interrupt();
+        keepalive.stop();
     }
 
     /** What a chat line that was never written fails with: the session's error, or that it was closed. */
@@ -241,26 +239,13 @@ public final class RealSession implements Session {
                 ? d.cause().get() : new IllegalStateException("session closed");
     }
 
-    // ---- chat and keepalive -------------------------------------------------------------------------------
+    // ---- chat ---------------------------------------------------------------------------------------------
 
     @Override
     public CompletableFuture<Void> chat(String line) {
         ChatSender.check(flavour, guildCard, line);
         if (!isOpen()) return CompletableFuture.failedFuture(new IllegalStateException("the session is closed"));
         return chat.add(line);
-    }
-
-    private void keepaliveLoop() {
-        long interval = client.keepaliveInterval().toNanos();
-        try {
-            while (!closing) {
-                TimeUnit.NANOSECONDS.sleep(interval);
-                if (closing) break;
-                connection.send(new ClientPing());
-            }
-        } catch (InterruptedException | ShipException e) {
-            // closing, or the reader reports the lost connection
-        }
     }
 
     // ---- the rest of the API ------------------------------------------------------------------------------
@@ -386,7 +371,7 @@ public final class RealSession implements Session {
             join(reader);
             finish(null);
         }
-        for (Thread t : List.of(reader, chat.thread(), keepalive, events.thread())) join(t);
+        for (Thread t : List.of(reader, chat.thread(), keepalive.thread(), events.thread())) join(t);
     }
 
     private static void join(Thread thread) {

@@ -17,7 +17,6 @@ import dev.shipctl.StageTiming;
 import dev.shipctl.protocol.Packet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +101,7 @@ public final class ReconnectingSession implements Session {
     }
 
     private Link login(boolean hold) throws ShipException {
-        Gate gate = new Gate(hold);
+        Gate gate = new Gate(hold, this::emit, (g, cause) -> drops.add(new Drop(g, cause)));
         RealSession session = RealSession.open(client, credentials, List.of(gate), families);
         return new Link(session, gate, System.nanoTime());
     }
@@ -228,51 +226,6 @@ public final class ReconnectingSession implements Session {
             } catch (RuntimeException e) {
                 log.warn("a session listener threw; ignored", e);
             }
-        }
-    }
-
-    /**
-     * Forwards one connection's events. A new connection's events are held until the supervisor has sent
-     * {@link SessionEvent.Reconnected}, so listeners see that first. Its {@link SessionEvent.Disconnected} is not
-     * forwarded: it tells the supervisor the connection dropped.
-     */
-    private final class Gate implements SessionListener {
-        private List<SessionEvent> held;
-
-        Gate(boolean hold) {
-            held = hold ? new ArrayList<>() : null;
-        }
-
-        @Override
-        public void onEvent(SessionEvent event) {
-            if (event instanceof SessionEvent.Disconnected d) {
-                d.cause().ifPresent(cause -> drops.add(new Drop(this, cause)));
-                return;
-            }
-            synchronized (this) {
-                if (held != null) {
-                    held.add(event);
-                    return;
-                }
-            }
-            emit(event);
-        }
-
-        /** Forgets held chat: it was said in the lobby the login landed in, which the session has left. */
-        synchronized void forgetLandingChat() {
-            held.removeIf(e -> e instanceof SessionEvent.Chat);
-        }
-
-        /**
-         * Sends {@code first}, then the held events but joins and leaves (the lobby in {@code first} already shows
-         * them), then lets events through.
-         */
-        synchronized void release(Supplier<SessionEvent> first) {
-            emit(first.get());
-            for (SessionEvent e : held) {
-                if (!(e instanceof SessionEvent.PlayerJoined || e instanceof SessionEvent.PlayerLeft)) emit(e);
-            }
-            held = null;
         }
     }
 
