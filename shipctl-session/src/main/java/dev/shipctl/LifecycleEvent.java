@@ -16,7 +16,9 @@ import java.util.Optional;
  * Every {@link StageStarted} is followed by a {@link StageEnded} or a {@link StageFailed} of the same stage before
  * the next stage starts; every {@link Connected} (the session reached a lobby) by one {@link Disconnected} (that
  * connection ended). A reconnecting session ({@link ShipClient.Builder#reconnect}) sends {@link Reconnecting}
- * before each attempt, after the {@link Disconnected} of the connection it lost.
+ * before each attempt, after the {@link Disconnected} of the connection it lost; the new connection's
+ * {@link Connected} comes before the session's {@link SessionEvent.Reconnected}, which it sends once back in its
+ * lobby.
  */
 public sealed interface LifecycleEvent {
     Instant at();
