@@ -80,6 +80,8 @@ public final class ShipClient {
      *     {@link #deadline()}
      * @throws ShipException.ProtocolViolation the server sent bytes that make no sense (wrong key table?)
      * @throws ShipException.ConnectionLost the server closed the connection before the lobby
+     * @throws ShipException.NoSuchChoice the server lists no ship or block by the {@link #ship()} or {@link #block()} asked for
+     * @throws IllegalArgumentException the {@link #flavour()} forced is none of {@link ServerFlavour#all()}
      */
     public Session connect(Credentials credentials) throws ShipException {
         return Implementation.sessions().connect(this, credentials);
