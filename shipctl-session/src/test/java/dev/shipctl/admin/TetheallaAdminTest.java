@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class TetheallaAdminTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration SHORT = Duration.ofSeconds(1);
+    // a raw command waits all of its wait for more replies: the default, not WAIT
     private static final int PLAYER1 = 42000002;
 
     private Sandbox sandbox;
@@ -92,7 +93,7 @@ class TetheallaAdminTest {
     @Test
     void announceModeSwitchedOnByARawCommandIsNotToggledOffByTheNextAnnouncement() throws Exception {
         Admin admin = gm();
-        AdminResult raw = admin.command("/announce", WAIT);
+        AdminResult raw = admin.command("/announce", Admin.DEFAULT_WAIT);
         assertThat(raw.replies()).extracting(Exchange::text).containsExactly("Announce by sending a mail.");
 
         AdminResult r = admin.announce("hello", false, WAIT);
@@ -104,7 +105,7 @@ class TetheallaAdminTest {
     @Test
     void aGlobalAnnouncementSwitchesTheLocalModeOffFirst() throws Exception {
         Admin admin = gm();
-        admin.command("/announce", WAIT);
+        admin.command("/announce", Admin.DEFAULT_WAIT);
 
         AdminResult r = admin.announce("everyone", true, WAIT);
 
@@ -134,7 +135,7 @@ class TetheallaAdminTest {
 
     @Test
     void aRawCommandCollectsItsRepliesAndSilenceIsNoReply() throws Exception {
-        AdminResult bank = gm().command("/bank", WAIT);
+        AdminResult bank = gm().command("/bank", Admin.DEFAULT_WAIT);
         assertThat(bank.outcome()).isEqualTo(Outcome.REPLIED);
         assertThat(bank.replies()).extracting(Exchange::label, Exchange::text).containsExactly(org.assertj.core.groups.Tuple.tuple("B0", "Bank: Common"));
 
