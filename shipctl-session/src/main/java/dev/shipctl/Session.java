@@ -16,13 +16,13 @@ import java.util.concurrent.CompletableFuture;
  * {@link SessionEvent.Reconnected}, and ends ({@link SessionEvent.Disconnected}) only when closed, when the server
  * refuses the login, when another login of the account takes the session over, or when the policy gives up.
  *
- * <p>Threading: every method may be called from any thread. Events are delivered in order on the session's reader
- * thread (a reconnecting session's own events on its reconnect thread) to {@link SessionListener}s, and are also
- * queued for {@link #events()}.
+ * <p>Threading: every method may be called from any thread. Events are delivered in order to
+ * {@link SessionListener}s on the session's event thread, never on the reader (a reconnecting session's own events
+ * on its reconnect thread), and are also queued for {@link #events()}.
  */
 public interface Session extends AutoCloseable {
     /** The server family this session talks to. */
-    ServerFlavor flavor();
+    ServerFlavour flavour();
 
     /** This account's guild card number. */
     int guildCard();

@@ -1,7 +1,5 @@
 package dev.shipctl;
 
-import dev.shipctl.internal.RealSession;
-import dev.shipctl.internal.ReconnectingSession;
 import dev.shipctl.protocol.cipher.KeyTable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +31,7 @@ public final class ShipClient {
 
     private final String host;
     private final int port;
-    private final Optional<ServerFlavor> flavor;
+    private final Optional<ServerFlavour> flavour;
     private final KeyTable keyTable;
     private final Duration timeout;
     private final Optional<Duration> deadline;
@@ -42,13 +40,14 @@ public final class ShipClient {
     private final Optional<String> block;
     private final int slot;
     private final List<SessionListener> listeners;
+    private final List<LifecycleListener> lifecycleListeners;
     private final Optional<TraceListener> trace;
     private final Optional<ReconnectPolicy> reconnect;
 
     private ShipClient(Builder b) {
         this.host = b.host;
         this.port = b.port;
-        this.flavor = b.flavor;
+        this.flavour = b.flavour;
         this.keyTable = b.keyTable != null ? b.keyTable : KeyTable.tethealla();
         this.timeout = b.timeout;
         this.deadline = b.deadline;
@@ -57,6 +56,7 @@ public final class ShipClient {
         this.block = b.block;
         this.slot = b.slot;
         this.listeners = List.copyOf(b.listeners);
+        this.lifecycleListeners = List.copyOf(b.lifecycleListeners);
         this.trace = b.trace;
         this.reconnect = b.reconnect;
     }
@@ -83,9 +83,11 @@ public final class ShipClient {
      *     {@link #deadline()}
      * @throws ShipException.ProtocolViolation the server sent bytes that make no sense (wrong key table?)
      * @throws ShipException.ConnectionLost the server closed the connection before the lobby
+     * @throws ShipException.NoSuchChoice the server lists no ship or block by the {@link #ship()} or {@link #block()} asked for
+     * @throws IllegalArgumentException the {@link #flavour()} forced is none of {@link ServerFlavour#all()}
      */
     public Session connect(Credentials credentials) throws ShipException {
-        return reconnect.isPresent() ? ReconnectingSession.open(this, credentials) : RealSession.open(this, credentials);
+        return Implementation.sessions().connect(this, credentials);
     }
 
     public String host() {
@@ -97,8 +99,8 @@ public final class ShipClient {
     }
 
     /** The flavour to use, or empty to detect it from the server's 0x03. */
-    public Optional<ServerFlavor> flavor() {
-        return flavor;
+    public Optional<ServerFlavour> flavour() {
+        return flavour;
     }
 
     public KeyTable keyTable() {
@@ -141,8 +143,14 @@ public final class ShipClient {
         return slot;
     }
 
+    /** The listeners every session of this client gets from its first event. */
     public List<SessionListener> listeners() {
         return listeners;
+    }
+
+    /** The listeners of every login and connection of this client: stages, connected, disconnected, reconnecting. */
+    public List<LifecycleListener> lifecycleListeners() {
+        return lifecycleListeners;
     }
 
     public Optional<TraceListener> trace() {
@@ -157,7 +165,7 @@ public final class ShipClient {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
-        private Optional<ServerFlavor> flavor = Optional.empty();
+        private Optional<ServerFlavour> flavour = Optional.empty();
         private KeyTable keyTable;
         private Duration timeout = Duration.ofSeconds(5);
         private Optional<Duration> deadline = Optional.empty();
@@ -166,6 +174,7 @@ public final class ShipClient {
         private Optional<String> block = Optional.empty();
         private int slot;
         private final List<SessionListener> listeners = new ArrayList<>();
+        private final List<LifecycleListener> lifecycleListeners = new ArrayList<>();
         private Optional<TraceListener> trace = Optional.empty();
         private Optional<ReconnectPolicy> reconnect = Optional.empty();
 
@@ -174,7 +183,7 @@ public final class ShipClient {
         private Builder(ShipClient c) {
             host = c.host;
             port = c.port;
-            flavor = c.flavor;
+            flavour = c.flavour;
             keyTable = c.keyTable;
             timeout = c.timeout;
             deadline = c.deadline;
@@ -183,6 +192,7 @@ public final class ShipClient {
             block = c.block;
             slot = c.slot;
             listeners.addAll(c.listeners);
+            lifecycleListeners.addAll(c.lifecycleListeners);
             trace = c.trace;
             reconnect = c.reconnect;
         }
@@ -195,9 +205,12 @@ public final class ShipClient {
             return this;
         }
 
-        /** Forces a flavour; {@code null} detects it from the server's 0x03 (the default). */
-        public Builder flavor(ServerFlavor flavor) {
-            this.flavor = Optional.ofNullable(flavor);
+        /**
+         * Forces a flavour (one of {@link ServerFlavour#all()}, by its name); {@code null} detects it from the
+         * server's 0x03 (the default).
+         */
+        public Builder flavour(ServerFlavour flavour) {
+            this.flavour = Optional.ofNullable(flavour);
             return this;
         }
 
@@ -250,6 +263,15 @@ public final class ShipClient {
         /** A listener every session of this client gets from its first event. */
         public Builder listener(SessionListener listener) {
             listeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /**
+         * A listener of every login and connection of this client (stage started / ended / failed, connected,
+         * disconnected, reconnecting): for metrics, traces and progress. See {@link LifecycleEvent} for the order.
+         */
+        public Builder lifecycleListener(LifecycleListener listener) {
+            lifecycleListeners.add(Objects.requireNonNull(listener));
             return this;
         }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 public abstract sealed class ShipException extends Exception
         permits ShipException.ConnectFailed, ShipException.LoginRefused, ShipException.ProtocolViolation,
                 ShipException.StageTimeout, ShipException.ConnectionLost, ShipException.NoReply,
-                ShipException.Unsupported {
+                ShipException.Unsupported, ShipException.NoSuchChoice {
     private final Stage stage;
     private final String reason;
     private volatile List<StageTiming> timings = List.of();
@@ -126,6 +126,39 @@ public abstract sealed class ShipException extends Exception
     public static final class NoReply extends ShipException {
         public NoReply(String message) {
             super(null, message, "", null);
+        }
+    }
+
+    /**
+     * The ship or block asked for ({@link ShipClient.Builder#ship}, {@link ShipClient.Builder#block}) is not among
+     * those the server lists: a mistake in the request, not a refusal by the server.
+     */
+    public static final class NoSuchChoice extends ShipException {
+        private final String what;
+        private final String choice;
+        private final List<String> listed;
+
+        /** @param what "ship" or "block" */
+        public NoSuchChoice(Stage stage, String what, String choice, List<String> listed) {
+            super(stage, "no " + what + " called '" + choice + "'", "; the server lists: " + String.join(", ", listed), null);
+            this.what = what;
+            this.choice = choice;
+            this.listed = List.copyOf(listed);
+        }
+
+        /** "ship" or "block". */
+        public String what() {
+            return what;
+        }
+
+        /** The choice as given. */
+        public String choice() {
+            return choice;
+        }
+
+        /** The names the server listed, in order. */
+        public List<String> listed() {
+            return listed;
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.shipctl;
 
-import dev.shipctl.protocol.Captures.Captured;
+import dev.shipctl.protocol.captures.Captures.Captured;
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.Packets;
 import dev.shipctl.protocol.ProtocolException;

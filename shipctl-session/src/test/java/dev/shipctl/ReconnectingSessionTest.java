@@ -36,7 +36,8 @@ class ReconnectingSessionTest {
     private static final Credentials OBSERVER = new Credentials("localgm", "localgm123");
     private static final String BOT_THREADS = "shipctl-Player1-";
     private static final List<String> ONE_CONNECTION = List.of(
-            "shipctl-Player1-chat", "shipctl-Player1-keepalive", "shipctl-Player1-reader", "shipctl-Player1-reconnect");
+            "shipctl-Player1-chat", "shipctl-Player1-events", "shipctl-Player1-keepalive", "shipctl-Player1-reader",
+            "shipctl-Player1-reconnect");
 
     private Sandbox sandbox;
 

@@ -1,6 +1,6 @@
 package dev.shipctl;
 
-import dev.shipctl.protocol.Captures;
+import dev.shipctl.protocol.captures.Captures;
 import dev.shipctl.protocol.frame.Frame;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shipctl.NewservReplayPeer.Script;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
-import dev.shipctl.protocol.Captures;
-import dev.shipctl.protocol.Captures.Captured;
+import dev.shipctl.protocol.captures.Captures;
+import dev.shipctl.protocol.captures.Captures.Captured;
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.Hex;
 import dev.shipctl.protocol.Packets;
@@ -63,7 +63,7 @@ class ReplayedNewservChainTest {
     void autoDetectsNewservAndReachesTheCapturedLobby() throws Exception {
         try (NewservReplayPeer peer = new NewservReplayPeer(chain("", lobbyJoin("")))) {
             try (Session s = client(peer, slot("")).connect(ADMIN)) {
-                assertThat(s.flavor().name()).isEqualTo("newserv");
+                assertThat(s.flavour().name()).isEqualTo("newserv");
                 assertThat(Integer.toUnsignedLong(s.guildCard())).isEqualTo(0x00A0A0A0L);
                 assertThat(s.lobby().players()).extracting(Player::guildCard).contains(s.guildCard());
                 List<Stage> stages = s.timings().stream().map(StageTiming::stage).toList();

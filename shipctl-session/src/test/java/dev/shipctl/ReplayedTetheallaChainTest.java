@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shipctl.ReplayPeer.Port;
 import dev.shipctl.ReplayPeer.Script;
-import dev.shipctl.protocol.Captures;
+import dev.shipctl.protocol.captures.Captures;
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.Packets;
 import dev.shipctl.protocol.frame.Frame;
@@ -41,7 +41,7 @@ class ReplayedTetheallaChainTest {
             ShipClient client = ShipClient.builder().server("127.0.0.1", peer.port(Port.LOGIN))
                     .timeout(Duration.ofSeconds(5)).build();
             try (Session s = client.connect(GM)) {
-                assertThat(s.flavor().name()).isEqualTo("tethealla");
+                assertThat(s.flavour().name()).isEqualTo("tethealla");
                 assertThat(s.guildCard()).isEqualTo(42000001);
                 assertThat(s.characterName()).isEqualTo("GMBot");
                 assertThat(s.ships()).extracting(MenuItem::name).containsExactly("TestShip");

@@ -198,6 +198,14 @@ class SandboxSessionTest {
     }
 
     @Test
+    void aShipTheServerDoesNotListIsNoSuchChoiceNotARefusal() {
+        assertThatThrownBy(() -> client().newBuilder().ship("Atlantis").build().connect(new Credentials("player1", "player123")))
+                .isInstanceOf(ShipException.NoSuchChoice.class)
+                .hasMessageContaining("no ship called 'Atlantis'").hasMessageContaining(sandbox.shipName())
+                .satisfies(e -> assertThat(((ShipException) e).stage()).contains(Stage.SHIP_LIST));
+    }
+
+    @Test
     void closingEndsTheSessionWithoutACause() throws Exception {
         Session s = client().connect(new Credentials("player1", "player123"));
         s.close();

@@ -1,7 +1,7 @@
 package dev.shipctl.cli;
 
 import dev.shipctl.Credentials;
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipClient;
 import dev.shipctl.protocol.cipher.KeyTable;
 import java.io.IOException;
@@ -105,7 +105,7 @@ public final class ConnectOptions {
         traceFile(ctx).ifPresent(b::trace);
         String fl = first(flavour, p.flavour(), "auto");
         if (!fl.equalsIgnoreCase("auto")) {
-            b.flavor(ServerFlavor.named(fl).orElseThrow(() -> UserError.usage("unknown flavour '" + fl + "': use auto, tethealla or newserv")));
+            b.flavour(ServerFlavour.named(fl).orElseThrow(() -> UserError.usage("unknown flavour '" + fl + "': use auto, tethealla or newserv")));
         }
         String key = keyFile != null ? keyFile.toString() : p.keyFile();
         if (key != null) b.keyTable(loadKeyTable(Path.of(expandHome(key))));

@@ -59,6 +59,7 @@ public final class ExitCodes {
             case ShipException.NoReply n -> NO_REPLY;
             case ShipException.ConnectionLost l -> DISCONNECTED;
             case ShipException.Unsupported u -> USAGE;
+            case ShipException.NoSuchChoice c -> USAGE;
         };
     }
 }

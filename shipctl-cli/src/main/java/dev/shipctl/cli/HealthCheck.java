@@ -115,7 +115,7 @@ final class HealthCheck {
             Lobby lobby = s.lobby();
             inLobby.accept(s);
             return new Result(at, server, true, s.timings(), total, Optional.empty(), Optional.empty(), ExitCodes.OK,
-                    Optional.of(s.flavor().name()), Integer.toUnsignedLong(s.guildCard()), Optional.of(s.characterName()),
+                    Optional.of(s.flavour().name()), Integer.toUnsignedLong(s.guildCard()), Optional.of(s.characterName()),
                     s.ships(), s.blocks(), s.ship(), s.block(), Optional.of(lobby));
         } catch (ShipException e) {
             Duration total = Duration.ofNanos(System.nanoTime() - start);

@@ -88,7 +88,7 @@ final class ShellCommand implements Callable<Integer> {
             String who = session.characterName() + "@" + session.ship().map(s -> s.name()).orElse(connect.address(ctx));
             if (!output.json()) {
                 term.err().println(term.dim("In lobby " + session.lobby().number() + " as " + session.characterName() + " (guild card "
-                        + Integer.toUnsignedString(session.guildCard()) + ", " + session.flavor().name() + "). "
+                        + Integer.toUnsignedString(session.guildCard()) + ", " + session.flavour().name() + "). "
                         + "Type help for the verbs, Tab to complete, Ctrl-D to leave."));
             }
             while (true) {
@@ -140,15 +140,15 @@ final class ShellCommand implements Callable<Integer> {
     private List<String> completions(Admin admin) {
         List<String> words = new ArrayList<>(OpenSession.verbNames(ctx));
         words.addAll(BUILTINS);
-        char prefix = admin.dialect().commandPrefix();
-        admin.dialect().commandNames().forEach(c -> words.add(prefix + c));
+        char prefix = admin.session().flavour().commandPrefix();
+        admin.commandNames().forEach(c -> words.add(prefix + c));
         return words;
     }
 
     private void help(Terminal term, Admin admin) {
         term.out().println("Verbs (help VERB for its options): " + String.join(", ", OpenSession.verbNames(ctx)));
-        term.out().println("Raw commands: type them as in the game, e.g. " + admin.dialect().commandPrefix()
-                + admin.dialect().commandNames().getLast() + "   Leave: exit, quit or Ctrl-D.");
+        term.out().println("Raw commands: type them as in the game, e.g. " + admin.session().flavour().commandPrefix()
+                + admin.commandNames().getLast() + "   Leave: exit, quit or Ctrl-D.");
     }
 
     /** Prints an event above the prompt. Replies to a running verb are left to the verb's own output. */

@@ -206,8 +206,8 @@ final class WhoCommand implements Callable<Integer> {
         var lobby = s.lobby();
         out.add(new Seen(ship, block, lobby.number(), lobby.players(), lobby.yourClientId(), Instant.now()));
         if (!walk) return out;
-        if (!s.flavor().name().equals("tethealla")) {
-            notes.add("--lobbies walks Tethealla lobbies only; " + s.flavor().name() + " was left in lobby " + lobby.number());
+        if (!s.flavour().name().equals("tethealla")) {
+            notes.add("--lobbies walks Tethealla lobbies only; " + s.flavour().name() + " was left in lobby " + lobby.number());
             return out;
         }
         int start = lobby.number();

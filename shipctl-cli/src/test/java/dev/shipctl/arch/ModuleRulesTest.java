@@ -32,7 +32,7 @@ class ModuleRulesTest {
 
     @Test
     void sessionKnowsNothingOfTheCommandLineOrTheSandbox() {
-        noClasses().that().resideInAnyPackage("dev.shipctl", "dev.shipctl.internal..", "dev.shipctl.flavor..", "dev.shipctl.admin..")
+        noClasses().that().resideInAnyPackage("dev.shipctl", "dev.shipctl.internal..", "dev.shipctl.admin..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shipctl.cli..", "dev.shipctl.sandbox..",
                         "picocli..", "org.jline..", "tools.jackson..", "io.prometheus..", "ch.qos.logback..")
                 .check(classes);
@@ -42,7 +42,7 @@ class ModuleRulesTest {
     void sandboxUsesOnlyTheProtocolCore() {
         noClasses().that().resideInAPackage("dev.shipctl.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shipctl", "dev.shipctl.internal..",
-                        "dev.shipctl.flavor..", "dev.shipctl.admin..", "dev.shipctl.cli..", "picocli..")
+                        "dev.shipctl.admin..", "dev.shipctl.cli..", "picocli..")
                 .check(classes);
     }
 

@@ -6,6 +6,11 @@ package dev.shipctl.protocol;
  * {@link Packets}; its command number lives in {@link Command}.
  */
 public interface Packet {
-    /** The entry of the command table this packet belongs to. */
-    Command command();
+    /**
+     * The entry of the command table this packet's type is registered under in {@link Packets}, the one place that
+     * ties a record to its number.
+     */
+    default Command command() {
+        return Packets.commandOf(this);
+    }
 }

@@ -1,7 +1,7 @@
 package dev.shipctl.protocol;
 
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 
 /**
  * Reads and writes one packet type. Decoding sees the whole packet (header included, padding excluded) and

@@ -2,8 +2,8 @@ package dev.shipctl.protocol;
 
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.frame.Frame;
+import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.frame.FrameReader;
-import dev.shipctl.protocol.internal.PacketReader;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
 import dev.shipctl.protocol.packet.character.ClientCreateCharacter;
 import dev.shipctl.protocol.packet.character.ClientRequestSystemFile;
@@ -44,12 +44,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The packet registry: one line per command, tying its table entry to its record type and codec. Decoding an
+ * The packet registry: one line per command, tying its table entry (and so its number, written once, in
+ * {@link Command}) to its record type and codec; records and codecs name no number. Decoding an
  * unknown command gives a {@link RawPacket}; decoding never throws anything but {@link ProtocolException}.
  */
 public final class Packets {
     private static final Map<Command, PacketCodec<?>> BY_COMMAND = new EnumMap<>(Command.class);
     private static final Map<Class<?>, PacketCodec<?>> BY_TYPE = new HashMap<>();
+    private static final Map<Class<?>, Command> COMMAND_OF_TYPE = new HashMap<>();
 
     static {
         register(Command.SERVER_INIT, ServerInit.class, ServerInit.CODEC);
@@ -97,6 +99,14 @@ public final class Packets {
     private static <P extends Packet> void register(Command command, Class<P> type, PacketCodec<P> codec) {
         BY_COMMAND.put(command, codec);
         BY_TYPE.put(type, codec);
+        if (COMMAND_OF_TYPE.put(type, command) != null) throw new ExceptionInInitializerError(type.getName() + " is registered twice");
+    }
+
+    /** The command a record type is registered under ({@link Packet#command()}). */
+    static Command commandOf(Packet packet) {
+        Command command = COMMAND_OF_TYPE.get(packet.getClass());
+        if (command == null) throw new IllegalArgumentException("no command registered for " + packet.getClass().getName());
+        return command;
     }
 
     /** Decodes a frame sent by {@code sender}; an unknown command gives a {@link RawPacket}. */

@@ -2,7 +2,8 @@ package dev.shipctl.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipctl.protocol.Captures.Captured;
+import dev.shipctl.protocol.captures.Captures;
+import dev.shipctl.protocol.captures.Captures.Captured;
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;
 import dev.shipctl.protocol.frame.Frame;

@@ -1,6 +1,7 @@
 package dev.shipctl.protocol;
 
-import dev.shipctl.protocol.Captures.Captured;
+import dev.shipctl.protocol.captures.Captures;
+import dev.shipctl.protocol.captures.Captures.Captured;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

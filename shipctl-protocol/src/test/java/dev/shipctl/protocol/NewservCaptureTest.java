@@ -2,7 +2,8 @@ package dev.shipctl.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipctl.protocol.Captures.Captured;
+import dev.shipctl.protocol.captures.Captures;
+import dev.shipctl.protocol.captures.Captures.Captured;
 import dev.shipctl.protocol.packet.character.ServerCharacterAck;
 import dev.shipctl.protocol.packet.chat.ServerBroadcast;
 import dev.shipctl.protocol.packet.chat.ServerSimpleMail;

@@ -3,6 +3,7 @@ package dev.shipctl.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.shipctl.protocol.captures.Captures;
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;
 import dev.shipctl.protocol.frame.Frame;

@@ -1,7 +1,7 @@
 package dev.shipctl.sandbox;
 
 import dev.shipctl.protocol.Packets;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketWriter;
 import dev.shipctl.protocol.packet.Texts;
 import dev.shipctl.protocol.packet.chat.ServerBroadcast;
 import dev.shipctl.protocol.packet.chat.ServerTextMessage;

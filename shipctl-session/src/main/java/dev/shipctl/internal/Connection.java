@@ -25,8 +25,10 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -137,9 +139,22 @@ public final class Connection implements AutoCloseable {
             throw new ShipException.StageTimeout(stage, "a TCP connection to " + host + ":" + port, d.limit());
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
+            if (resetAfterHandshake(e)) {
+                throw new ShipException.ConnectionLost(stage, "connection reset on " + name + " as it was opened");
+            }
             throw new ShipException.ConnectFailed(stage, host + ":" + port, e);
         }
         return new Connection(name, socket, stage, table, trace, deadline, keys);
+    }
+
+    /**
+     * Whether {@code connect()} failed with a reset, which can come only after the handshake (a port nobody listens on
+     * refuses, a {@link ConnectException}): the server accepted and reset at once, before {@code connect()} returned.
+     * That server was reached and dropped us, as when the reset comes a moment later, while we wait for its 0x03.
+     */
+    static boolean resetAfterHandshake(Exception e) {
+        return e instanceof SocketException && !(e instanceof ConnectException)
+                && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("reset");
     }
 
     public ServerInit init() {

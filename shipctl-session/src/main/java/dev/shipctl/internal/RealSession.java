@@ -1,11 +1,12 @@
 package dev.shipctl.internal;
 
 import dev.shipctl.Credentials;
+import dev.shipctl.Durations;
 import dev.shipctl.EventStream;
+import dev.shipctl.LifecycleEvent;
 import dev.shipctl.Lobby;
 import dev.shipctl.MenuItem;
-import dev.shipctl.Player;
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.SessionListener;
@@ -15,7 +16,6 @@ import dev.shipctl.Stage;
 import dev.shipctl.StageTiming;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.packet.Texts;
-import dev.shipctl.protocol.packet.chat.ClientChat;
 import dev.shipctl.protocol.packet.chat.ClientSimpleMail;
 import dev.shipctl.protocol.packet.chat.ServerBroadcast;
 import dev.shipctl.protocol.packet.chat.ServerChat;
@@ -24,10 +24,8 @@ import dev.shipctl.protocol.packet.chat.ServerShipInfo;
 import dev.shipctl.protocol.packet.chat.ServerSimpleMail;
 import dev.shipctl.protocol.packet.chat.ServerTextMessage;
 import dev.shipctl.protocol.packet.chat.SimpleMail;
-import dev.shipctl.protocol.packet.keepalive.ClientPing;
 import dev.shipctl.protocol.packet.lobby.ClientChangeLobby;
 import dev.shipctl.protocol.packet.lobby.ClientPlayerData;
-import dev.shipctl.protocol.packet.lobby.LobbyJoin;
 import dev.shipctl.protocol.packet.lobby.LobbyPlayer;
 import dev.shipctl.protocol.packet.lobby.ServerFullCharacter;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyAddPlayer;
@@ -40,29 +38,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The session in a lobby. Three virtual threads: the reader (reads, answers pings, updates the lobby, dispatches
- * events; never runs blocking user code other than listeners), the chat sender (spaces chat lines by the flavour's
- * cooldown) and the keepalive (a 0x1D every interval).
+ * The session in a lobby. Four virtual threads, {@code shipctl-<character>-…}: the reader (reads, answers pings
+ * and the server's player-data requests, keeps the lobby up to date, and hands events over; it never runs listener
+ * code), the event thread (delivers events to listeners, in order), the chat sender (spaces chat lines by the
+ * family's cooldown) and the keepalive (a 0x1D every interval).
  */
 public final class RealSession implements Session {
     private static final Logger log = LoggerFactory.getLogger(RealSession.class);
 
+    /** The lobbies of a block. */
+    static final int LOBBIES = 15;
+
     private final ShipClient client;
-    private final ServerFlavor flavor;
+    private final Family family;
+    private final ServerFlavour flavour;
+    private final Lifecycle lifecycle;
     private final Connection connection;
     private final ServerFullCharacter character;
     private final int guildCard;
@@ -73,76 +74,82 @@ public final class RealSession implements Session {
     private final Optional<MenuItem> block;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<SessionEvent.Disconnected> ended = new CompletableFuture<>();
-    private final LinkedBlockingQueue<PendingChat> chatQueue = new LinkedBlockingQueue<>();
-    private final Object lobbyLock = new Object();
+    private final LobbyState lobby = new LobbyState();
     private volatile boolean closing;
     private volatile boolean closedByUser;
-    private int lobbyNumber;
-    private int blockNumber;
-    private int yourClientId;
-    private final Map<Integer, Player> players = new LinkedHashMap<>();
-    private CompletableFuture<Lobby> lobbyChange; // under lobbyLock
     private final Thread reader;
-    private final Thread chatSender;
-    private final Thread keepalive;
+    private final Keepalive keepalive;
+    private final EventThread events;
+    private final ChatSender chat;
 
-    private record PendingChat(String line, CompletableFuture<Void> done) {}
-
-    private RealSession(ShipClient client, ChainContext chain, LobbyConnection lobby, List<SessionListener> listeners) {
+    private RealSession(ShipClient client, Family family, Lifecycle lifecycle, ChainState chain, List<StageTiming> timings,
+                        LobbyConnection joined, List<SessionListener> listeners) {
         this.client = client;
-        this.flavor = chain.flavor();
-        this.connection = lobby.connection();
-        this.character = lobby.character();
+        this.family = family;
+        this.flavour = family.flavour();
+        this.lifecycle = lifecycle;
+        this.connection = joined.connection();
+        this.character = joined.character();
         this.guildCard = chain.guildCard();
-        this.timings = chain.timings();
-        this.ships = List.copyOf(chain.ships);
-        this.blocks = List.copyOf(chain.blocks);
-        this.ship = Optional.ofNullable(chain.ship);
-        this.block = Optional.ofNullable(chain.block);
+        this.timings = List.copyOf(timings);
+        this.ships = chain.ships();
+        this.blocks = chain.blocks();
+        this.ship = chain.ship();
+        this.block = chain.block();
         this.listeners.addAll(listeners);
-        applyJoin(lobby.joined().lobby());
+        lobby.joined(joined.joined().lobby());
         connection.deadline(() -> Deadline.NONE);
         String name = "shipctl-" + character.name();
         reader = Thread.ofVirtual().name(name + "-reader").unstarted(this::readLoop);
-        chatSender = Thread.ofVirtual().name(name + "-chat").unstarted(this::chatLoop);
-        keepalive = Thread.ofVirtual().name(name + "-keepalive").unstarted(this::keepaliveLoop);
+        keepalive = new Keepalive(connection, client.keepaliveInterval(), name + "-keepalive");
+        events = new EventThread(name + "-events");
+        chat = new ChatSender(connection, flavour.chatCooldown(), name + "-chat", this::whyEnded);
     }
 
-    /** Logs in through the flavour's chain and starts the session's threads. */
-    public static Session open(ShipClient client, Credentials credentials) throws ShipException {
-        return open(client, credentials, client.listeners());
+    /** Logs in through the family's chain (forced, or detected from the 0x03) and starts the session's threads. */
+    public static Session open(ShipClient client, Credentials credentials, Families families) throws ShipException {
+        return open(client, credentials, client.listeners(), families);
     }
 
-    /** As {@link #open(ShipClient, Credentials)}, with these listeners instead of the client's, from the first event. */
-    static RealSession open(ShipClient client, Credentials credentials, List<SessionListener> listeners) throws ShipException {
-        ChainContext chain = new ChainContext(client, credentials);
+    /** As {@link #open(ShipClient, Credentials, Families)}, with these listeners instead of the client's, from the first event. */
+    static RealSession open(ShipClient client, Credentials credentials, List<SessionListener> listeners, Families families)
+            throws ShipException {
+        Family forced = client.flavour().map(families::of).orElse(null);
+        Lifecycle lifecycle = new Lifecycle(client.lifecycleListeners());
+        StageClock clock = new StageClock(client.timeout(), client.deadline(), lifecycle);
+        ChainState state = new ChainState(credentials);
+        Wire wire = new Wire(client, clock);
         try {
-            chain.begin(Stage.CONNECT);
-            LobbyConnection lobby;
-            try (Connection login = chain.open("login", client.host(), client.port())) {
-                ServerFlavor flavor = client.flavor().orElseGet(() -> ServerFlavor.detect(login.init(), login.initSize()));
-                chain.flavor(flavor);
+            clock.begin(Stage.CONNECT);
+            Family family;
+            LobbyConnection joined;
+            try (Connection login = wire.open("login", client.host(), client.port())) {
+                family = forced != null ? forced : families.detect(login.init(), login.initSize());
                 String banner = login.init().banner();
-                chain.complete(flavor.name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
-                lobby = flavor.login(chain, login);
+                clock.complete(family.flavour().name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
+                joined = family.loginChain().walk(new ChainRun(client, state, clock, wire), login);
             }
             RealSession session;
             try {
-                session = new RealSession(client, chain, lobby, listeners);
+                session = new RealSession(client, family, lifecycle, state, clock.timings(), joined, listeners);
             } catch (RuntimeException e) {
-                lobby.connection().close();
+                joined.connection().close();
                 throw e;
             }
+            lifecycle.emit(new LifecycleEvent.Connected(Instant.now(), session.flavour, session.characterName(),
+                    session.lobby(), clock.sinceLoginStarted()));
             session.start();
             return session;
         } catch (ShipException e) {
-            throw e.withTimings(chain.timings());
+            clock.fail(e);
+            throw e.withTimings(clock.timings());
         }
     }
 
     private void start() {
+        events.start();
         reader.start();
-        chatSender.start();
+        chat.start();
         keepalive.start();
     }
 
@@ -173,7 +180,7 @@ public final class RealSession implements Session {
             case ServerShipInfo m -> emit(new SessionEvent.TextMessage(now, Texts.display(m.text())));
             case ServerLobbyMessage m -> {
                 emit(new SessionEvent.LobbyMessage(now, Texts.display(m.text())));
-                answerLobbyChange(null, new ShipException.NoReply("lobby change refused: " + Texts.display(m.text()).replace('\n', ' ').strip()));
+                lobby.settleChange(new ShipException.NoReply("lobby change refused: " + Texts.display(m.text()).replace('\n', ' ').strip()));
             }
             case ServerMessageBox m -> emit(new SessionEvent.MessageBox(now, Texts.display(m.text())));
             case ServerBroadcast m -> emit(new SessionEvent.Announcement(now, Texts.display(m.text())));
@@ -181,142 +188,64 @@ public final class RealSession implements Session {
                     Texts.display(m.mail().fromName()), Texts.display(m.mail().text())));
             case ServerLobbyEvent e -> emit(new SessionEvent.LobbyEventChanged(now, e.event()));
             case ServerLobbyJoin j -> {
-                applyJoin(j.lobby());
-                answerLobbyChange(lobby(), null);
+                lobby.joined(j.lobby());
+                lobby.settleChange(null);
             }
             case ServerLobbyAddPlayer add -> {
-                for (LobbyPlayer p : add.lobby().players()) {
-                    Player player = toPlayer(p);
-                    synchronized (lobbyLock) {
-                        players.put(player.clientId(), player);
-                    }
-                    emit(new SessionEvent.PlayerJoined(now, player));
-                }
+                for (LobbyPlayer p : add.lobby().players()) emit(new SessionEvent.PlayerJoined(now, lobby.added(p)));
             }
-            case ServerLobbyRemovePlayer remove -> {
-                Player gone;
-                synchronized (lobbyLock) {
-                    gone = players.remove(remove.clientId());
-                }
-                if (gone != null) emit(new SessionEvent.PlayerLeft(now, gone));
-            }
+            case ServerLobbyRemovePlayer remove -> lobby.removed(remove.clientId())
+                    .ifPresent(gone -> emit(new SessionEvent.PlayerLeft(now, gone)));
             case ServerPlayerDataRequest ignored -> connection.send(ClientPlayerData.from(character));
             default -> log.trace("ignored {}", packet);
         }
     }
 
-    private void applyJoin(LobbyJoin join) {
-        synchronized (lobbyLock) {
-            lobbyNumber = join.lobbyNumber() + 1;
-            blockNumber = join.blockNumber();
-            yourClientId = join.clientId();
-            players.clear();
-            for (LobbyPlayer p : join.players()) players.put(p.clientId(), toPlayer(p));
-        }
-    }
-
-    private static Player toPlayer(LobbyPlayer p) {
-        return new Player(p.guildCard(), p.clientId(), Texts.display(p.name()), p.nameColor());
-    }
-
+    /** Hands an event to the event thread, for the listeners registered now. */
     private void emit(SessionEvent event) {
-        for (SessionListener l : listeners) {
-            try {
-                l.onEvent(event);
-            } catch (RuntimeException e) {
-                log.warn("a session listener threw; ignored", e);
+        List<SessionListener> targets = List.copyOf(listeners);
+        events.post(() -> {
+            for (SessionListener l : targets) {
+                try {
+                    l.onEvent(event);
+                } catch (RuntimeException e) {
+                    log.warn("a session listener threw; ignored", e);
+                }
             }
-        }
+        });
     }
 
     private void finish(ShipException failure) {
         closing = true;
         connection.close();
-        String reason;
-        Optional<ShipException> cause;
-        if (failure == null || closedByUser) {
-            reason = "closed";
-            cause = Optional.empty();
-        } else {
-            reason = failure.getMessage();
-            cause = Optional.of(failure);
-        }
+        Optional<ShipException> cause = failure == null || closedByUser ? Optional.empty() : Optional.of(failure);
+        String reason = cause.map(Throwable::getMessage).orElse("closed");
         SessionEvent.Disconnected event = new SessionEvent.Disconnected(Instant.now(), reason, cause);
         if (ended.complete(event)) {
-            answerLobbyChange(null, failure != null ? failure : new IllegalStateException("session closed"));
+            Throwable why = failure != null ? failure : new IllegalStateException("session closed");
+            lobby.settleChange(why);
             emit(event);
-            PendingChat pending;
-            while ((pending = chatQueue.poll()) != null) {
-                pending.done().completeExceptionally(failure != null ? failure : new IllegalStateException("session closed"));
-            }
+            events.post(() -> lifecycle.emit(new LifecycleEvent.Disconnected(event.at(), cause)));
+            events.finish();
+            chat.stop(why);
         }
-        chatSender.interrupt();
-        keepalive.interrupt();
+        chat.thread().interrupt();
+        keepalive.stop();
+    }
+
+    /** What a chat line that was never written fails with: the session's error, or that it was closed. */
+    private Throwable whyEnded() {
+        return ended.getNow(null) instanceof SessionEvent.Disconnected d && d.cause().isPresent()
+                ? d.cause().get() : new IllegalStateException("session closed");
     }
 
     // ---- chat ---------------------------------------------------------------------------------------------
 
     @Override
     public CompletableFuture<Void> chat(String line) {
-        checkChat(flavor, guildCard, line);
+        ChatSender.check(flavour, guildCard, line);
         if (!isOpen()) return CompletableFuture.failedFuture(new IllegalStateException("the session is closed"));
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        chatQueue.add(new PendingChat(line, done));
-        return done;
-    }
-
-    static void checkChat(ServerFlavor flavor, int guildCard, String line) {
-        if (line.isEmpty()) throw new IllegalArgumentException("the chat line is empty");
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c < 0x20 || c == 0x7F || Character.isSurrogate(c)) {
-                throw new IllegalArgumentException("the chat line contains a character the server cannot carry (U+%04X at %d)".formatted((int) c, i + 1));
-            }
-        }
-        int size = new ClientChat(guildCard, line).encodedSize();
-        if (size > flavor.maxChatPacket()) {
-            int max = (flavor.maxChatPacket() - 0x10 - 6) / 2;
-            throw new IllegalArgumentException("the chat line is %d characters; %s accepts at most %d".formatted(line.length(), flavor.name(), max));
-        }
-    }
-
-    private void chatLoop() {
-        long lastSent = 0;
-        long cooldown = flavor.chatCooldown().toNanos();
-        PendingChat next = null;
-        try {
-            while (!closing) {
-                next = chatQueue.take();
-                long wait = lastSent == 0 ? 0 : lastSent + cooldown - System.nanoTime();
-                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-                try {
-                    connection.send(new ClientChat(0, next.line()));
-                    lastSent = System.nanoTime();
-                    next.done().complete(null);
-                } catch (ShipException e) {
-                    next.done().completeExceptionally(e);
-                }
-            }
-        } catch (InterruptedException e) {
-            // closing; a line waiting out the cooldown was not sent
-            if (next != null) next.done().completeExceptionally(ended.getNow(null) instanceof SessionEvent.Disconnected d
-                    && d.cause().isPresent() ? d.cause().get() : new IllegalStateException("session closed"));
-        }
-    }
-
-    // ---- keepalive ----------------------------------------------------------------------------------------
-
-    private void keepaliveLoop() {
-        long interval = client.keepaliveInterval().toNanos();
-        try {
-            while (!closing) {
-                TimeUnit.NANOSECONDS.sleep(interval);
-                if (closing) break;
-                connection.send(new ClientPing());
-            }
-        } catch (InterruptedException | ShipException e) {
-            // closing, or the reader reports the lost connection
-        }
+        return chat.add(line);
     }
 
     // ---- the rest of the API ------------------------------------------------------------------------------
@@ -337,48 +266,28 @@ public final class RealSession implements Session {
 
     @Override
     public Lobby changeLobby(int number) throws ShipException, InterruptedException {
-        if (number < 1 || number > LobbyMenu.LOBBIES) throw new IllegalArgumentException("lobbies are numbered 1 to " + LobbyMenu.LOBBIES);
-        ClientChangeLobby request = LobbyMenu.change(flavor, number).orElseThrow(() -> new ShipException.Unsupported(
-                "changing lobbies is not implemented for " + flavor.name() + " servers"));
-        CompletableFuture<Lobby> answer = new CompletableFuture<>();
-        synchronized (lobbyLock) {
-            if (lobbyNumber == number) return lobby();
-            if (lobbyChange != null) throw new IllegalStateException("another lobby change is under way");
-            lobbyChange = answer;
-        }
+        if (number < 1 || number > LOBBIES) throw new IllegalArgumentException("lobbies are numbered 1 to " + LOBBIES);
+        ClientChangeLobby request = family.lobbyChange(number).orElseThrow(() -> new ShipException.Unsupported(
+                "changing lobbies is not implemented for " + flavour.name() + " servers"));
+        Optional<CompletableFuture<Lobby>> pending = lobby.beginChange(number);
+        if (pending.isEmpty()) return lobby();
+        CompletableFuture<Lobby> answer = pending.get();
         try {
             connection.send(request);
             return answer.get(client.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new ShipException.NoReply("no answer to the change to lobby " + number + " within " + dev.shipctl.Durations.format(client.timeout()));
+            throw new ShipException.NoReply("no answer to the change to lobby " + number + " within " + Durations.format(client.timeout()));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ShipException se) throw se;
             throw (RuntimeException) e.getCause(); // closed meanwhile: IllegalStateException
         } finally {
-            synchronized (lobbyLock) {
-                if (lobbyChange == answer) lobbyChange = null;
-            }
-        }
-    }
-
-    /** Settles a lobby change under way, if any: the lobby joined, or why not. */
-    private void answerLobbyChange(Lobby joined, Throwable failure) {
-        CompletableFuture<Lobby> answer;
-        synchronized (lobbyLock) {
-            answer = lobbyChange;
-            lobbyChange = null;
-        }
-        if (answer == null) return;
-        if (failure == null) {
-            answer.complete(joined);
-        } else {
-            answer.completeExceptionally(failure);
+            lobby.endChange(answer);
         }
     }
 
     @Override
-    public ServerFlavor flavor() {
-        return flavor;
+    public ServerFlavour flavour() {
+        return flavour;
     }
 
     @Override
@@ -413,9 +322,7 @@ public final class RealSession implements Session {
 
     @Override
     public Lobby lobby() {
-        synchronized (lobbyLock) {
-            return new Lobby(lobbyNumber, blockNumber, yourClientId, List.copyOf(players.values()));
-        }
+        return lobby.snapshot();
     }
 
     @Override
@@ -449,11 +356,12 @@ public final class RealSession implements Session {
             return Optional.of(ended.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             return Optional.empty();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Ends the session and waits (up to 2 s each) for its threads, the event thread after it delivered the end. */
     @Override
     public void close() {
         if (!ended.isDone()) {
@@ -463,7 +371,7 @@ public final class RealSession implements Session {
             join(reader);
             finish(null);
         }
-        for (Thread t : List.of(reader, chatSender, keepalive)) join(t);
+        for (Thread t : List.of(reader, chat.thread(), keepalive.thread(), events.thread())) join(t);
     }
 
     private static void join(Thread thread) {

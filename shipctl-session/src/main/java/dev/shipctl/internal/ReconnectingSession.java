@@ -2,10 +2,11 @@ package dev.shipctl.internal;
 
 import dev.shipctl.Credentials;
 import dev.shipctl.EventStream;
+import dev.shipctl.LifecycleEvent;
 import dev.shipctl.Lobby;
 import dev.shipctl.MenuItem;
 import dev.shipctl.ReconnectPolicy;
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.SessionListener;
@@ -16,7 +17,6 @@ import dev.shipctl.StageTiming;
 import dev.shipctl.protocol.Packet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +43,8 @@ public final class ReconnectingSession implements Session {
     private final ShipClient client;
     private final Credentials credentials;
     private final ReconnectPolicy policy;
+    private final Families families;
+    private final Lifecycle lifecycle;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<SessionEvent.Disconnected> ended = new CompletableFuture<>();
     private final LinkedBlockingQueue<Drop> drops = new LinkedBlockingQueue<>();
@@ -60,16 +61,18 @@ public final class ReconnectingSession implements Session {
     /** A connection's end, as its reader reported it. */
     private record Drop(Gate gate, ShipException cause) {}
 
-    private ReconnectingSession(ShipClient client, Credentials credentials) {
+    private ReconnectingSession(ShipClient client, Credentials credentials, Families families) {
         this.client = client;
         this.credentials = credentials;
+        this.families = families;
+        this.lifecycle = new Lifecycle(client.lifecycleListeners());
         this.policy = client.reconnect().orElseThrow();
         listeners.addAll(client.listeners());
     }
 
     /** Logs in (retrying if the policy says so) and starts the supervisor. */
-    public static Session open(ShipClient client, Credentials credentials) throws ShipException {
-        ReconnectingSession session = new ReconnectingSession(client, credentials);
+    public static Session open(ShipClient client, Credentials credentials, Families families) throws ShipException {
+        ReconnectingSession session = new ReconnectingSession(client, credentials, families);
         session.firstLogin();
         session.supervisor = Thread.ofVirtual().name("shipctl-" + session.current.session().characterName() + "-reconnect")
                 .unstarted(session::supervise);
@@ -84,9 +87,9 @@ public final class ReconnectingSession implements Session {
                 chat.resume(current.session()::chat);
                 return;
             } catch (ShipException e) {
-                if (e instanceof ShipException.LoginRefused || !policy.retryFirstLogin() || gaveUp(attempt)) throw e;
+                if (endsTrying(e) || !policy.retryFirstLogin() || gaveUp(attempt)) throw e;
                 Duration delay = policy.delay(++failures);
-                emit(new SessionEvent.Reconnecting(Instant.now(), attempt + 1, delay, e));
+                reconnecting(attempt + 1, delay, e);
                 try {
                     Thread.sleep(delay);
                 } catch (InterruptedException interrupted) {
@@ -98,9 +101,21 @@ public final class ReconnectingSession implements Session {
     }
 
     private Link login(boolean hold) throws ShipException {
-        Gate gate = new Gate(hold);
-        RealSession session = RealSession.open(client, credentials, List.of(gate));
+        Gate gate = new Gate(hold, this::emit, (g, cause) -> drops.add(new Drop(g, cause)));
+        RealSession session = RealSession.open(client, credentials, List.of(gate), families);
         return new Link(session, gate, System.nanoTime());
+    }
+
+    /** Tells the session's listeners, then the client's lifecycle listeners, that attempt {@code attempt} follows. */
+    private void reconnecting(int attempt, Duration delay, ShipException cause) {
+        Instant now = Instant.now();
+        emit(new SessionEvent.Reconnecting(now, attempt, delay, cause));
+        lifecycle.emit(new LifecycleEvent.Reconnecting(now, attempt, delay, cause));
+    }
+
+    /** A refused login, or a ship or block the server does not list: trying again would not help. */
+    private static boolean endsTrying(ShipException e) {
+        return e instanceof ShipException.LoginRefused || e instanceof ShipException.NoSuchChoice;
     }
 
     private boolean gaveUp(int attempt) {
@@ -118,7 +133,7 @@ public final class ReconnectingSession implements Session {
                 retire(link);
                 if (closing) return;
                 ShipException cause = drop.cause();
-                if (cause instanceof ShipException.ConnectionLost lost && link.session().flavor().replacedByAnotherLogin(lost.getMessage())) {
+                if (cause instanceof ShipException.ConnectionLost lost && link.session().flavour().replacedByAnotherLogin(lost.getMessage())) {
                     ShipException takenOver = new ShipException.TakenOver(lost.stage().orElse(Stage.LOBBY), lost.serverText().orElse(null));
                     end(takenOver, takenOver.getMessage());
                     return;
@@ -150,17 +165,18 @@ public final class ReconnectingSession implements Session {
         for (int attempt = 1; ; attempt++) {
             Duration delay = policy.delay(++failures);
             log.debug("reconnecting (attempt {}) in {}: {}", attempt, delay, cause.getMessage());
-            emit(new SessionEvent.Reconnecting(Instant.now(), attempt, delay, cause));
+            reconnecting(attempt, delay, cause);
             Thread.sleep(delay);
             if (closing) return false;
             Link link;
             try {
                 link = login(true);
-            } catch (ShipException.LoginRefused e) {
-                if (!closing) end(e, e.getMessage());
-                return false;
             } catch (ShipException e) {
                 if (closing) return false;
+                if (endsTrying(e)) {
+                    end(e, e.getMessage());
+                    return false;
+                }
                 if (gaveUp(attempt)) {
                     end(e, "gave up after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ") + e.getMessage());
                     return false;
@@ -213,51 +229,6 @@ public final class ReconnectingSession implements Session {
         }
     }
 
-    /**
-     * Forwards one connection's events. A new connection's events are held until the supervisor has sent
-     * {@link SessionEvent.Reconnected}, so listeners see that first. Its {@link SessionEvent.Disconnected} is not
-     * forwarded: it tells the supervisor the connection dropped.
-     */
-    private final class Gate implements SessionListener {
-        private List<SessionEvent> held;
-
-        Gate(boolean hold) {
-            held = hold ? new ArrayList<>() : null;
-        }
-
-        @Override
-        public void onEvent(SessionEvent event) {
-            if (event instanceof SessionEvent.Disconnected d) {
-                d.cause().ifPresent(cause -> drops.add(new Drop(this, cause)));
-                return;
-            }
-            synchronized (this) {
-                if (held != null) {
-                    held.add(event);
-                    return;
-                }
-            }
-            emit(event);
-        }
-
-        /** Forgets held chat: it was said in the lobby the login landed in, which the session has left. */
-        synchronized void forgetLandingChat() {
-            held.removeIf(e -> e instanceof SessionEvent.Chat);
-        }
-
-        /**
-         * Sends {@code first}, then the held events but joins and leaves (the lobby in {@code first} already shows
-         * them), then lets events through.
-         */
-        synchronized void release(Supplier<SessionEvent> first) {
-            emit(first.get());
-            for (SessionEvent e : held) {
-                if (!(e instanceof SessionEvent.PlayerJoined || e instanceof SessionEvent.PlayerLeft)) emit(e);
-            }
-            held = null;
-        }
-    }
-
     // ---- Session ------------------------------------------------------------------------------------------
 
     private RealSession session() {
@@ -273,7 +244,7 @@ public final class ReconnectingSession implements Session {
 
     @Override
     public CompletableFuture<Void> chat(String line) {
-        RealSession.checkChat(flavor(), guildCard(), line);
+        ChatSender.check(flavour(), guildCard(), line);
         return chat.add(line);
     }
 
@@ -293,8 +264,8 @@ public final class ReconnectingSession implements Session {
     }
 
     @Override
-    public ServerFlavor flavor() {
-        return session().flavor();
+    public ServerFlavour flavour() {
+        return session().flavour();
     }
 
     @Override

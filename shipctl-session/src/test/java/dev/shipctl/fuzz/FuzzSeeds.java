@@ -1,7 +1,7 @@
 package dev.shipctl.fuzz;
 
-import dev.shipctl.protocol.Captures;
-import dev.shipctl.protocol.Captures.Captured;
+import dev.shipctl.protocol.captures.Captures;
+import dev.shipctl.protocol.captures.Captures.Captured;
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.fuzz.FrameScript;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.shipctl.protocol.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shipctl.protocol.Captures;
+import dev.shipctl.protocol.captures.Captures;
 import dev.shipctl.protocol.Hex;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.Trickle;

@@ -1,8 +1,9 @@
 package dev.shipctl.protocol.packet.character;
 
+import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 import dev.shipctl.protocol.packet.Texts;
 import java.nio.charset.StandardCharsets;
 
@@ -67,8 +68,8 @@ public record CharacterSummary(int slot, int exp, int level, byte[] visual, int 
                 in.bytes(VISUAL, VISUAL_SIZE, "visual"), in.u32(0x84, "play time"));
     }
 
-    byte[] encode() {
-        return new PacketWriter(0xE5, SIZE).u32(0x08, slot).u32(0x0C, exp).u32(0x10, level).bytes(VISUAL, visual)
+    byte[] encode(Command command) {
+        return new PacketWriter(command, SIZE).u32(0x08, slot).u32(0x0C, exp).u32(0x10, level).bytes(VISUAL, visual)
                 .u32(0x84, playTime).toByteArray();
     }
 

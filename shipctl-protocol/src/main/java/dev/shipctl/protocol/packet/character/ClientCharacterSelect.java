@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.character;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * 0xE3 (C→S), size 0x10: {@code 0x08 i32 slot, 0x0C u32 select}. select 0 asks for a preview (E5 or E4 "empty"),
@@ -22,12 +21,8 @@ public record ClientCharacterSelect(int slot, boolean select) implements Packet 
 
         @Override
         public byte[] encode(ClientCharacterSelect p) {
-            return new PacketWriter(0xE3, SIZE).u32(0x08, p.slot).u32(0x0C, p.select ? 1 : 0).toByteArray();
+            return new PacketWriter(p.command(), SIZE).u32(0x08, p.slot).u32(0x0C, p.select ? 1 : 0).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_CHARACTER_SELECT;
-    }
 }

@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.character;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 
 /** 0xE5 create character (C→S), exactly 0x88 bytes, layout {@link CharacterSummary}. Tethealla closes the connection on any other size or a class of 12 or more. */
 public record ClientCreateCharacter(CharacterSummary character) implements Packet {
@@ -16,12 +15,8 @@ public record ClientCreateCharacter(CharacterSummary character) implements Packe
 
         @Override
         public byte[] encode(ClientCreateCharacter p) {
-            return p.character.encode();
+            return p.character.encode(p.command());
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_CREATE_CHARACTER;
-    }
 }

@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.character;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /** 0xE0 (C→S), header only: asks for the system file. newserv requires exactly 8 bytes; Tethealla ignores any body. */
 public record ClientRequestSystemFile() implements Packet {
@@ -16,12 +15,8 @@ public record ClientRequestSystemFile() implements Packet {
 
         @Override
         public byte[] encode(ClientRequestSystemFile p) {
-            return new PacketWriter(0xE0, 8).toByteArray();
+            return new PacketWriter(p.command(), 8).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_REQUEST_SYSTEM_FILE;
-    }
 }

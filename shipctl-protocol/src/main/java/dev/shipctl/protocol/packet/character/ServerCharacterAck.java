@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.character;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * 0xE4 (S→C), size 0x10: {@code 0x08 i32 slot, 0x0C u32 result}. Result 0 created (Tethealla), 1 selected
@@ -25,12 +24,8 @@ public record ServerCharacterAck(int slot, int result) implements Packet {
 
         @Override
         public byte[] encode(ServerCharacterAck p) {
-            return new PacketWriter(0xE4, SIZE).u32(0x08, p.slot).u32(0x0C, p.result).toByteArray();
+            return new PacketWriter(p.command(), SIZE).u32(0x08, p.slot).u32(0x0C, p.result).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_CHARACTER_ACK;
-    }
 }

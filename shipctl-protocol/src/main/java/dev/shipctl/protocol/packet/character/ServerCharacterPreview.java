@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.character;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 
 /** 0xE5 character preview (S→C), 0x88, layout {@link CharacterSummary}: the answer to E3 {slot, 0} for a used slot. */
 public record ServerCharacterPreview(CharacterSummary character) implements Packet {
@@ -16,12 +15,8 @@ public record ServerCharacterPreview(CharacterSummary character) implements Pack
 
         @Override
         public byte[] encode(ServerCharacterPreview p) {
-            return p.character.encode();
+            return p.character.encode(p.command());
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_CHARACTER_PREVIEW;
-    }
 }

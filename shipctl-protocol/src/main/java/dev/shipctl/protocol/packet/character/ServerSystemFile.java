@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.character;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /** 0xE2 (S→C), size 0xAF8: system file (key config) and team data, kept as bytes. */
 public record ServerSystemFile(byte[] body) implements Packet {
@@ -20,14 +19,10 @@ public record ServerSystemFile(byte[] body) implements Packet {
 
         @Override
         public byte[] encode(ServerSystemFile p) {
-            return new PacketWriter(0xE2, 8 + p.body.length).bytes(8, p.body).toByteArray();
+            return new PacketWriter(p.command(), 8 + p.body.length).bytes(8, p.body).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_SYSTEM_FILE;
-    }
 
     @Override
     public String toString() {

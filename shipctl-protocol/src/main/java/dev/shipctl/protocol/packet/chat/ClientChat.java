@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.chat;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 import dev.shipctl.protocol.packet.Texts;
 
 /**
@@ -30,7 +29,7 @@ public record ClientChat(int guildCard, String text) implements Packet {
         public byte[] encode(ClientChat p) {
             String wire = Texts.ENGLISH + p.text;
             int size = PacketWriter.roundUp(0x10 + PacketWriter.utf16Length(wire), 4);
-            return new PacketWriter(0x06, size).u32(0x0C, p.guildCard).utf16(0x10, size - 0x10, wire).toByteArray();
+            return new PacketWriter(p.command(), size).u32(0x0C, p.guildCard).utf16(0x10, size - 0x10, wire).toByteArray();
         }
     };
 
@@ -39,8 +38,4 @@ public record ClientChat(int guildCard, String text) implements Packet {
         return PacketWriter.roundUp(0x10 + PacketWriter.utf16Length(Texts.ENGLISH + text), 4);
     }
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_CHAT;
-    }
 }

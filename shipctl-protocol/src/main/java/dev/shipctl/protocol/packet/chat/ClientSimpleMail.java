@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.chat;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 
 /**
  * 0x81 simple mail (C→S), layout {@link SimpleMail}. On Tethealla, sent in announce mode (after {@code /announce}
@@ -19,12 +18,8 @@ public record ClientSimpleMail(SimpleMail mail) implements Packet {
 
         @Override
         public byte[] encode(ClientSimpleMail p) {
-            return p.mail.encode();
+            return p.mail.encode(p.command());
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_SIMPLE_MAIL;
-    }
 }

@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.chat;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.internal.TextPacket;
 
 /** 0xEE scrolling message (S→C): announcements ({@code "[GM]name: text"} on Tethealla) and welcome text. Layout: 0x08 u32 0, 0x0C u32 0, 0x10 UTF-16 text, NUL, padded to 8. */
@@ -17,12 +16,8 @@ public record ServerBroadcast(String text) implements Packet {
 
         @Override
         public byte[] encode(ServerBroadcast p) {
-            return TextPacket.encode(0xEE, 0x10, p.text);
+            return TextPacket.encode(p.command(), 0x10, p.text);
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_BROADCAST;
-    }
 }

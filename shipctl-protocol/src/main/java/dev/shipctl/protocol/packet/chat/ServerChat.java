@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.chat;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 import dev.shipctl.protocol.packet.Texts;
 
 /**
@@ -27,7 +26,7 @@ public record ServerChat(int senderClientId, int guildCard, String raw) implemen
         @Override
         public byte[] encode(ServerChat p) {
             int size = PacketWriter.roundUp(0x10 + PacketWriter.utf16Length(p.raw), 8);
-            return new PacketWriter(0x06, size).u8(0x0A, p.senderClientId).u32(0x0C, p.guildCard)
+            return new PacketWriter(p.command(), size).u8(0x0A, p.senderClientId).u32(0x0C, p.guildCard)
                     .utf16(0x10, size - 0x10, p.raw).toByteArray();
         }
     };
@@ -46,8 +45,4 @@ public record ServerChat(int senderClientId, int guildCard, String raw) implemen
         return Texts.stripMarker(tab < 0 ? s : s.substring(tab + 1));
     }
 
-    @Override
-    public Command command() {
-        return Command.SERVER_CHAT;
-    }
 }

@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.chat;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 
 /**
  * 0x81 simple mail (S→C): mail delivered to this character, layout {@link SimpleMail}.
@@ -18,12 +17,8 @@ public record ServerSimpleMail(SimpleMail mail) implements Packet {
 
         @Override
         public byte[] encode(ServerSimpleMail p) {
-            return p.mail.encode();
+            return p.mail.encode(p.command());
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_SIMPLE_MAIL;
-    }
 }

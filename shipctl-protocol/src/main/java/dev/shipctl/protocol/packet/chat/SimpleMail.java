@@ -1,8 +1,9 @@
 package dev.shipctl.protocol.packet.chat;
 
+import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * The 0x81 simple-mail layout, size 0x45C, the same in both directions:
@@ -23,8 +24,8 @@ public record SimpleMail(int fromGuildCard, String fromName, int toGuildCard, St
         return mail;
     }
 
-    byte[] encode() {
-        return new PacketWriter(0x81, SIZE).u32(0x08, 0x00010000).u32(0x0C, fromGuildCard)
+    byte[] encode(Command command) {
+        return new PacketWriter(command, SIZE).u32(0x08, 0x00010000).u32(0x0C, fromGuildCard)
                 .markedUtf16(0x10, 0x20, fromName).u32(0x30, toGuildCard).utf16(0x34, 0x26, date)
                 .markedUtf16(0x5C, 0x400, text).toByteArray();
     }

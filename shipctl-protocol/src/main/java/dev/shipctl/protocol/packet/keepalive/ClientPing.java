@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.keepalive;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * 0x1D keepalive (C→S), header only. The only packet that resets Tethealla's ship and block idle timer (dropped at
@@ -19,12 +18,8 @@ public record ClientPing() implements Packet {
 
         @Override
         public byte[] encode(ClientPing p) {
-            return new PacketWriter(0x1D, 8).toByteArray();
+            return new PacketWriter(p.command(), 8).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_PING;
-    }
 }

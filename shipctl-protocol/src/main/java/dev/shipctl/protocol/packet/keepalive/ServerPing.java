@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.keepalive;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * 0x1D keepalive (S→C): header only on Tethealla; newserv's idle ping carries an 8-byte big-endian timestamp in
@@ -19,7 +18,7 @@ public record ServerPing(byte[] payload) implements Packet {
 
         @Override
         public byte[] encode(ServerPing p) {
-            return new PacketWriter(0x1D, 8 + p.payload.length).bytes(8, p.payload).toByteArray();
+            return new PacketWriter(p.command(), 8 + p.payload.length).bytes(8, p.payload).toByteArray();
         }
     };
 
@@ -27,10 +26,6 @@ public record ServerPing(byte[] payload) implements Packet {
         this(new byte[0]);
     }
 
-    @Override
-    public Command command() {
-        return Command.SERVER_PING;
-    }
 
     @Override
     public String toString() {

@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.lobby;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /** 0x84 change lobby (C→S), size 0x10: {@code 0x08 u32 menu id, 0x0C u32 lobby}. At most once a second. */
 public record ClientChangeLobby(int menuId, int lobbyId) implements Packet {
@@ -19,12 +18,8 @@ public record ClientChangeLobby(int menuId, int lobbyId) implements Packet {
 
         @Override
         public byte[] encode(ClientChangeLobby p) {
-            return new PacketWriter(0x84, SIZE).u32(0x08, p.menuId).u32(0x0C, p.lobbyId).toByteArray();
+            return new PacketWriter(p.command(), SIZE).u32(0x08, p.menuId).u32(0x0C, p.lobbyId).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_CHANGE_LOBBY;
-    }
 }

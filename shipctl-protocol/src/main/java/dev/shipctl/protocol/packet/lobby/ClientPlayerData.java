@@ -4,8 +4,8 @@ import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -80,7 +80,7 @@ public record ClientPlayerData(int formatVersion, byte[] body) implements Packet
 
         @Override
         public byte[] encode(ClientPlayerData p) {
-            return new PacketWriter(0x61, 8 + p.body.length).flag(p.formatVersion).bytes(8, p.body).toByteArray();
+            return new PacketWriter(p.command(), 8 + p.body.length).flag(p.formatVersion).bytes(8, p.body).toByteArray();
         }
     };
 
@@ -96,7 +96,7 @@ public record ClientPlayerData(int formatVersion, byte[] body) implements Packet
     /** The answer the genuine client gives, built from the character it received. */
     public static ClientPlayerData from(ServerFullCharacter character) {
         byte[] autoReply = upToNul(character.region(ServerFullCharacter.AUTO_REPLY, AUTO_REPLY_FIELD));
-        PacketWriter w = new PacketWriter(0x61, FIXED_SIZE + PacketWriter.roundUp(autoReply.length + 2, 4));
+        PacketWriter w = new PacketWriter(Command.CLIENT_PLAYER_DATA, FIXED_SIZE + PacketWriter.roundUp(autoReply.length + 2, 4));
         for (Copied c : FROM_E7) w.bytes(c.to, character.region(c.fromE7, c.length));
         byte[] packet = w.u32(AUTO_REPLY_ENABLED, autoReply.length > 0 ? 1 : 0).bytes(AUTO_REPLY, autoReply).toByteArray();
         return new ClientPlayerData(FORMAT_VERSION, Arrays.copyOfRange(packet, 8, packet.length));
@@ -131,10 +131,6 @@ public record ClientPlayerData(int formatVersion, byte[] body) implements Packet
         return (body[at] & 0xFF) | (body[at + 1] & 0xFF) << 8 | (body[at + 2] & 0xFF) << 16 | (body[at + 3] & 0xFF) << 24;
     }
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_PLAYER_DATA;
-    }
 
     @Override
     public String toString() {

@@ -1,8 +1,9 @@
 package dev.shipctl.protocol.packet.lobby;
 
+import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,7 @@ public record LobbyJoin(int clientId, int leaderId, int disableUdp, int lobbyNum
         return new LobbyJoin(clientId, leaderId, disableUdp, lobby, block, event, players);
     }
 
-    byte[] encode(int command, int trailing) {
+    byte[] encode(Command command, int trailing) {
         PacketWriter out = new PacketWriter(command, RECORDS + players.size() * LobbyPlayer.SIZE + trailing)
                 .flag(players.size()).u8(0x08, clientId).u8(0x09, leaderId).u8(0x0A, disableUdp).u8(0x0B, lobbyNumber)
                 .u8(0x0C, blockNumber).u8(0x0E, event);

@@ -4,8 +4,8 @@ import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 import dev.shipctl.protocol.packet.Texts;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -64,7 +64,7 @@ public record ServerFullCharacter(byte[] data) implements Packet {
 
     /** A plain character with these fields set and the rest zero. */
     public static ServerFullCharacter create(int guildCard, String name, int level, int characterClass, int sectionId) {
-        PacketWriter w = new PacketWriter(0xE7, SIZE).u16(LEVEL, level).u8(SECTION, sectionId).u8(CLASS, characterClass)
+        PacketWriter w = new PacketWriter(Command.SERVER_FULL_CHARACTER, SIZE).u16(LEVEL, level).u8(SECTION, sectionId).u8(CLASS, characterClass)
                 .utf16(NAME, 0x1E, Texts.ENGLISH + name).u32(GUILD_CARD, guildCard);
         return new ServerFullCharacter(w.toByteArray());
     }
@@ -102,10 +102,6 @@ public record ServerFullCharacter(byte[] data) implements Packet {
         return Arrays.copyOfRange(data, offset, offset + length);
     }
 
-    @Override
-    public Command command() {
-        return Command.SERVER_FULL_CHARACTER;
-    }
 
     @Override
     public String toString() {

@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.lobby;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 
 /** 0x68 add player (S→C): someone joined your lobby. Layout {@link LobbyJoin} with one record, 0x534 bytes. */
 public record ServerLobbyAddPlayer(LobbyJoin lobby) implements Packet {
@@ -16,12 +15,8 @@ public record ServerLobbyAddPlayer(LobbyJoin lobby) implements Packet {
 
         @Override
         public byte[] encode(ServerLobbyAddPlayer p) {
-            return p.lobby.encode(0x68, 0);
+            return p.lobby.encode(p.command(), 0);
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_LOBBY_ADD_PLAYER;
-    }
 }

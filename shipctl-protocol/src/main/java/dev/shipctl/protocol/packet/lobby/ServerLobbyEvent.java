@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.lobby;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /** 0xDA lobby event (S→C), header only; the flag is the event number (Tethealla's {@code /event}). */
 public record ServerLobbyEvent(int event) implements Packet {
@@ -16,12 +15,8 @@ public record ServerLobbyEvent(int event) implements Packet {
 
         @Override
         public byte[] encode(ServerLobbyEvent p) {
-            return new PacketWriter(0xDA, 8).flag(p.event).toByteArray();
+            return new PacketWriter(p.command(), 8).flag(p.event).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_LOBBY_EVENT;
-    }
 }

@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.lobby;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 
 /**
  * 0x67 join lobby (S→C): you are in a lobby, and these are everyone in it, you included. Layout {@link LobbyJoin};
@@ -19,12 +18,8 @@ public record ServerLobbyJoin(LobbyJoin lobby) implements Packet {
 
         @Override
         public byte[] encode(ServerLobbyJoin p) {
-            return p.lobby.encode(0x67, 2);
+            return p.lobby.encode(p.command(), 2);
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_LOBBY_JOIN;
-    }
 }

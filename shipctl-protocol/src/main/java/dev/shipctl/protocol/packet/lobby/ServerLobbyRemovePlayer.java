@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.lobby;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * 0x69 remove player (S→C), size 0x0C: {@code 0x08 u8 client id of who left, 0x09 u8 leader, 0x0A u8 disable UDP}.
@@ -25,7 +24,7 @@ public record ServerLobbyRemovePlayer(int clientId, int leaderId, int disableUdp
 
         @Override
         public byte[] encode(ServerLobbyRemovePlayer p) {
-            return new PacketWriter(0x69, SIZE).flag(p.flag).u8(0x08, p.clientId).u8(0x09, p.leaderId)
+            return new PacketWriter(p.command(), SIZE).flag(p.flag).u8(0x08, p.clientId).u8(0x09, p.leaderId)
                     .u8(0x0A, p.disableUdp).toByteArray();
         }
     };
@@ -35,8 +34,4 @@ public record ServerLobbyRemovePlayer(int clientId, int leaderId, int disableUdp
         this(clientId, leaderId, disableUdp, clientId);
     }
 
-    @Override
-    public Command command() {
-        return Command.SERVER_LOBBY_REMOVE_PLAYER;
-    }
 }

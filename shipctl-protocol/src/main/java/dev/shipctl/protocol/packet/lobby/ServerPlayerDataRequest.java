@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.lobby;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /** 0x95 (S→C), header only: the block asks for player data; the client answers {@link ClientPlayerData}. */
 public record ServerPlayerDataRequest() implements Packet {
@@ -16,12 +15,8 @@ public record ServerPlayerDataRequest() implements Packet {
 
         @Override
         public byte[] encode(ServerPlayerDataRequest p) {
-            return new PacketWriter(0x95, 8).toByteArray();
+            return new PacketWriter(p.command(), 8).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_PLAYER_DATA_REQUEST;
-    }
 }

@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.login;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * 0x93 login (C→S), size 0xB4, the same layout on every port (protocol notes §3.1). The password is never shown
@@ -44,7 +43,7 @@ public record ClientLogin(int playerTag, int guildCard, int subVersion, int lang
 
         @Override
         public byte[] encode(ClientLogin p) {
-            return new PacketWriter(0x93, SIZE)
+            return new PacketWriter(p.command(), SIZE)
                     .u32(0x08, p.playerTag).u32(0x0C, p.guildCard).u32(0x10, p.subVersion)
                     .u8(0x14, p.language).u8(0x15, p.slot).u8(0x16, p.phase).u8(0x17, p.clientCode)
                     .u32(0x18, p.securityToken).ascii(0x1C, 0x30, p.username).ascii(0x4C, 0x30, p.password)
@@ -66,10 +65,6 @@ public record ClientLogin(int playerTag, int guildCard, int subVersion, int lang
         return config;
     }
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_LOGIN;
-    }
 
     @Override
     public String toString() {

@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.login;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /** 0x05 logout (C→S), header only. Login, character and ship ports close on it. */
 public record ClientLogout() implements Packet {
@@ -16,12 +15,8 @@ public record ClientLogout() implements Packet {
 
         @Override
         public byte[] encode(ClientLogout p) {
-            return new PacketWriter(0x05, 8).toByteArray();
+            return new PacketWriter(p.command(), 8).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_LOGOUT;
-    }
 }

@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.login;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * 0x03 server init (S→C, unencrypted, first on every connection). Tethealla: size 0xC8 with a banner such as
@@ -32,7 +31,7 @@ public record ServerInit(String copyright, String banner, byte[] serverKey, byte
 
         @Override
         public byte[] encode(ServerInit p) {
-            return new PacketWriter(0x03, BASE_SIZE + p.trailer.length)
+            return new PacketWriter(p.command(), BASE_SIZE + p.trailer.length)
                     .ascii(0x08, 0x4C, p.copyright).ascii(0x54, 0x14, p.banner)
                     .bytes(0x68, p.serverKey).bytes(0x98, p.clientKey).bytes(BASE_SIZE, p.trailer).toByteArray();
         }
@@ -42,10 +41,6 @@ public record ServerInit(String copyright, String banner, byte[] serverKey, byte
         if (serverKey.length != 0x30 || clientKey.length != 0x30) throw new IllegalArgumentException("keys are 48 bytes");
     }
 
-    @Override
-    public Command command() {
-        return Command.SERVER_INIT;
-    }
 
     @Override
     public String toString() {

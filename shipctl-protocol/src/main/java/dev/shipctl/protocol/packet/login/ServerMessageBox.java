@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.login;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.internal.TextPacket;
 
 /**
@@ -20,12 +19,8 @@ public record ServerMessageBox(String text) implements Packet {
 
         @Override
         public byte[] encode(ServerMessageBox p) {
-            return TextPacket.encode(0x1A, 0x08, p.text);
+            return TextPacket.encode(p.command(), 0x08, p.text);
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_MESSAGE_BOX;
-    }
 }

@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.login;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * 0x19 redirect (S→C), size 0x10: {@code 0x08 u8[4]} IPv4 a.b.c.d, {@code 0x0C u16} port, zeros. The server keeps
@@ -24,7 +23,7 @@ public record ServerRedirect(byte[] address, int port) implements Packet {
 
         @Override
         public byte[] encode(ServerRedirect p) {
-            return new PacketWriter(0x19, SIZE).bytes(0x08, p.address).u16(0x0C, p.port).toByteArray();
+            return new PacketWriter(p.command(), SIZE).bytes(0x08, p.address).u16(0x0C, p.port).toByteArray();
         }
     };
 
@@ -37,10 +36,6 @@ public record ServerRedirect(byte[] address, int port) implements Packet {
         return (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "." + (address[2] & 0xFF) + "." + (address[3] & 0xFF);
     }
 
-    @Override
-    public Command command() {
-        return Command.SERVER_REDIRECT;
-    }
 
     @Override
     public String toString() {

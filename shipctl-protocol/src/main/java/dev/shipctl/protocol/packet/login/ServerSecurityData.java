@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.login;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * 0xE6 security data (S→C), size 0x44: the answer to every accepted 0x93. The client copies guild card, token and
@@ -33,7 +32,7 @@ public record ServerSecurityData(int error, int playerTag, int guildCard, int se
 
         @Override
         public byte[] encode(ServerSecurityData p) {
-            return new PacketWriter(0xE6, SIZE).u32(0x08, p.error).u32(0x0C, p.playerTag).u32(0x10, p.guildCard)
+            return new PacketWriter(p.command(), SIZE).u32(0x08, p.error).u32(0x0C, p.playerTag).u32(0x10, p.guildCard)
                     .u32(0x14, p.securityToken).bytes(0x18, p.clientConfig).u8(0x40, p.canCreateTeam)
                     .u8(0x41, p.episode4Unlocked).toByteArray();
         }
@@ -64,10 +63,6 @@ public record ServerSecurityData(int error, int playerTag, int guildCard, int se
         };
     }
 
-    @Override
-    public Command command() {
-        return Command.SERVER_SECURITY_DATA;
-    }
 
     @Override
     public String toString() {

@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.login;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /**
  * 0xB1 server time (S→C): ASCII {@code "YYYY:MM:DD: HH:MM:SS.000"} at 0x08, size 0x24 on both servers. The text
@@ -23,12 +22,8 @@ public record ServerTime(String time) implements Packet {
 
         @Override
         public byte[] encode(ServerTime p) {
-            return new PacketWriter(0xB1, SIZE).ascii(0x08, SIZE - 9, p.time).toByteArray();
+            return new PacketWriter(p.command(), SIZE).ascii(0x08, SIZE - 9, p.time).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.SERVER_TIME;
-    }
 }

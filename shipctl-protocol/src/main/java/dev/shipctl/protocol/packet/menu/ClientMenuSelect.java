@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.menu;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 
 /** 0x10 menu select (C→S), size 0x10: {@code 0x08 u32 menu id, 0x0C u32 item id}. */
 public record ClientMenuSelect(int menuId, int itemId) implements Packet {
@@ -19,14 +18,10 @@ public record ClientMenuSelect(int menuId, int itemId) implements Packet {
 
         @Override
         public byte[] encode(ClientMenuSelect p) {
-            return new PacketWriter(0x10, SIZE).u32(0x08, p.menuId).u32(0x0C, p.itemId).toByteArray();
+            return new PacketWriter(p.command(), SIZE).u32(0x08, p.menuId).u32(0x0C, p.itemId).toByteArray();
         }
     };
 
-    @Override
-    public Command command() {
-        return Command.CLIENT_MENU_SELECT;
-    }
 
     @Override
     public String toString() {

@@ -1,8 +1,9 @@
 package dev.shipctl.protocol.packet.menu;
 
+import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,7 @@ final class Menus {
         return List.copyOf(entries);
     }
 
-    static byte[] encode(int command, List<MenuEntry> entries) {
+    static byte[] encode(Command command, List<MenuEntry> entries) {
         // As Tethealla builds them (construct0xA0, ConstructBlockPacket): its write offset runs 2 bytes ahead of the
         // entries, and it pads that to 8, so the size is roundUp(0x0A + n·0x2C, 8) and counts the zero padding.
         int size = PacketWriter.roundUp(0x0A + entries.size() * MenuEntry.SIZE, 8);

@@ -1,11 +1,10 @@
 package dev.shipctl.protocol.packet.menu;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
-import dev.shipctl.protocol.internal.PacketWriter;
+import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.codec.PacketWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +32,7 @@ public record ServerLobbyList(int flag, List<Lobby> lobbies) implements Packet {
 
         @Override
         public byte[] encode(ServerLobbyList p) {
-            PacketWriter out = new PacketWriter(0x83, 8 + 12 * p.lobbies.size()).flag(p.flag);
+            PacketWriter out = new PacketWriter(p.command(), 8 + 12 * p.lobbies.size()).flag(p.flag);
             int at = 8;
             for (Lobby l : p.lobbies) {
                 out.u32(at, l.menuId()).u32(at + 4, l.lobbyId()).u32(at + 8, l.players());
@@ -47,8 +46,4 @@ public record ServerLobbyList(int flag, List<Lobby> lobbies) implements Packet {
         lobbies = List.copyOf(lobbies);
     }
 
-    @Override
-    public Command command() {
-        return Command.SERVER_LOBBY_LIST;
-    }
 }

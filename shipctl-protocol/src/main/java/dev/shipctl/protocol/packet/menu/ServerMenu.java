@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.menu;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 import java.util.List;
 
 /**
@@ -21,7 +20,7 @@ public record ServerMenu(List<MenuEntry> entries) implements Packet {
 
         @Override
         public byte[] encode(ServerMenu p) {
-            return Menus.encode(0x07, p.entries);
+            return Menus.encode(p.command(), p.entries);
         }
     };
 
@@ -39,8 +38,4 @@ public record ServerMenu(List<MenuEntry> entries) implements Packet {
         return entries.isEmpty() ? List.of() : entries.subList(1, entries.size());
     }
 
-    @Override
-    public Command command() {
-        return Command.SERVER_MENU;
-    }
 }

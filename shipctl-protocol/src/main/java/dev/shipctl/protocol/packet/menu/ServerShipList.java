@@ -1,10 +1,9 @@
 package dev.shipctl.protocol.packet.menu;
 
-import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
 import dev.shipctl.protocol.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.internal.PacketReader;
+import dev.shipctl.protocol.codec.PacketReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,7 +25,7 @@ public record ServerShipList(List<MenuEntry> entries) implements Packet {
 
         @Override
         public byte[] encode(ServerShipList p) {
-            return Menus.encode(0xA0, p.entries);
+            return Menus.encode(p.command(), p.entries);
         }
     };
 
@@ -51,8 +50,4 @@ public record ServerShipList(List<MenuEntry> entries) implements Packet {
         return m.matches() ? Optional.of(Integer.parseInt(m.group(2))) : Optional.empty();
     }
 
-    @Override
-    public Command command() {
-        return Command.SERVER_SHIP_LIST;
-    }
 }

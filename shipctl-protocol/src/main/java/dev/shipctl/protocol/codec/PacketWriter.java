@@ -1,5 +1,6 @@
-package dev.shipctl.protocol.internal;
+package dev.shipctl.protocol.codec;
 
+import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.frame.FrameReader;
 import dev.shipctl.protocol.packet.Texts;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,12 @@ public final class PacketWriter {
 
     private final byte[] data;
 
+    /** A packet of {@code size} bytes for a command of the table. */
+    public PacketWriter(Command command, int size) {
+        this(command.code(), size);
+    }
+
+    /** A packet of {@code size} bytes for any command number (servers and tests that write what has no record). */
     public PacketWriter(int command, int size) {
         if (size < 8 || size > MAX_SIZE) {
             throw new IllegalArgumentException("packet size %d is outside 8..%d".formatted(size, MAX_SIZE));

@@ -1,12 +1,18 @@
-package dev.shipctl.admin;
+package dev.shipctl.internal.tethealla;
 
+import dev.shipctl.ShipException;
+import dev.shipctl.admin.BanType;
+import dev.shipctl.internal.admin.AdminDialect;
 import dev.shipctl.protocol.packet.chat.ClientChat;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Tethealla, its Linux port and PSONOVA (protocol notes §5.4–5.8). Commands are ASCII (the server reads the low
  * byte of each UTF-16 unit), a chat packet above 0x100 bytes is dropped silently, and an unknown command or a
  * missing right gets no reply at all. Replies are B0 texts; the strings here are the server's, normalised.
+ * Announcements go through a toggle ({@link #announce}) and bans toggle ({@link #ban}): {@link TetheallaAdmin}
+ * handles both.
  */
 public final class TetheallaDialect implements AdminDialect {
     public static final TetheallaDialect INSTANCE = new TetheallaDialect();
@@ -18,16 +24,6 @@ public final class TetheallaDialect implements AdminDialect {
     static final String ANNOUNCE_CANCELLED = "Announce cancelled.";
 
     private TetheallaDialect() {}
-
-    @Override
-    public String flavour() {
-        return "tethealla";
-    }
-
-    @Override
-    public char commandPrefix() {
-        return '/';
-    }
 
     /** The longest command line whose 0x06 packet stays within 0x100 bytes. */
     public static int maxCommandLength() {
@@ -70,11 +66,34 @@ public final class TetheallaDialect implements AdminDialect {
         }
     }
 
-    @Override
-    public Announce announce(boolean global) {
+    /**
+     * How Tethealla announces: a toggle command puts the connection in announce mode (confirmed by {@code armed});
+     * the next simple mail is broadcast as EE and the mode resets. Sent again while on, the toggle answers
+     * {@code cancelled} and turns the mode off.
+     */
+    public record Toggle(String toggle, String right, String armed, String cancelled) {}
+
+    public Toggle announce(boolean global) {
         return global
-                ? new Announce.ToggleThenMail("/global", "GM", GLOBAL_ARMED, ANNOUNCE_CANCELLED)
-                : new Announce.ToggleThenMail("/announce", "GM, or local-GM right 6", ANNOUNCE_ARMED, ANNOUNCE_CANCELLED);
+                ? new Toggle("/global", "GM", GLOBAL_ARMED, ANNOUNCE_CANCELLED)
+                : new Toggle("/announce", "GM, or local-GM right 6", ANNOUNCE_ARMED, ANNOUNCE_CANCELLED);
+    }
+
+    /** Tethealla has one kind of announcement: the variants are newserv's. */
+    public Toggle announce(boolean global, boolean anonymous, boolean asMail) throws ShipException.Unsupported {
+        if (anonymous || asMail) {
+            throw new ShipException.Unsupported("tethealla has one kind of announcement; --anonymous and --mail are for newserv ($ann?, $ann!)");
+        }
+        return announce(global);
+    }
+
+    /** Tethealla bans have no duration: always throws. */
+    public Op banFor(int guildCard, Duration duration) throws ShipException.Unsupported {
+        throw noTimedBans();
+    }
+
+    public ShipException.Unsupported noTimedBans() {
+        return new ShipException.Unsupported("tethealla bans have no duration: run ban without --duration");
     }
 
     @Override
@@ -100,7 +119,18 @@ public final class TetheallaDialect implements AdminDialect {
                 List.of("You may not disconnect this user.", "Need a guild card # to disconnect."));
     }
 
-    @Override
+    /**
+     * A ban command, which toggles: the reply says which way it went.
+     *
+     * @param added the reply when a ban was written (the target was online)
+     * @param removed the reply when an existing ban was removed
+     */
+    public record Ban(String line, String right, String added, String removed, List<String> refusals) {
+        public Ban {
+            refusals = List.copyOf(refusals);
+        }
+    }
+
     public Ban ban(BanType type, int guildCard) {
         String gc = Integer.toUnsignedString(guildCard);
         return switch (type) {
@@ -123,6 +153,11 @@ public final class TetheallaDialect implements AdminDialect {
     @Override
     public Op event(int event) {
         return new Op("/event " + event, "GM, or local-GM right 0", List.of(), List.of("Need event digit."));
+    }
+
+    @Override
+    public String silenceNote() {
+        return " (Tethealla answers an unknown command or a missing right with silence)";
     }
 
     @Override

@@ -1,11 +1,14 @@
-package dev.shipctl.admin;
+package dev.shipctl.internal.newserv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shipctl.ServerFlavor;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipException;
-import dev.shipctl.admin.AdminDialect.Reading;
+import dev.shipctl.admin.BanType;
+import dev.shipctl.internal.admin.AdminDialect;
+import dev.shipctl.internal.admin.AdminDialect.Reading;
+import dev.shipctl.internal.tethealla.TetheallaDialect;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -15,17 +18,17 @@ class NewservDialectTest {
 
     @Test
     void isTheDialectOfTheNewservFlavour() {
-        assertThat(AdminDialect.of(ServerFlavor.newserv())).isSameAs(d);
-        assertThat(d.commandPrefix()).isEqualTo('$');
+        assertThat(ServerFlavour.named("newserv")).containsSame(Newserv.FLAVOUR);
+        assertThat(Newserv.FLAVOUR.commandPrefix()).isEqualTo('$');
     }
 
     @Test
     void announcementVariants() throws Exception {
-        assertThat(d.announce(false)).isEqualTo(new AdminDialect.Announce.Inline("$ann ", "account flag ANNOUNCE", true, false));
+        assertThat(d.announce(false)).isEqualTo(new NewservDialect.Announcement("$ann ", "account flag ANNOUNCE", true, false));
         assertThat(d.announce(true)).isEqualTo(d.announce(false));
-        assertThat(d.announce(false, true, false)).isEqualTo(new AdminDialect.Announce.Inline("$ann? ", "account flag ANNOUNCE", false, false));
-        assertThat(d.announce(false, false, true)).isEqualTo(new AdminDialect.Announce.Inline("$ann! ", "account flag ANNOUNCE", true, true));
-        assertThat(d.announce(false, true, true)).isEqualTo(new AdminDialect.Announce.Inline("$ann?! ", "account flag ANNOUNCE", false, true));
+        assertThat(d.announce(false, true, false)).isEqualTo(new NewservDialect.Announcement("$ann? ", "account flag ANNOUNCE", false, false));
+        assertThat(d.announce(false, false, true)).isEqualTo(new NewservDialect.Announcement("$ann! ", "account flag ANNOUNCE", true, true));
+        assertThat(d.announce(false, true, true)).isEqualTo(new NewservDialect.Announcement("$ann?! ", "account flag ANNOUNCE", false, true));
     }
 
     @Test

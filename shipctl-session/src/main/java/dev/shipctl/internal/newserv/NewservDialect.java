@@ -1,6 +1,8 @@
-package dev.shipctl.admin;
+package dev.shipctl.internal.newserv;
 
 import dev.shipctl.ShipException;
+import dev.shipctl.admin.BanType;
+import dev.shipctl.internal.admin.AdminDialect;
 import dev.shipctl.protocol.packet.chat.ClientChat;
 import java.time.Duration;
 import java.util.List;
@@ -39,16 +41,6 @@ public final class NewservDialect implements AdminDialect {
 
     private NewservDialect() {}
 
-    @Override
-    public String flavour() {
-        return "newserv";
-    }
-
-    @Override
-    public char commandPrefix() {
-        return '$';
-    }
-
     /** The longest line whose 0x06 stays within the game client's 0x200-byte chat limit. */
     public static int maxCommandLength() {
         int n = 1;
@@ -78,16 +70,21 @@ public final class NewservDialect implements AdminDialect {
         checkCommand("$ann?! " + text);
     }
 
+    /**
+     * How newserv announces: a command that carries the text itself and is answered by the broadcast: the
+     * scrolling message, prefixed with the sender's name when {@code named}, or a mail to everyone when
+     * {@code asMail}.
+     */
+    public record Announcement(String prefix, String right, boolean named, boolean asMail) {}
+
     /** {@code $ann}: newserv announces to every client on the server, so global and local are the same. */
-    @Override
-    public Announce announce(boolean global) {
+    public Announcement announce(boolean global) {
         return announce(global, false, false);
     }
 
-    @Override
-    public Announce announce(boolean global, boolean anonymous, boolean asMail) {
+    public Announcement announce(boolean global, boolean anonymous, boolean asMail) {
         String command = "$ann" + (anonymous ? "?" : "") + (asMail ? "!" : "");
-        return new Announce.Inline(command + " ", "account flag ANNOUNCE", !anonymous, asMail);
+        return new Announcement(command + " ", "account flag ANNOUNCE", !anonymous, asMail);
     }
 
     @Override
@@ -95,7 +92,7 @@ public final class NewservDialect implements AdminDialect {
         return new Op("$kick " + Integer.toUnsignedString(guildCard), "account flag KICK_USER", List.of(), List.of());
     }
 
-    @Override
+    /** {@code $ban DURATION GC}: bans the account for a time; confirmed by "&lt;name&gt; banned". */
     public Op banFor(int guildCard, Duration duration) {
         return new Op("$ban " + duration(duration) + " " + Integer.toUnsignedString(guildCard), "account flag BAN_USER",
                 List.of(), List.of());
@@ -113,9 +110,13 @@ public final class NewservDialect implements AdminDialect {
         return Long.toString(s);
     }
 
-    @Override
-    public Ban ban(BanType type, int guildCard) throws ShipException.Unsupported {
-        throw switch (type) {
+    /** newserv has no untimed or IP or hardware bans in the game: always throws, saying what to do instead. */
+    public Op ban(BanType type, int guildCard) throws ShipException.Unsupported {
+        throw noBan(type);
+    }
+
+    public ShipException.Unsupported noBan(BanType type) {
+        return switch (type) {
             case GUILD_CARD -> new ShipException.Unsupported("newserv bans last for a time: give --duration (for example 30m, 12h, 7d, 1y);"
                     + " newserv's $ban DURATION GC bans the account");
             case IP, HARDWARE -> new ShipException.Unsupported("newserv has no " + type.verb() + ": its only in-game ban is $ban DURATION GC,"
@@ -123,7 +124,7 @@ public final class NewservDialect implements AdminDialect {
         };
     }
 
-    @Override
+    /** newserv has no in-game unban: always throws, naming the shell command that lifts a ban. */
     public void checkUnban(BanType type, int guildCard) throws ShipException.Unsupported {
         throw new ShipException.Unsupported("newserv has no in-game unban: lift the ban on the server with the shell command"
                 + " 'update-account " + Integer.toUnsignedString(guildCard) + " unban' (or POST it to the HTTP API's /y/shell-exec)");

@@ -1,4 +1,4 @@
-package dev.shipctl.protocol.internal;
+package dev.shipctl.protocol.codec;
 
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.packet.Texts;

@@ -1,5 +1,10 @@
-package dev.shipctl.protocol;
+package dev.shipctl.protocol.captures;
 
+import dev.shipctl.protocol.Direction;
+import dev.shipctl.protocol.Hex;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.ProtocolException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

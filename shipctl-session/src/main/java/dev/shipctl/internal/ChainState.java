@@ -1,0 +1,113 @@
+package dev.shipctl.internal;
+
+import dev.shipctl.Credentials;
+import dev.shipctl.MenuItem;
+import dev.shipctl.ShipException;
+import dev.shipctl.Stage;
+import dev.shipctl.protocol.packet.login.ClientLogin;
+import dev.shipctl.protocol.packet.login.ServerSecurityData;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the login chain has learned so far and carries from one connection to the next: the guild card, security
+ * token and client config of the latest E6 (which go into the next 0x93), and the ships and blocks the server
+ * listed and the ones chosen. Used by one thread, the one that logs in; the session reads it after the login.
+ */
+public final class ChainState {
+    /** The real client's order of the five 8-byte config chunks, by the username's first byte (protocol notes §3.2). */
+    private static final int[][] SCRAMBLE_ORDERS = {
+        {2, 0, 1, 4, 3}, {3, 4, 0, 1, 2}, {2, 3, 4, 0, 1}, {2, 3, 0, 1, 4},
+        {0, 2, 3, 4, 1}, {1, 4, 2, 3, 0}, {2, 0, 1, 4, 3}, {1, 0, 3, 4, 2},
+    };
+
+    private final Credentials credentials;
+    private final byte[] hardwareId;
+    private int guildCard;
+    private int securityToken;
+    private byte[] clientConfig = ClientLogin.versionConfig();
+    private List<MenuItem> ships = List.of();
+    private List<MenuItem> blocks = List.of();
+    private MenuItem ship;
+    private MenuItem block;
+
+    public ChainState(Credentials credentials) {
+        this.credentials = credentials;
+        this.hardwareId = HardwareId.of(credentials.username());
+    }
+
+    /** A 0x93 carrying the saved guild card, token and config. */
+    public ClientLogin login(int phase, int slot) {
+        return new ClientLogin(ClientLogin.PLAYER_TAG, guildCard, ClientLogin.SUB_VERSION, 0, slot, phase,
+                ClientLogin.CLIENT_CODE, securityToken, credentials.username(), credentials.password(), 0, 0,
+                hardwareId, clientConfig);
+    }
+
+    /**
+     * Saves guild card, token and config from an E6, or raises the refusal it carries (newserv's error codes).
+     *
+     * @param stage the stage it arrived in, for the refusal
+     */
+    public void accept(ServerSecurityData e6, Stage stage) throws ShipException.LoginRefused {
+        if (e6.error() != 0) throw new ShipException.LoginRefused(stage, ServerSecurityData.describeError(e6.error()));
+        guildCard = e6.guildCard();
+        securityToken = e6.securityToken();
+        clientConfig = e6.clientConfig();
+    }
+
+    /**
+     * Reorders the five 8-byte chunks of the saved client config as the real client does when an E6 carries token 0
+     * (protocol notes §3.2): chunk z becomes chunk {@code order[z]}, the order chosen by the username's first byte.
+     * newserv sends the config pre-unscrambled, so this gives back the config of the previous 0x93 (with the
+     * version string newserv reads); Tethealla does not need it.
+     */
+    public void scrambleClientConfig() {
+        String username = credentials.username();
+        int[] order = SCRAMBLE_ORDERS[username.isEmpty() ? 0 : username.charAt(0) & 7];
+        byte[] scrambled = new byte[clientConfig.length];
+        for (int z = 0; z < 5; z++) System.arraycopy(clientConfig, order[z] * 8, scrambled, z * 8, 8);
+        clientConfig = scrambled;
+    }
+
+    /** The account name (never the password). */
+    public String username() {
+        return credentials.username();
+    }
+
+    /** The guild card of the latest E6 (0 before the first). */
+    public int guildCard() {
+        return guildCard;
+    }
+
+    public List<MenuItem> ships() {
+        return ships;
+    }
+
+    public void ships(List<MenuItem> listed) {
+        ships = List.copyOf(listed);
+    }
+
+    public List<MenuItem> blocks() {
+        return blocks;
+    }
+
+    public void blocks(List<MenuItem> listed) {
+        blocks = List.copyOf(listed);
+    }
+
+    public Optional<MenuItem> ship() {
+        return Optional.ofNullable(ship);
+    }
+
+    public void ship(MenuItem chosen) {
+        ship = chosen;
+    }
+
+    public Optional<MenuItem> block() {
+        return Optional.ofNullable(block);
+    }
+
+    public void block(MenuItem chosen) {
+        block = chosen;
+    }
+}

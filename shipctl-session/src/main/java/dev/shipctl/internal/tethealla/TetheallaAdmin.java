@@ -1,0 +1,163 @@
+package dev.shipctl.internal.tethealla;
+
+import static dev.shipctl.internal.admin.Replies.gc;
+import static dev.shipctl.internal.admin.Replies.isText;
+import static dev.shipctl.internal.admin.Replies.lobbyMessage;
+import static dev.shipctl.internal.admin.Replies.noBroadcast;
+import static dev.shipctl.internal.admin.Replies.refused;
+import static dev.shipctl.internal.admin.Replies.seconds;
+import static dev.shipctl.internal.admin.Replies.textIs;
+import static dev.shipctl.internal.admin.Replies.textOf;
+
+import dev.shipctl.Player;
+import dev.shipctl.Session;
+import dev.shipctl.SessionEvent;
+import dev.shipctl.ShipException;
+import dev.shipctl.admin.AdminResult;
+import dev.shipctl.admin.AdminResult.Outcome;
+import dev.shipctl.admin.BanType;
+import dev.shipctl.internal.admin.AdminCall;
+import dev.shipctl.internal.admin.AdminDialect;
+import dev.shipctl.internal.admin.ChatAdmin;
+import dev.shipctl.protocol.packet.Texts;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Tethealla's administration and its two quirks. Announcements go through announce mode, a toggle: this admin
+ * follows the mode from every toggle reply the session sees (also of raw commands, and of replies that came after
+ * an operation gave up waiting), so a later {@link #announce} never toggles it off by mistake. Bans toggle too: the
+ * reply says which way, and {@link #setBan} corrects a wrong way with a second command.
+ */
+final class TetheallaAdmin extends ChatAdmin {
+    private final TetheallaDialect dialect;
+    private final TetheallaDialect.Toggle localToggle;
+    private final TetheallaDialect.Toggle globalToggle;
+    /** This connection's announce mode as the server's last toggle reply said (see {@link #track}). */
+    private volatile Armed armed = Armed.OFF;
+
+    private enum Armed { OFF, LOCAL, GLOBAL }
+
+    TetheallaAdmin(Session session) {
+        super(session, TetheallaDialect.INSTANCE);
+        this.dialect = TetheallaDialect.INSTANCE;
+        this.localToggle = dialect.announce(false);
+        this.globalToggle = dialect.announce(true);
+        session.addListener(this::track);
+    }
+
+    private void track(SessionEvent event) {
+        if (!(event instanceof SessionEvent.TextMessage m)) return;
+        String text = AdminDialect.normalise(m.text());
+        if (text.equals(localToggle.armed())) armed = Armed.LOCAL;
+        else if (text.equals(globalToggle.armed())) armed = Armed.GLOBAL;
+        else if (text.equals(localToggle.cancelled())) armed = Armed.OFF;
+    }
+
+    /**
+     * Sends the toggle ({@code /announce} or {@code /global}) unless the wanted mode is on, waits for the B0 that
+     * confirms it, sends the text as simple mail to this account's own guild card, and confirms by the broadcast.
+     */
+    @Override
+    public AdminResult announce(String text, boolean global, boolean anonymous, boolean asMail, Duration wait)
+            throws ShipException, InterruptedException {
+        dialect.checkAnnouncement(text);
+        TetheallaDialect.Toggle toggle = dialect.announce(global, anonymous, asMail);
+        try (AdminCall call = call(global ? "announce-global" : "announce", null)) {
+            String expected = Texts.display(text.replace('$', '\t'));
+            Predicate<SessionEvent> ownBroadcast = e -> e instanceof SessionEvent.Announcement a
+                    && a.text().contains(session.characterName()) && a.text().contains(expected);
+            Armed want = global ? Armed.GLOBAL : Armed.LOCAL;
+            if (armed != want) arm(call, toggle, wait);
+            call.mail(text);
+            armed = Armed.OFF; // the server leaves announce mode after the mail
+            if (call.await(ownBroadcast, wait).isEmpty()) {
+                throw noBroadcast(toggle.toggle(), "announce mode was confirmed and the mail sent, but no broadcast came back within " + seconds(wait));
+            }
+            return call.result(Outcome.DONE, (global ? "announced on every ship: " : "announced: ") + "\"" + text + "\"");
+        }
+    }
+
+    /** Puts the connection in the toggle's announce mode, switching the other one off first if it is on. */
+    private void arm(AdminCall call, TetheallaDialect.Toggle toggle, Duration wait) throws ShipException, InterruptedException {
+        if (armed != Armed.OFF) {
+            // the other mode is on (a reply that came late, or a raw command): switch it off first
+            call.chat(toggle.toggle());
+            call.await(textIs(toggle.cancelled()), wait);
+        }
+        call.chat(toggle.toggle());
+        Optional<SessionEvent> reply = call.await(textIs(toggle.armed(), toggle.cancelled()).or(lobbyMessage()), wait);
+        if (reply.isPresent() && isText(reply.get(), toggle.cancelled())) {
+            // the mode was on without our knowing; the toggle just turned it off: turn it on again
+            call.chat(toggle.toggle());
+            reply = call.await(textIs(toggle.armed()).or(lobbyMessage()), wait);
+        }
+        if (reply.isEmpty()) {
+            throw noBroadcast(toggle.toggle(), "no reply to " + toggle.toggle() + " within " + seconds(wait) + "; it needs " + toggle.right());
+        }
+        if (!isText(reply.get(), toggle.armed())) {
+            throw noBroadcast(toggle.toggle(), "the server answered " + toggle.toggle() + " with \"" + textOf(reply.get()) + "\"");
+        }
+    }
+
+    /** Puts a ban in the wanted state although Tethealla's commands toggle; see {@link dev.shipctl.admin.Admin#setBan}. */
+    @Override
+    public AdminResult setBan(BanType type, int guildCard, boolean wanted, Duration wait) throws ShipException, InterruptedException {
+        TetheallaDialect.Ban op = dialect.ban(type, guildCard);
+        String verb = wanted ? type.verb() : "un" + type.verb();
+        String what = switch (type) {
+            case GUILD_CARD -> "banned";
+            case IP -> "IP banned";
+            case HARDWARE -> "HW banned";
+        };
+        try (AdminCall call = call(verb, guildCard)) {
+            Optional<Player> here = inLobby(guildCard);
+            if (!wanted && here.isPresent()) {
+                return call.result(Outcome.UNCHANGED, gc(guildCard) + " is not " + what + ": " + here.get().name() + " is in this lobby");
+            }
+            Predicate<SessionEvent> answer = textIs(op.added(), op.removed()).or(textIs(op.refusals()));
+            call.chat(op.line());
+            Optional<SessionEvent> reply = call.await(answer, wait);
+            if (reply.isEmpty()) {
+                throw new ShipException.NoReply(wanted
+                        ? "no reply to " + op.line() + ": " + gc(guildCard) + " is not online on this ship (Tethealla bans only"
+                                + " online players), or this account lacks the right (" + op.right() + ")"
+                        : "no reply to " + op.line() + ": " + gc(guildCard) + " is neither " + what + " nor online on this ship,"
+                                + " or this account lacks the right (" + op.right() + ")");
+            }
+            if (isText(reply.get(), op.refusals())) throw refused(op.line(), reply.get());
+            boolean nowBanned = isText(reply.get(), op.added());
+            if (nowBanned == wanted) {
+                return call.result(Outcome.DONE, wanted ? gc(guildCard) + " is now " + what + " (and was disconnected)"
+                        : "the " + type.verb() + " of " + gc(guildCard) + " was lifted");
+            }
+            return correctToggle(call, op, type, guildCard, wanted, what, wait);
+        }
+    }
+
+    /** The toggle went the wrong way: sends it again, and says loudly if that did not put it right. */
+    private AdminResult correctToggle(AdminCall call, TetheallaDialect.Ban op, BanType type, int guildCard, boolean wanted,
+                                      String what, Duration wait) throws ShipException, InterruptedException {
+        call.chat(op.line());
+        Optional<SessionEvent> again = call.await(textIs(op.added(), op.removed()).or(textIs(op.refusals())), wait);
+        if (again.isPresent() && isText(again.get(), wanted ? op.added() : op.removed())) {
+            return call.result(Outcome.DONE, wanted
+                    ? gc(guildCard) + " is " + what + " (the first " + op.line() + " lifted an old ban; the second banned again)"
+                    : gc(guildCard) + " is not " + what + " (they were online, so the toggle banned and disconnected them;"
+                            + " the second " + op.line() + " lifted it)");
+        }
+        String got = again.map(e -> "\"" + textOf(e) + "\"").orElse("no reply");
+        throw new ShipException.NoReply(wanted
+                ? gc(guildCard) + " was already " + what + "; Tethealla's " + op.line() + " toggled that ban OFF, and the second "
+                        + op.line() + " got " + got + " because a player can be banned only while online: THE BAN IS NOW LIFTED."
+                        + " Ban them again when they are online"
+                : gc(guildCard) + " was online, so the toggle " + what + " them; the second " + op.line() + " got " + got
+                        + ": THEY ARE STILL " + what.toUpperCase(java.util.Locale.ROOT) + ". Run unban again");
+    }
+
+    @Override
+    public AdminResult banFor(int guildCard, Duration duration, Duration wait) throws ShipException {
+        throw dialect.noTimedBans();
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * The shipctl client library: {@code dev.shipctl} (ShipClient, Session, events, errors, ServerFlavour) and
+ * {@code dev.shipctl.admin} (Admin). Nothing under {@code dev.shipctl.internal} is exported; the API reaches it
+ * through the two services below, which the registry of server families provides (docs/architecture.md).
+ */
+module dev.shipctl.session {
+    requires transitive dev.shipctl.protocol;
+    requires org.slf4j;
+
+    exports dev.shipctl;
+    exports dev.shipctl.admin;
+
+    uses dev.shipctl.SessionProvider;
+    uses dev.shipctl.admin.AdminProvider;
+
+    provides dev.shipctl.SessionProvider with dev.shipctl.internal.registry.Registry;
+    provides dev.shipctl.admin.AdminProvider with dev.shipctl.internal.registry.Registry;
+}
