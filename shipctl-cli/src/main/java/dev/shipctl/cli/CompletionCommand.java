@@ -48,10 +48,22 @@ final class CompletionCommand implements Callable<Integer> {
                     # or install it as ~/.local/share/bash-completion/completions/shipctl
                     """;
             case zsh -> """
+                    #compdef shipctl
                     # zsh completion for shipctl (picocli's bash completion, through zsh's bashcompinit).
-                    # Load it from ~/.zshrc with: source <(shipctl completion zsh)
+                    # Save it as _shipctl in a folder of $fpath (before compinit runs), or load it from ~/.zshrc with:
+                    #   source <(shipctl completion zsh)
                     """;
         };
-        return head + "\n" + body;
+        String tail = switch (shell) {
+            case bash -> "";
+            // autoloaded by compinit as the function _shipctl, the script runs on the first Tab: it registers the
+            // bash function for later Tabs, and must complete this first one itself
+            case zsh -> """
+
+                    # autoloaded from $fpath as _shipctl: the lines above registered the completion; complete this first Tab too
+                    (( $+functions[_bash_complete] )) && [[ -n ${compstate[context]-} ]] && _bash_complete -F _complete_shipctl -o default
+                    """;
+        };
+        return head + "\n" + body + tail;
     }
 }

@@ -42,7 +42,7 @@ class CompletionCommandTest {
     void theZshScriptUsesBashcompinit() {
         Cli.Run run = new Cli(dir).run("completion", "zsh");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("# zsh completion for shipctl").contains("bashcompinit", "_complete_shipctl");
+        assertThat(run.out()).startsWith("#compdef shipctl\n").contains("bashcompinit", "_complete_shipctl", "_bash_complete -F _complete_shipctl");
     }
 
     @Test
