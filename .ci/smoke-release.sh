@@ -4,7 +4,8 @@
 #   - SHA256SUMS matches;
 #   - the tarball, extracted into a temporary folder, with a PATH holding no Java and JAVA_HOME unset: --version,
 #     a sandbox (--port 0, stops after 60 s) and `check` against it; the same through a symbolic link and from a
-#     read-only copy (run as nobody when we are root), which must be left unchanged;
+#     read-only copy (run as nobody when we are root), which must be left unchanged; `shell` on a terminal without
+#     JVM warnings;
 #   - the .deb's files (dpkg-deb -x): the same, plus /usr/bin/shipctl, man pages and completion where Debian wants them;
 #   - the jar with `java -jar` from another folder (a JDK 25 found like ./mvnw does), and a one-line refusal on an
 #     older Java when there is one;
@@ -107,7 +108,15 @@ verbs "read-only copy${as_other:+ (as nobody)}" "${as_other[@]}" "${clean_env[@]
 check "read-only copy: nothing written into it" test -z "$(find "$tmp/readonly" -newer "$tmp/marker" -print -quit)"
 check "startup cache used (AOTMode=on accepts it after the move)" "$image/runtime/bin/java" -XX:+UseSerialGC \
   --enable-native-access=ALL-UNNAMED -XX:AOTCache="$image/lib/shipctl.aot" -XX:AOTMode=on -Xlog:aot=off -Xlog:cds=off \
-  -cp "$image/lib/shipctl.jar" dev.shipctl.cli.Main --version
+  -cp "$image/lib/shipctl.jar" dev.shipctl.cli.Main --version >/dev/null
+if command -v script >/dev/null && start_sandbox "${clean_env[@]}" "$image/bin/shipctl"; then
+  # on a terminal (script's pty), Ctrl-D already waiting: the shell logs in, starts JLine and leaves
+  printf '\004' | timeout 60 script -qefc "$(printf '%q ' "${clean_env[@]}" "$image/bin/shipctl" shell -p "$port" -u player1)" \
+    "$tmp/shell.typescript" >/dev/null 2>&1 || true
+  check "shell on a terminal: in the lobby, no JVM warning (native access for JLine)" \
+    bash -c "grep -aq 'In lobby' '$tmp/shell.typescript' && ! grep -aq 'WARNING' '$tmp/shell.typescript'"
+  kill "${sandbox_pids[-1]}" 2>/dev/null || true
+fi
 
 echo ".deb"
 deb=$(ls "$release"/shipctl_*_amd64.deb)
