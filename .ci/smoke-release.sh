@@ -186,6 +186,7 @@ listing=$(unzip -Z1 "$zip")
 for f in shipctl.cmd shipctl.jar README-windows.txt; do
   check "zip holds $f" grep -q "^shipctl-$version/$f\$" <<<"$listing"
 done
+if command -v x86_64-w64-mingw32-gcc >/dev/null; then check "zip holds shipctl.exe (mingw-w64 is installed)" grep -q "^shipctl-$version/shipctl.exe\$" <<<"$listing"; fi
 check "shipctl.cmd has Windows line ends" bash -c "unzip -p '$zip' 'shipctl-$version/shipctl.cmd' | head -n 1 | grep -q \$'\r\$'"
 
 if [ "$failures" -gt 0 ]; then

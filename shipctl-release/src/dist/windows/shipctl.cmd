@@ -11,10 +11,14 @@ if not exist "%SHIPCTL_JAR%" (
 set "SHIPCTL_JAVA_EXE="
 if defined SHIPCTL_JAVA call :try "%SHIPCTL_JAVA%"
 if not defined SHIPCTL_JAVA_EXE if defined JAVA_HOME call :try "%JAVA_HOME%\bin\java.exe"
+rem the first java.exe on the PATH, then any other one (where lists them all; it may be missing or a stub)
+if not defined SHIPCTL_JAVA_EXE for %%J in (java.exe) do if not "%%~$PATH:J"=="" call :try "%%~$PATH:J"
 if not defined SHIPCTL_JAVA_EXE for /f "delims=" %%J in ('where java.exe 2^>nul') do if not defined SHIPCTL_JAVA_EXE call :try "%%J"
 if not defined SHIPCTL_JAVA_EXE for %%R in ("%ProgramFiles%" "%LOCALAPPDATA%\Programs") do (
-  for /d %%D in ("%%~R\Eclipse Adoptium\*" "%%~R\Microsoft\jdk-*" "%%~R\Java\*" "%%~R\Zulu\*" "%%~R\Amazon Corretto\*" "%%~R\BellSoft\*") do (
-    if not defined SHIPCTL_JAVA_EXE call :try "%%~D\bin\java.exe"
+  for %%V in ("Eclipse Adoptium" "Microsoft" "Java" "Zulu" "Amazon Corretto" "BellSoft") do (
+    for /f "delims=" %%D in ('dir /b /ad "%%~R\%%~V" 2^>nul') do (
+      if not defined SHIPCTL_JAVA_EXE call :try "%%~R\%%~V\%%D\bin\java.exe"
+    )
   )
 )
 if not defined SHIPCTL_JAVA_EXE (
