@@ -33,7 +33,7 @@
 @SET __MVNW_PSMODULEP_SAVE=%PSModulePath%
 @SET PSModulePath=
 @FOR /F "usebackq tokens=1* delims==" %%A IN (`powershell -noprofile "& {$scriptDir='%~dp0'; $script='%__MVNW_ARG0_NAME__%'; icm -ScriptBlock ([Scriptblock]::Create((Get-Content -Raw '%~f0'))) -NoNewScope}"`) DO @(
-  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
+  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%A"=="SHIPCTL_JAVA_HOME" (set "JAVA_HOME=%%B") ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
 )
 @SET PSModulePath=%__MVNW_PSMODULEP_SAVE%
 @SET __MVNW_PSMODULEP_SAVE=
@@ -49,6 +49,50 @@ $ErrorActionPreference = "Stop"
 if ($env:MVNW_VERBOSE -eq "true") {
   $VerbosePreference = "Continue"
 }
+
+# shipctl: JAVA_HOME must be a JDK 25 or newer, found as .mvn/find-jdk.sh finds it for ./mvnw: %JAVA_HOME% if it is
+# one; else the JDK of javac.exe on the PATH; else the newest JDK >= 25 in the usual install folders. The batch part
+# above sets JAVA_HOME from the SHIPCTL_JAVA_HOME line. (Written for Windows; not run by this project's CI.)
+function Get-ShipctlJdkMajor([string]$jdkHome) {
+  if (-not $jdkHome -or -not (Test-Path -LiteralPath (Join-Path $jdkHome 'bin\javac.exe') -PathType Leaf)) { return 0 }
+  $release = Join-Path $jdkHome 'release'
+  if (-not (Test-Path -LiteralPath $release -PathType Leaf)) { return 0 }
+  $line = Select-String -LiteralPath $release -Pattern '^JAVA_VERSION="(1\.)?(\d+)' | Select-Object -First 1
+  if ($line) { return [int]$line.Matches[0].Groups[2].Value }
+  return 0
+}
+$shipctlJdk = $null
+if ((Get-ShipctlJdkMajor $env:JAVA_HOME) -ge 25) { $shipctlJdk = $env:JAVA_HOME }
+if (-not $shipctlJdk) {
+  $javac = Get-Command javac.exe -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+  if ($javac) {
+    $candidate = Split-Path -Parent (Split-Path -Parent $javac.Path)
+    if ((Get-ShipctlJdkMajor $candidate) -ge 25) { $shipctlJdk = $candidate }
+  }
+}
+if (-not $shipctlJdk) {
+  $bestMajor = 0
+  $folders = @()
+  foreach ($root in @($env:ProgramFiles, $env:LOCALAPPDATA + '\Programs')) {
+    if (-not $root) { continue }
+    foreach ($vendor in @('Eclipse Adoptium', 'Java', 'Microsoft', 'Zulu', 'Amazon Corretto', 'BellSoft', 'OpenJDK', 'SapMachine\JDK')) {
+      $folders += Join-Path $root $vendor
+    }
+  }
+  $folders += Join-Path $HOME '.jdks'
+  foreach ($folder in $folders) {
+    if (-not (Test-Path -LiteralPath $folder -PathType Container)) { continue }
+    foreach ($candidate in Get-ChildItem -LiteralPath $folder -Directory) {
+      $major = Get-ShipctlJdkMajor $candidate.FullName
+      if ($major -ge 25 -and $major -gt $bestMajor) { $shipctlJdk = $candidate.FullName; $bestMajor = $major }
+    }
+  }
+}
+if (-not $shipctlJdk) {
+  Write-Error ("shipctl: no JDK 25 or newer found (looked at JAVA_HOME, javac on the PATH, Program Files and ~\.jdks). " +
+    "Install one (for example: winget install EclipseAdoptium.Temurin.25.JDK) or set JAVA_HOME to it.")
+}
+Write-Output "SHIPCTL_JAVA_HOME=$shipctlJdk"
 
 # calculate distributionUrl, requires .mvn/wrapper/maven-wrapper.properties
 $distributionUrl = (Get-Content -Raw "$scriptDir/.mvn/wrapper/maven-wrapper.properties" | ConvertFrom-StringData).distributionUrl

@@ -25,9 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** Stays in the lobby and streams what happens as JSON lines, for bridges and log pipelines. */
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = {"Stay in the lobby and stream its events as JSON lines.", "",
-            "Stay in the lobby and print what happens there as JSON lines on stdout, one event per line:",
-            "  {\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}", "",
-            "kind is one of: connected, reconnected (both with the lobby's members), joined, left, chat, announcement, "
+            "Stay in the lobby and print what happens there as JSON lines on stdout, one event per line (see below). "
+                + "kind is one of: connected, reconnected (both with the lobby's members), joined, left, chat, announcement, "
                 + "mail, message (server text: command replies, lobby and message boxes), lobby_event, disconnected. "
                 + "When the server drops the session, shipctl logs in again with exponential backoff and jitter and goes back "
                 + "to its lobby (unless --once); a refused login (wrong password, banned) ends it with exit 4. When another "
@@ -38,7 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl listen -u listener | jq -c 'select(.kind == \"chat\")'",
-            "  shipctl listen --profile home --once --max-events 1     # wait for the next event, then exit"})
+            "  shipctl listen --profile home --once --max-events 1     # wait for the next event, then exit",
+            "",
+            "An event:",
+            "  {\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}"})
 final class ListenCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -56,7 +56,8 @@ public final class Main {
             EventCommand.class,
             ShellCommand.class,
             RunCommand.class,
-            ProfileCommand.class);
+            ProfileCommand.class,
+            CompletionCommand.class);
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show debug logs and stack traces.")
@@ -109,7 +110,25 @@ public final class Main {
         // no "@FILE" arguments: "announce @/root/.pso-pass" must send that text, not the file (run and shell too)
         cli.setExpandAtFiles(false);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.helpList());
+        // help as wide as the terminal (80 columns when it is not one); examples are never wrapped
+        cli.setUsageHelpAutoWidth(true);
+        examplesUnwrapped(cli);
         return cli;
+    }
+
+    /**
+     * Shows the footer (every command's examples) line by line as written, for this command and all below it: picocli
+     * would wrap a long example at the help width, and a wrapped command line cannot be copied and pasted.
+     */
+    static void examplesUnwrapped(CommandLine cli) {
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            StringBuilder footer = new StringBuilder();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                footer.append(help.colorScheme().text(String.format(line)).toString().stripTrailing()).append(System.lineSeparator());
+            }
+            return footer.toString();
+        });
+        cli.getSubcommands().values().forEach(Main::examplesUnwrapped);
     }
 
     /**
@@ -182,12 +201,12 @@ public final class Main {
         }
     }
 
+    /** {@code --version}: shipctl's version, the commit and date it was built from, and the Java running it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"shipctl " + (v == null ? "(development build)" : v),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"};
+            return new String[] {"shipctl " + BuildInfo.load().describe(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ") in " + System.getProperty("java.home")};
         }
     }
 }

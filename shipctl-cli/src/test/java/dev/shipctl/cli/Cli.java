@@ -68,6 +68,12 @@ final class Cli {
         return new Running(t, exit, out, err);
     }
 
+    /** A context whose output goes nowhere. */
+    CliContext context() {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        return context(nowhere, nowhere);
+    }
+
     private CliContext context(PrintStream out, PrintStream err) {
         return new CliContext(new Terminal(out, err, false), Map.copyOf(env), Optional.empty(), configDir);
     }

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
     static final Path LAUNCHER = Path.of("").toAbsolutePath().getParent().resolve("shipctl");
 
+    /** How the launcher starts java: serial GC, and native access for JLine (no "restricted method" warnings). */
+    static final String RUN = "java -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED ";
+
     @TempDir
     Path dir;
 
@@ -45,13 +48,18 @@ class LauncherTest {
         target = root.resolve("shipctl-cli/target");
         Files.copy(LAUNCHER, root.resolve("shipctl"));
         Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
-        script(jdk.resolve("java"), "echo \"java $*\" >> \"$CALLS\"");
+        // records its arguments; a training run writes the cache it is asked for (or fails where it cannot)
+        script(jdk.resolve("java"), """
+                echo "java $*" >> "$CALLS"
+                for a in "$@"; do case $a in -XX:AOTCacheOutput=*) echo cache > "${a#-XX:AOTCacheOutput=}" || exit 1;; esac; done
+                """);
         Files.createDirectories(root.resolve(".mvn"));
         Files.writeString(root.resolve(".mvn/find-jdk.sh"), "export JAVA_HOME=\"$FAKE_JDK\"\n");
         // the build: says where its output goes and with which mode, then makes the jar (or fails when asked to)
         script(root.resolve("mvnw"), """
                 echo "mvnw log=$(readlink /proc/$$/fd/1) mode=$(stat -L -c %a /proc/$$/fd/1)" >> "$CALLS"
                 if [ -n "${BUILD_FAILS:-}" ]; then echo "compile error in Foo.java"; exit 1; fi
+                [ "$PWD" = "$(cd "$(dirname "$0")" && pwd)" ] || { echo "mvnw run in $PWD, not in the checkout"; exit 1; }
                 mkdir -p shipctl-cli/target && echo jar > shipctl-cli/target/shipctl.jar
                 """);
     }
@@ -64,8 +72,13 @@ class LauncherTest {
     record Result(int exitCode, String err, List<String> calls) {}
 
     private Result launch(Map<String, String> extraEnv, String... prefix) throws Exception {
+        return launchAs(root, "./shipctl", extraEnv, prefix);
+    }
+
+    /** Runs {@code launcher --version} from the folder {@code cwd}. */
+    private Result launchAs(Path cwd, String launcher, Map<String, String> extraEnv, String... prefix) throws Exception {
         List<String> command = new ArrayList<>(List.of(prefix));
-        command.addAll(List.of("bash", "-c", "umask 022; cd \"$1\" && exec ./shipctl --version", "launch", root.toString()));
+        command.addAll(List.of("bash", "-c", "umask 022; cd \"$1\" && exec \"$2\" --version", "launch", cwd.toString(), launcher));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().clear();
         pb.environment().putAll(Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "TMPDIR", tmp.toString(), "CALLS", calls.toString(),
@@ -102,7 +115,7 @@ class LauncherTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.calls()).hasSize(2);
         assertThat(r.calls().getFirst()).matches("mvnw log=" + tmp + "/shipctl-build\\.[A-Za-z0-9]{8} mode=600");
-        assertThat(r.calls().getLast()).isEqualTo("java -XX:+UseSerialGC -Xshare:auto -cp " + target.resolve("shipctl.jar")
+        assertThat(r.calls().getLast()).isEqualTo(RUN + "-Xshare:auto -cp " + target.resolve("shipctl.jar")
                 + " dev.shipctl.cli.Main --version");
         assertThat(leftInTmp()).isEmpty();
 
@@ -170,7 +183,7 @@ class LauncherTest {
 
         Result fresh = launch(Map.of(), asNobody);
         assertThat(fresh.exitCode()).as(fresh.err()).isZero();
-        assertThat(fresh.calls()).containsExactly("java -XX:+UseSerialGC -Xshare:auto -cp " + target.resolve("shipctl.jar")
+        assertThat(fresh.calls()).containsExactly(RUN + "-Xshare:auto -cp " + target.resolve("shipctl.jar")
                 + " dev.shipctl.cli.Main --version");
 
         Files.delete(target.resolve("shipctl.jar")); // as if the sources were updated and not rebuilt
@@ -179,5 +192,70 @@ class LauncherTest {
         assertThat(stale.exitCode()).isEqualTo(9);
         assertThat(stale.err()).contains("you cannot write " + target, "build it as its owner first");
         assertThat(stale.calls()).isEmpty();
+    }
+
+    @Test
+    void aLinkToTheLauncherRunsTheCheckoutItPointsAt() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("home/bin"));
+        Files.createSymbolicLink(bin.resolve("shipctl"), root.resolve("shipctl"));
+        Path relative = Files.createDirectories(dir.resolve("other"));
+        Files.createSymbolicLink(relative.resolve("shipctl"), relative.relativize(bin.resolve("shipctl"))); // a link to the link
+
+        Result r = launchAs(dir, "other/shipctl", Map.of()); // from another folder: the build, too, runs in the checkout
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.calls()).hasSize(2).last().isEqualTo(RUN + "-Xshare:auto -cp " + target.resolve("shipctl.jar")
+                + " dev.shipctl.cli.Main --version");
+    }
+
+    @Test
+    void theStartupCacheIsMadeOnceWithTheFlagsOfEveryRun() throws Exception {
+        Result r = launch(Map.of("SHIPCTL_AOT", "1"));
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path jar = target.resolve("shipctl.jar");
+        Path aot = target.resolve("shipctl.aot");
+        assertThat(r.calls()).hasSize(4);
+        assertThat(r.calls().get(1)).startsWith("java -XX:AOTCacheOutput=" + aot + "." ).endsWith(
+                ".tmp -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -Xlog:disable -Xlog:all=off -cp " + jar + " dev.shipctl.cli.Main bench train");
+        assertThat(r.calls().getLast()).isEqualTo(RUN + "-XX:AOTCache=" + aot + " -Xlog:aot=off -Xlog:cds=off -cp " + jar
+                + " dev.shipctl.cli.Main --version");
+        assertThat(aot).hasContent("cache");
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenIsSkippedNeverFatal() throws Exception {
+        assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "needs root to run as another user");
+        assertThat(launch().exitCode()).as("built, without a cache").isZero();
+        // the checkout is nobody's, but a build lock someone made with sudo is root's: nobody cannot open it
+        chmod(dir, "rwxr-xr-x");
+        Files.writeString(target.resolve(".build.lock"), "");
+        for (Path p : List.of(root, root.resolve("shipctl-cli"), target, target.resolve("shipctl.jar"))) FileModes.giveToNobody(p);
+        Files.writeString(calls, "");
+        chmod(calls, "rw-rw-rw-");
+
+        Result r = launch(Map.of("SHIPCTL_AOT", "1"), "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.calls()).containsExactly(RUN + "-Xshare:auto -cp " + target.resolve("shipctl.jar") + " dev.shipctl.cli.Main --version");
+        assertThat(target.resolve("shipctl.aot")).doesNotExist();
+    }
+
+    @Test
+    void aStaleJarTheUserCannotRebuildRunsWithAWarning() throws Exception {
+        assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "needs root to run as another user");
+        assertThat(launch().exitCode()).as("built by root").isZero();
+        chmod(dir, "rwxr-xr-x");
+        Path source = Files.createDirectories(root.resolve("shipctl-cli/src/main"));
+        Files.writeString(source.resolve("Changed.java"), "class Changed {}"); // a `git pull` after the build
+        Files.setLastModifiedTime(target.resolve("shipctl.jar"), java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.writeString(calls, "");
+        chmod(calls, "rw-rw-rw-");
+
+        Result r = launch(Map.of(), "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("is older than the sources and you cannot rebuild it; running it anyway", "build it as its owner first");
+        assertThat(r.calls()).as("not built, run").singleElement().asString().startsWith(RUN);
     }
 }

@@ -3,8 +3,11 @@ package dev.shipctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root command: help lists every command; a one-shot run builds only the command it runs. */
@@ -41,6 +44,67 @@ class MainTest {
             assertThat(run.out()).as(name + " --help").contains("Usage: shipctl " + name).contains("Example");
             assertThat(new Cli(config).run("help", name).out()).as("help " + name).contains("Usage: shipctl " + name);
         }
+    }
+
+    @Test
+    void helpNeverBreaksAnExampleLineHoweverNarrowTheTerminal() {
+        CommandLine cli = Main.commandLine(new Cli(config).context());
+        cli.setUsageHelpAutoWidth(false);
+        cli.setUsageHelpWidth(55); // picocli's narrowest; every command has examples longer than that
+        List<CommandLine> all = new ArrayList<>();
+        collect(cli, all);
+        int examples = 0;
+        for (CommandLine c : all) {
+            List<String> help = c.getUsageMessage().lines().toList();
+            for (String example : c.getCommandSpec().usageMessage().footer()) {
+                assertThat(help).as(c.getCommandName() + " --help").contains(String.format(example).stripTrailing());
+                examples++;
+            }
+        }
+        assertThat(examples).isGreaterThan(all.size());
+    }
+
+    private static void collect(CommandLine c, List<CommandLine> into) {
+        into.add(c);
+        c.getSubcommands().values().forEach(s -> collect(s, into));
+    }
+
+    @Test
+    void helpIsAsWideAsTheTerminal() {
+        CommandLine cli = Main.commandLine(new Cli(config).context());
+        List<CommandLine> all = new ArrayList<>();
+        collect(cli, all);
+        assertThat(all).allSatisfy(c -> assertThat(c.isUsageHelpAutoWidth()).as(c.getCommandName()).isTrue());
+    }
+
+    @Test
+    void versionSaysTheCommitAndTheBuildDate() throws Exception {
+        Cli.Run run = new Cli(config).run("--version");
+        assertThat(run.exitCode()).isZero();
+        // build.properties is written by the build (target/classes): a test run from Maven sees the commit it built
+        String commit = headCommit().orElse("unknown");
+        assertThat(run.outLines().getFirst())
+                .matches("shipctl \\d+\\.\\d+\\.\\d+\\S* \\(commit " + commit + "( with uncommitted changes)?, built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)");
+        assertThat(run.outLines().get(1)).startsWith("Java " + Runtime.version());
+    }
+
+    /** The checkout's commit as the build reads it, or empty when this is no git checkout (a source archive). */
+    private static java.util.Optional<String> headCommit() throws Exception {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short=10", "HEAD").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 && out.matches("[0-9a-f]+") ? java.util.Optional.of(out) : java.util.Optional.empty();
+        } catch (java.io.IOException noGit) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Test
+    void aBuildWithoutItsRecordSaysSo() {
+        assertThat(new BuildInfo(null, "unknown", false, "unknown").describe())
+                .isEqualTo("(development build) (commit unknown, built unknown)");
+        assertThat(new BuildInfo("1.0", "0123456789", true, "2026-01-02T03:04:05Z").describe())
+                .isEqualTo("1.0 (commit 0123456789 with uncommitted changes, built 2026-01-02T03:04:05Z)");
     }
 
     @Test

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Tests the Windows launchers of the release zip (shipctl.exe and shipctl.cmd) under Wine, with a stand-in java.exe
+# (shipctl-release/src/test/windows/java-stub.c, cross-compiled here): which Java each one picks (SHIPCTL_JAVA,
+# JAVA_HOME, the PATH, Program Files), that a Java older than 25 is refused with exit code 9 and a message, that the
+# arguments and the exit code pass through. Needs wine and mingw-w64; says so and succeeds without them.
+# Wine's `where` is a stub, so shipctl.cmd's search of every java.exe on the PATH is tested only for the first one.
+# Usage: .ci/test-windows-launchers.sh [RELEASE_FOLDER]   (default: target/release of this checkout)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+release="$(cd "${1:-$root/target/release}" && pwd)"
+if ! command -v wine >/dev/null || ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
+  echo "Windows launchers: not tested (needs wine and gcc-mingw-w64-x86-64)"
+  exit 0
+fi
+zip=$(ls "$release"/shipctl-*-windows.zip)
+failures=0
+pass() { echo "  ok    $*"; }
+fail() { echo "  FAIL  $*"; failures=$((failures + 1)); }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/shipctl-wine.XXXXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+win() { echo "Z:${1//\//\\}"; } # a Unix path as Wine's Z: drive sees it
+export WINEPREFIX="$tmp/prefix" WINEDEBUG=-all
+unset JAVA_HOME SHIPCTL_JAVA
+unzip -q "$zip" -d "$tmp"
+app=$(echo "$tmp"/shipctl-*)
+if [ ! -f "$app/shipctl.exe" ]; then
+  echo "Windows launchers: the zip has no shipctl.exe (built without mingw-w64)"
+  exit 1
+fi
+x86_64-w64-mingw32-gcc -municode -O2 -s -o "$tmp/java-stub.exe" "$root/shipctl-release/src/test/windows/java-stub.c"
+for v in 25.0.1 17.0.9; do
+  mkdir -p "$tmp/jdk-$v/bin"
+  cp "$tmp/java-stub.exe" "$tmp/jdk-$v/bin/java.exe"
+  printf 'JAVA_VERSION="%s"\r\n' "$v" > "$tmp/jdk-$v/release"
+done
+wineboot -i >/dev/null 2>&1 || true # a fresh prefix, made once
+jdk25=$(win "$tmp/jdk-25.0.1") jdk17=$(win "$tmp/jdk-17.0.9") jar=$(win "$app/shipctl.jar")
+
+# expect NAME LAUNCHER WANTED_EXIT WANTED_TEXT ENV... -- ARGS... : runs the launcher with that environment
+expect() {
+  local name=$1 launcher=$2 code=$3 text=$4; shift 4
+  local envs=() out rc
+  while [ "$1" != -- ]; do envs+=("$1"); shift; done; shift
+  local run=(wine "$app/shipctl.exe")
+  [ "$launcher" = cmd ] && run=(wine cmd /c "$(win "$app/shipctl.cmd")")
+  set +e; out=$(env "${envs[@]}" "${run[@]}" "$@" 2>&1); rc=$?; set -e
+  if [ "$rc" = "$code" ] && [[ $out == *"$text"* ]]; then pass "$launcher: $name"; else fail "$launcher: $name (exit $rc): $out"; fi
+}
+
+echo "Windows launchers under $(wine --version)"
+for l in exe cmd; do
+  expect "JAVA_HOME: runs the jar with the arguments, passes the exit code" $l 7 \
+    "$jdk25\\bin\\java.exe\"  -XX:+UseSerialGC -Xshare:auto --enable-native-access=ALL-UNNAMED -jar \"$jar\" check -u \"a b\"" \
+    JAVA_HOME="$jdk25" STUB_EXIT=7 -- check -u "a b"
+  expect "JAVA_HOME of a Java 17 only: refused" $l 9 "no Java 25 or newer found" JAVA_HOME="$jdk17" --  --version
+  expect "SHIPCTL_JAVA first" $l 0 "$jdk25\\bin\\java.exe" SHIPCTL_JAVA="$jdk25\\bin\\java.exe" JAVA_HOME="$jdk17" -- --version
+  expect "java.exe on the PATH" $l 0 "$jdk25\\bin\\java.exe" WINEPATH="$jdk25\\bin" -- --version
+done
+expect "every java.exe on the PATH: a Java 17 first is skipped" exe 0 "$jdk25\\bin\\java.exe" WINEPATH="$jdk17\\bin;$jdk25\\bin" -- --version
+adoptium="$WINEPREFIX/drive_c/Program Files/Eclipse Adoptium/jdk-25.0.1.9-hotspot"
+mkdir -p "$(dirname "$adoptium")"
+cp -r "$tmp/jdk-25.0.1" "$adoptium"
+for l in exe cmd; do
+  expect "Program Files\\Eclipse Adoptium" $l 0 'C:\Program Files\Eclipse Adoptium\jdk-25.0.1.9-hotspot\bin\java.exe' -- --version
+done
+mv "$app/shipctl.jar" "$app/moved.jar"
+for l in exe cmd; do
+  expect "no shipctl.jar beside it" $l 9 "shipctl.jar is missing" JAVA_HOME="$jdk25" -- --version
+done
+
+if [ "$failures" -gt 0 ]; then
+  echo "Windows launchers: $failures failure(s)"
+  exit 1
+fi
+echo "Windows launchers: all passed"

@@ -1,0 +1,43 @@
+@echo off
+rem shipctl for Windows: runs shipctl.jar (beside this file) with a Java 25 or newer.
+rem Looks at %SHIPCTL_JAVA% (a java.exe), %JAVA_HOME%, java.exe on the PATH, then the usual install folders
+rem (Eclipse Adoptium, Microsoft, Oracle, Azul Zulu, Amazon Corretto, BellSoft Liberica). Extra JVM flags: %SHIPCTL_JAVA_OPTS%.
+setlocal EnableExtensions DisableDelayedExpansion
+set "SHIPCTL_JAR=%~dp0shipctl.jar"
+if not exist "%SHIPCTL_JAR%" (
+  echo shipctl: %SHIPCTL_JAR% is missing; extract the whole zip into one folder 1>&2
+  exit /b 9
+)
+set "SHIPCTL_JAVA_EXE="
+if defined SHIPCTL_JAVA call :try "%SHIPCTL_JAVA%"
+if not defined SHIPCTL_JAVA_EXE if defined JAVA_HOME call :try "%JAVA_HOME%\bin\java.exe"
+rem the first java.exe on the PATH, then any other one (where lists them all; it may be missing or a stub)
+if not defined SHIPCTL_JAVA_EXE for %%J in (java.exe) do if not "%%~$PATH:J"=="" call :try "%%~$PATH:J"
+if not defined SHIPCTL_JAVA_EXE for /f "delims=" %%J in ('where java.exe 2^>nul') do if not defined SHIPCTL_JAVA_EXE call :try "%%J"
+if not defined SHIPCTL_JAVA_EXE for %%R in ("%ProgramFiles%" "%LOCALAPPDATA%\Programs") do (
+  for %%V in ("Eclipse Adoptium" "Microsoft" "Java" "Zulu" "Amazon Corretto" "BellSoft") do (
+    for /f "delims=" %%D in ('dir /b /ad "%%~R\%%~V" 2^>nul') do (
+      if not defined SHIPCTL_JAVA_EXE call :try "%%~R\%%~V\%%D\bin\java.exe"
+    )
+  )
+)
+if not defined SHIPCTL_JAVA_EXE (
+  echo shipctl: no Java 25 or newer found ^(looked at SHIPCTL_JAVA, JAVA_HOME, java.exe on the PATH and the usual install folders^). 1>&2
+  echo shipctl: install one, for example: winget install EclipseAdoptium.Temurin.25.JRE ^(or set JAVA_HOME to it^) 1>&2
+  exit /b 9
+)
+"%SHIPCTL_JAVA_EXE%" %SHIPCTL_JAVA_OPTS% -XX:+UseSerialGC -Xshare:auto --enable-native-access=ALL-UNNAMED -jar "%SHIPCTL_JAR%" %*
+exit /b %ERRORLEVEL%
+
+rem :try JAVA_EXE -- takes it when "JAVA_EXE -version" says 25 or newer ("1.8.0_392" is 8)
+:try
+if not exist "%~1" exit /b 0
+set "SHIPCTL_V="
+for /f "tokens=3" %%V in ('call "%~1" -version 2^>^&1 ^| findstr /i version') do if not defined SHIPCTL_V set "SHIPCTL_V=%%~V"
+if not defined SHIPCTL_V exit /b 0
+for /f "tokens=1,2 delims=.-+_" %%A in ("%SHIPCTL_V%") do (
+  if "%%A"=="1" (set /a "SHIPCTL_MAJOR=%%B" 2>nul) else (set /a "SHIPCTL_MAJOR=%%A" 2>nul)
+)
+if defined SHIPCTL_MAJOR if %SHIPCTL_MAJOR% GEQ 25 set "SHIPCTL_JAVA_EXE=%~1"
+set "SHIPCTL_MAJOR="
+exit /b 0

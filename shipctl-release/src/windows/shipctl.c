@@ -1,0 +1,178 @@
+/*
+ * shipctl.exe: the Windows launcher of the shipctl zip, for package managers that want a real executable (winget
+ * refuses .cmd launchers). Does what shipctl.cmd does: finds a Java 25 or newer and runs shipctl.jar (beside this
+ * file) with it, passing the command line through unchanged, and exits with its exit code.
+ *
+ * Java is looked for in: %SHIPCTL_JAVA% (a java.exe), %JAVA_HOME%, java.exe on the PATH, then the usual install
+ * folders (Eclipse Adoptium, Microsoft, Oracle, Azul Zulu, Amazon Corretto, BellSoft Liberica, under Program Files
+ * and %LOCALAPPDATA%\Programs). A Java home qualifies when its "release" file says JAVA_VERSION 25 or newer. When
+ * none does: one line saying so, exit code 9 (shipctl's configuration error). Extra JVM flags: %SHIPCTL_JAVA_OPTS%.
+ *
+ * Cross-compiled with mingw-w64 (x86_64-w64-mingw32-gcc -municode -O2 -s); Unicode throughout.
+ */
+#define WIN32_LEAN_AND_MEAN
+#ifndef UNICODE
+#define UNICODE
+#endif
+#ifndef _UNICODE
+#define _UNICODE
+#endif
+#include <windows.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <wchar.h>
+
+#define REQUIRED 25
+#define EXIT_CONFIG 9
+#define BIG 32768
+
+/* The feature release in a JDK's "release" file (JAVA_VERSION="25.0.1" is 25, "1.8.0_392" is 8); 0 if none. */
+static int release_of(const wchar_t *home) {
+    wchar_t path[BIG];
+    if (_snwprintf(path, BIG, L"%ls\\release", home) >= BIG) return 0;
+    FILE *f = _wfopen(path, L"rb");
+    if (!f) return 0;
+    char line[512];
+    int feature = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "JAVA_VERSION=\"", 14) != 0) continue;
+        const char *v = line + 14;
+        if (strncmp(v, "1.", 2) == 0) v += 2;
+        feature = atoi(v);
+        break;
+    }
+    fclose(f);
+    return feature;
+}
+
+static int is_file(const wchar_t *path) {
+    DWORD a = GetFileAttributesW(path);
+    return a != INVALID_FILE_ATTRIBUTES && !(a & FILE_ATTRIBUTE_DIRECTORY);
+}
+
+/* java_exe = home\bin\java.exe when that home is a Java 25+ (its release file says so). */
+static int try_home(const wchar_t *home, wchar_t *java_exe) {
+    if (!home || !*home) return 0;
+    wchar_t exe[BIG];
+    if (_snwprintf(exe, BIG, L"%ls\\bin\\java.exe", home) >= BIG || !is_file(exe)) return 0;
+    if (release_of(home) < REQUIRED) return 0;
+    wcscpy(java_exe, exe);
+    return 1;
+}
+
+/* A java.exe path given directly: its home is two folders up (HOME\bin\java.exe). */
+static int try_exe(const wchar_t *exe, wchar_t *java_exe) {
+    wchar_t home[BIG];
+    if (!exe || wcslen(exe) >= BIG) return 0;
+    wcscpy(home, exe);
+    for (int up = 0; up < 2; up++) {
+        wchar_t *slash = wcsrchr(home, L'\\');
+        if (!slash) return 0;
+        *slash = 0;
+    }
+    return try_home(home, java_exe);
+}
+
+/* Each folder ROOT\VENDOR\* in turn: the first Java 25+ found wins. */
+static int try_vendor_folders(const wchar_t *root, wchar_t *java_exe) {
+    static const wchar_t *vendors[] = {L"Eclipse Adoptium", L"Microsoft", L"Java", L"Zulu", L"Amazon Corretto", L"BellSoft"};
+    if (!root || !*root) return 0;
+    for (size_t v = 0; v < sizeof vendors / sizeof *vendors; v++) {
+        wchar_t pattern[BIG];
+        if (_snwprintf(pattern, BIG, L"%ls\\%ls\\*", root, vendors[v]) >= BIG) continue;
+        WIN32_FIND_DATAW found;
+        HANDLE h = FindFirstFileW(pattern, &found);
+        if (h == INVALID_HANDLE_VALUE) continue;
+        int ok = 0;
+        do {
+            if (!(found.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) || found.cFileName[0] == L'.') continue;
+            wchar_t home[BIG];
+            if (_snwprintf(home, BIG, L"%ls\\%ls\\%ls", root, vendors[v], found.cFileName) >= BIG) continue;
+            ok = try_home(home, java_exe);
+        } while (!ok && FindNextFileW(h, &found));
+        FindClose(h);
+        if (ok) return 1;
+    }
+    return 0;
+}
+
+static const wchar_t *env(const wchar_t *name, wchar_t *buf) {
+    DWORD n = GetEnvironmentVariableW(name, buf, BIG);
+    return n > 0 && n < BIG ? buf : NULL;
+}
+
+static int find_java(wchar_t *java_exe) {
+    wchar_t buf[BIG], onpath[BIG];
+    if (try_exe(env(L"SHIPCTL_JAVA", buf), java_exe)) return 1;
+    if (try_home(env(L"JAVA_HOME", buf), java_exe)) return 1;
+    if (env(L"PATH", onpath)) { /* every java.exe on the PATH in turn, not only the first (an old one may come first) */
+        for (wchar_t *dir = onpath, *end; dir; dir = end ? end + 1 : NULL) {
+            end = wcschr(dir, L';');
+            if (end) *end = 0;
+            wchar_t exe[BIG];
+            size_t len = wcslen(dir);
+            if (len > 0 && dir[len - 1] == L'\\') dir[len - 1] = 0;
+            if (*dir && _snwprintf(exe, BIG, L"%ls\\java.exe", dir) < BIG && is_file(exe) && try_exe(exe, java_exe)) return 1;
+        }
+    }
+    if (try_vendor_folders(env(L"ProgramFiles", buf), java_exe)) return 1;
+    const wchar_t *local = env(L"LOCALAPPDATA", buf);
+    if (local) {
+        wchar_t programs[BIG];
+        if (_snwprintf(programs, BIG, L"%ls\\Programs", local) < BIG && try_vendor_folders(programs, java_exe)) return 1;
+    }
+    return 0;
+}
+
+/* The command line after the program's own name, exactly as given (Windows rules for the first token). */
+static const wchar_t *arguments(void) {
+    const wchar_t *p = GetCommandLineW();
+    if (*p == L'"') {
+        p++;
+        while (*p && *p != L'"') p++;
+        if (*p) p++;
+    } else {
+        while (*p && *p != L' ' && *p != L'\t') p++;
+    }
+    while (*p == L' ' || *p == L'\t') p++;
+    return p;
+}
+
+int wmain(void) {
+    wchar_t self[BIG], jar[BIG], java_exe[BIG], opts[BIG];
+    DWORD n = GetModuleFileNameW(NULL, self, BIG);
+    if (n == 0 || n >= BIG) return EXIT_CONFIG;
+    wchar_t *slash = wcsrchr(self, L'\\');
+    if (slash) *slash = 0;
+    if (_snwprintf(jar, BIG, L"%ls\\shipctl.jar", self) >= BIG || !is_file(jar)) {
+        fwprintf(stderr, L"shipctl: %ls\\shipctl.jar is missing; extract the whole zip into one folder\n", self);
+        return EXIT_CONFIG;
+    }
+    if (!find_java(java_exe)) {
+        fwprintf(stderr, L"shipctl: no Java %d or newer found (looked at SHIPCTL_JAVA, JAVA_HOME, java.exe on the PATH"
+                 L" and the usual install folders); install one, for example: winget install EclipseAdoptium.Temurin.25.JRE"
+                 L" (or set JAVA_HOME to it)\n", REQUIRED);
+        return EXIT_CONFIG;
+    }
+    const wchar_t *extra = env(L"SHIPCTL_JAVA_OPTS", opts);
+    static wchar_t command[BIG];
+    if (_snwprintf(command, BIG, L"\"%ls\" %ls -XX:+UseSerialGC -Xshare:auto --enable-native-access=ALL-UNNAMED -jar \"%ls\" %ls",
+                   java_exe, extra ? extra : L"", jar, arguments()) >= BIG) {
+        fwprintf(stderr, L"shipctl: the command line is too long\n");
+        return EXIT_CONFIG;
+    }
+    STARTUPINFOW si = {0};
+    PROCESS_INFORMATION pi = {0};
+    si.cb = sizeof si;
+    SetConsoleCtrlHandler(NULL, TRUE); /* Ctrl-C reaches Java too: let it stop, and report its exit code */
+    if (!CreateProcessW(java_exe, command, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi)) {
+        fwprintf(stderr, L"shipctl: cannot start %ls (error %lu)\n", java_exe, GetLastError());
+        return EXIT_CONFIG;
+    }
+    WaitForSingleObject(pi.hProcess, INFINITE);
+    DWORD code = EXIT_CONFIG;
+    GetExitCodeProcess(pi.hProcess, &code);
+    CloseHandle(pi.hThread);
+    CloseHandle(pi.hProcess);
+    return (int) code;
+}
