@@ -2,16 +2,12 @@ package dev.shipctl.cli;
 
 import dev.shipctl.Credentials;
 import dev.shipctl.Durations;
-import dev.shipctl.Lobby;
-import dev.shipctl.MenuItem;
-import dev.shipctl.Player;
 import dev.shipctl.ReconnectPolicy;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Stays in the lobby and streams what happens as JSON lines, for bridges and log pipelines. */
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = {"Stay in the lobby and stream its events as JSON lines.", "",
-            "Stay in the lobby and print what happens there as JSON lines on stdout, one event per line (see below). "
+            "Stay in the lobby and print what happens there as JSON lines on stdout, one event per line (see below; the schema, "
+                + "shared with shell --json, is in docs/json.md). "
                 + "kind is one of: connected, reconnected (both with the lobby's members), joined, left, chat, announcement, "
                 + "mail, message (server text: command replies, lobby and message boxes), lobby_event, disconnected. "
                 + "When the server drops the session, shipctl logs in again with exponential backoff and jitter and goes back "
@@ -40,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
             "  shipctl listen --profile home --once --max-events 1     # wait for the next event, then exit",
             "",
             "An event:",
-            "  {\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}"})
+            "  {\"schema\":1,\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}"})
 final class ListenCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -97,7 +93,7 @@ final class ListenCommand implements Callable<Integer> {
 
     /** Prints the session's events until it ends, a stop is asked for or {@code --max-events} are out. */
     private int stream(Session session, BlockingQueue<SessionEvent> queue, Stopper stop) {
-        print(connected("connected", session, session.lobby()));
+        print(EventJson.connected(session));
         boolean up = true;
         int emitted = 0;
         while (true) {
@@ -112,18 +108,18 @@ final class ListenCommand implements Callable<Integer> {
             if (e == null) continue;
             switch (e) {
                 case SessionEvent.Reconnecting r -> { // the drop (attempt 1); attempts that failed went to stderr
-                    print(toJson(r, 0));
+                    print(EventJson.of(r, session));
                     up = false;
                 }
                 case SessionEvent.Reconnected r -> {
-                    print(connected("reconnected", session, r.lobby()));
+                    print(EventJson.of(r, session));
                     up = true;
                 }
                 case SessionEvent.Disconnected d -> {
-                    return ended(d, up);
+                    return ended(d, up, session);
                 }
                 default -> {
-                    print(toJson(e, session.guildCard()));
+                    print(EventJson.of(e, session));
                     emitted++;
                     if (maxEvents != null && emitted >= maxEvents) return ExitCodes.OK;
                 }
@@ -135,13 +131,13 @@ final class ListenCommand implements Callable<Integer> {
      * The exit code when the session ended: dropped in the lobby (--once, or taken over by another login) is 8;
      * refused or given up on while logging in again is the failure's own code.
      */
-    private int ended(SessionEvent.Disconnected end, boolean up) {
+    private int ended(SessionEvent.Disconnected end, boolean up, Session session) {
         if (end.cause().isEmpty()) return ExitCodes.OK;
         if (!up) {
             ctx.terminal().err().println("shipctl: " + end.reason());
             return ExitCodes.of(end.cause().get());
         }
-        print(toJson(end, 0));
+        print(EventJson.of(end, session));
         if (end.cause().get() instanceof ShipException.TakenOver) {
             ctx.terminal().err().println("shipctl: another login of " + connect.credentials(ctx).username() + " took over the session;"
                     + " not reconnecting, which would kick it in turn (give listen an account of its own)");
@@ -152,49 +148,5 @@ final class ListenCommand implements Callable<Integer> {
     private void print(ObjectNode o) {
         ctx.terminal().out().println(Json.line(o));
         ctx.terminal().out().flush();
-    }
-
-    private static ObjectNode connected(String kind, Session s, Lobby l) {
-        ObjectNode o = Json.object().put("time", Instant.now().toString()).put("kind", kind);
-        s.ship().map(MenuItem::name).ifPresent(n -> o.put("ship", n));
-        s.block().map(MenuItem::name).ifPresent(n -> o.put("block", n));
-        o.put("lobby", l.number());
-        ArrayNode players = o.putArray("players");
-        for (Player p : l.players()) {
-            if (p.clientId() != l.yourClientId()) players.add(who(p.name(), p.guildCard()));
-        }
-        o.put("text", "in " + s.ship().map(MenuItem::name).orElse("?") + s.block().map(b -> " / " + b.name()).orElse("")
-                + ", lobby " + l.number() + " as " + s.characterName());
-        return o;
-    }
-
-    static ObjectNode toJson(SessionEvent e, int yourGuildCard) {
-        ObjectNode o = Json.object().put("time", e.at().toString());
-        switch (e) {
-            case SessionEvent.Chat c -> {
-                o.put("kind", "chat").set("who", who(c.name(), c.guildCard()));
-                o.put("text", c.text());
-                if (c.guildCard() == yourGuildCard) o.put("self", true);
-            }
-            case SessionEvent.Announcement a -> o.put("kind", "announcement").put("text", a.text());
-            case SessionEvent.Mail m -> {
-                o.put("kind", "mail").set("who", who(m.fromName(), m.fromGuildCard()));
-                o.put("text", m.text());
-            }
-            case SessionEvent.TextMessage m -> o.put("kind", "message").put("source", "text").put("text", m.text());
-            case SessionEvent.LobbyMessage m -> o.put("kind", "message").put("source", "lobby").put("text", m.text());
-            case SessionEvent.MessageBox m -> o.put("kind", "message").put("source", "box").put("text", m.text());
-            case SessionEvent.PlayerJoined j -> o.put("kind", "joined").set("who", who(j.player().name(), j.player().guildCard()));
-            case SessionEvent.PlayerLeft l -> o.put("kind", "left").set("who", who(l.player().name(), l.player().guildCard()));
-            case SessionEvent.LobbyEventChanged ev -> o.put("kind", "lobby_event").put("event", ev.event());
-            case SessionEvent.Disconnected d -> o.put("kind", "disconnected").put("text", d.reason());
-            case SessionEvent.Reconnecting r -> o.put("kind", "disconnected").put("text", r.cause().getMessage());
-            case SessionEvent.Reconnected r -> o.put("kind", "reconnected").put("lobby", r.lobby().number());
-        }
-        return o;
-    }
-
-    private static ObjectNode who(String name, int guildCard) {
-        return Json.object().put("name", name).put("guild_card", Integer.toUnsignedLong(guildCard));
     }
 }

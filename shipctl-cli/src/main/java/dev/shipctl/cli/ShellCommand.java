@@ -20,7 +20,6 @@ import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code shell}: an interactive session that logs in once and stays in the lobby. */
 @Command(name = "shell", mixinStandardHelpOptions = true,
@@ -52,6 +51,8 @@ final class ShellCommand implements Callable<Integer> {
 
     private volatile boolean busy;
     private volatile boolean leaving;
+    /** The session events come from: the first, then the one the last verb used (after a disconnect, a new one). */
+    private volatile Session current;
 
     ShellCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -78,6 +79,7 @@ final class ShellCommand implements Callable<Integer> {
                 return VerbOutput.failure(ctx, output.json(), null, "shell", e.getMessage(), ExitCodes.of(e));
             }
             Session session = admin.session();
+            current = session;
             LineReader reader = LineReaderBuilder.builder()
                     .appName("shipctl")
                     .terminal(terminal)
@@ -112,6 +114,7 @@ final class ShellCommand implements Callable<Integer> {
                     host.execute(line, null);
                 } finally {
                     busy = false;
+                    host.session().ifPresent(s -> current = s);
                 }
             }
             leaving = true;
@@ -163,7 +166,7 @@ final class ShellCommand implements Callable<Integer> {
             default -> false;
         };
         if ((reply && busy) || leaving) return;
-        String text = output.json() ? eventJson(event) : eventText(event);
+        String text = output.json() ? EventJson.line(event, current) : eventText(event);
         if (text != null) ctx.terminal().printAbove(reader, text);
     }
 
@@ -185,26 +188,6 @@ final class ShellCommand implements Callable<Integer> {
                     : t.dim("login attempt failed: " + r.cause().getMessage() + "; next in " + Durations.format(r.delay()));
             case SessionEvent.Reconnected r -> t.dim("logged in again, lobby " + r.lobby().number());
         };
-    }
-
-    private static String eventJson(SessionEvent e) {
-        ObjectNode o = Json.object();
-        switch (e) {
-            case SessionEvent.Chat c -> o.put("event", "chat").put("guild_card", Integer.toUnsignedLong(c.guildCard())).put("name", c.name()).put("text", c.text());
-            case SessionEvent.Announcement a -> o.put("event", "announcement").put("text", oneLine(a.text()));
-            case SessionEvent.TextMessage m -> o.put("event", "text").put("text", oneLine(m.text()));
-            case SessionEvent.LobbyMessage m -> o.put("event", "lobby_message").put("text", oneLine(m.text()));
-            case SessionEvent.MessageBox m -> o.put("event", "message_box").put("text", oneLine(m.text()));
-            case SessionEvent.Mail m -> o.put("event", "mail").put("guild_card", Integer.toUnsignedLong(m.fromGuildCard())).put("name", m.fromName()).put("text", oneLine(m.text()));
-            case SessionEvent.PlayerJoined j -> o.put("event", "joined").put("guild_card", Integer.toUnsignedLong(j.player().guildCard())).put("name", j.player().name());
-            case SessionEvent.PlayerLeft l -> o.put("event", "left").put("guild_card", Integer.toUnsignedLong(l.player().guildCard())).put("name", l.player().name());
-            case SessionEvent.LobbyEventChanged c -> o.put("event", "lobby_event").put("number", c.event());
-            case SessionEvent.Disconnected d -> o.put("event", "disconnected").put("reason", d.reason());
-            case SessionEvent.Reconnecting r -> o.put("event", "reconnecting").put("attempt", r.attempt())
-                    .put("delay_ms", r.delay().toMillis()).put("reason", r.cause().getMessage());
-            case SessionEvent.Reconnected r -> o.put("event", "reconnected").put("attempt", r.attempt()).put("lobby", r.lobby().number());
-        }
-        return Json.line(o);
     }
 
     private static String oneLine(String s) {
