@@ -132,7 +132,7 @@ public final class Sandbox implements AutoCloseable {
         Objects.requireNonNull(effect);
         server.lock.lock();
         try {
-            server.failures.put(stage, effect);
+            server.failures.set(stage, effect);
         } finally {
             server.lock.unlock();
         }

@@ -1,5 +1,6 @@
 package dev.shipctl.sandbox;
 
+import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.frame.Frame;
@@ -20,7 +21,7 @@ import java.util.List;
  * Tethealla's ship process: the ship port (block list) and the block ports (lobbies, chat, mail, keepalive and
  * GM commands). Called under the server lock.
  */
-final class ShipSide {
+final class ShipSide implements PortHandler {
     static final String SHIP_BANNED = "You are banned from this ship.";
     static final String DCALL_TEXT = "You were disconnected by a GM...";
 
@@ -61,41 +62,49 @@ final class ShipSide {
         return (int) server.connections.values().stream().filter(c -> c.role == Role.BLOCK && c.authenticated && !c.closing()).count();
     }
 
-    void handle(Connection c, Frame frame) throws ProtocolException {
-        int command = frame.command();
+    @Override
+    public void handle(Connection c, Frame frame, LoginGate.Check check) throws ProtocolException {
+        Command command = Inbound.command(frame);
         if (!c.authenticated) {
-            if (command == 0x93 && !c.sentLogin) {
+            if (command == Command.CLIENT_LOGIN && !c.sentLogin) {
                 c.sentLogin = true;
-                login(c, frame, (ClientLogin) Server.decode(frame));
-            } else if (command == 0x05) {
+                login(c, frame, Inbound.decode(frame, ClientLogin.class));
+            } else if (command == Command.CLIENT_LOGOUT) {
                 c.drop("logout (0x05)");
             }
             return; // before authentication only 0x05 and 0x93 are handled
         }
         switch (command) {
-            case 0x1D -> c.lastClientPing = server.instant();
-            case 0x05 -> {
+            case CLIENT_PING -> c.lastClientPing = server.instant();
+            case CLIENT_LOGOUT -> {
                 if (c.role == Role.SHIP) c.drop("logout (0x05)");
             }
-            case 0x10 -> {
+            case CLIENT_MENU_SELECT -> {
                 if (c.role == Role.SHIP) selectBlock(c, frame);
             }
-            case 0x61 -> {
+            case CLIENT_PLAYER_DATA -> {
                 if (c.role == Role.BLOCK && c.awaitingPlayerData) joinLobby(c);
             }
-            case 0x84 -> {
-                if (c.role == Role.BLOCK && c.lobby != null) changeLobby(c, (ClientChangeLobby) Server.decode(frame));
+            case CLIENT_CHANGE_LOBBY -> {
+                if (c.role == Role.BLOCK && c.lobby != null) changeLobby(c, Inbound.decode(frame, ClientChangeLobby.class));
             }
-            case 0x06 -> {
+            case CLIENT_CHAT -> {
                 if (c.role == Role.BLOCK) chat(c, frame);
             }
-            case 0x81 -> {
-                if (c.role == Role.BLOCK) mail(c, (ClientSimpleMail) Server.decode(frame), frame);
+            case CLIENT_SIMPLE_MAIL -> {
+                if (c.role == Role.BLOCK) mail(c, Inbound.decode(frame, ClientSimpleMail.class), frame);
             }
-            case 0xA0 -> {
+            case null, default -> otherCommand(c, frame.command());
+        }
+    }
+
+    /** Ship and block list requests (0xA0, 0xA1), which have no record; every other command is ignored. */
+    private void otherCommand(Connection c, int command) {
+        switch (command) {
+            case TethPackets.SHIP_LIST_REQUEST -> {
                 if (c.lobby != null) c.send(TethPackets.shipList(server.settings.shipName(), population()));
             }
-            case 0xA1 -> {
+            case TethPackets.BLOCK_LIST_REQUEST -> {
                 if (c.lobby != null) c.send(TethPackets.blockList(server.settings.shipName(), server.settings.blocks()));
             }
             default -> { } // unknown commands are ignored on the ship and blocks
@@ -117,7 +126,7 @@ final class ShipSide {
                 return;
             }
         }
-        SecurityRecord record = server.records.get(login.guildCard());
+        SecurityRecord record = server.loginPort.record(login.guildCard());
         if (record == null || record.token != login.securityToken() || !record.configMatches(login.clientConfig())) {
             Server.LOG.info("{} refused: security violation", c.describe());
             server.reject(c, stage, login.username(), Server.SECURITY);
@@ -140,7 +149,7 @@ final class ShipSide {
             c.send(TethPackets.blockList(server.settings.shipName(), server.settings.blocks()));
         } else {
             c.send(TethPackets.lobbyList());
-            StoredCharacter[] slots = server.characters.get(record.guildCard);
+            StoredCharacter[] slots = server.characters.existingSlots(record.guildCard);
             int slot = Math.max(record.slot, 0);
             c.character = slots == null ? null : slots[slot];
             if (c.character != null) {
