@@ -43,16 +43,15 @@ final class CharacterPort implements PortHandler {
             case CLIENT_LOGOUT -> c.drop("logout (0x05)");
             case CLIENT_REQUEST_SYSTEM_FILE -> {
                 if (!c.authenticated) return;
-                if (c.systemFileSent) {
+                if (!c.characterSteps.firstSystemFile()) {
                     c.drop("second E0");
                     return;
                 }
-                c.systemFileSent = true;
                 c.send(Packets.encode(new ServerSystemFile(new byte[ServerSystemFile.SIZE - 8])));
             }
             case CLIENT_CHARACTER_SELECT -> {
                 if (!c.authenticated) return;
-                if (++c.characterRequests > 4) {
+                if (!c.characterSteps.anotherRequest()) {
                     c.drop("more than 4 character requests");
                     return;
                 }
@@ -60,7 +59,7 @@ final class CharacterPort implements PortHandler {
             }
             case CLIENT_CREATE_CHARACTER -> {
                 if (!c.authenticated) return;
-                if (++c.characterRequests > 4 || frame.size() != 0x88 || c.stage == Stage.CHARACTER_DATA) {
+                if (!c.characterSteps.anotherRequest() || frame.size() != 0x88 || c.characterSteps.characterDataOnly()) {
                     c.drop("bad character creation");
                     return;
                 }
@@ -84,7 +83,7 @@ final class CharacterPort implements PortHandler {
             StoredCharacter ch = slots[slot];
             c.send(ch == null ? Packets.encode(new ServerCharacterAck(slot, ServerCharacterAck.EMPTY))
                     : Packets.encode(new ServerCharacterPreview(ch.preview(slot, c.guildCard))));
-        } else if (c.stage == Stage.CHARACTER_DATA) {
+        } else if (c.characterSteps.characterDataOnly()) {
             c.drop("character select on a token-0 connection");
         } else {
             c.record.slot = slot;
@@ -147,7 +146,7 @@ final class CharacterPort implements PortHandler {
         c.account = account;
         c.guildCard = account.guildCard();
         c.record = record;
-        c.stage = stage;
+        c.characterSteps.enter(stage);
         c.send(TethPackets.securityData(account.guildCard(), record.token, record.sixtyfour));
         if (stage == Stage.SHIP_LIST) {
             c.send(Packets.encode(new ServerTime(B1_TIME.format(server.instant()))));

@@ -47,24 +47,22 @@ final class Connection {
     int guildCard;
     boolean gm;
     SecurityRecord record;
-    Stage stage;
     byte[] hardwareId = new byte[8];
     Instant lastClientPing;
-    int characterRequests;
-    boolean systemFileSent;
+    /** Character port only. */
+    final CharacterSteps characterSteps = new CharacterSteps();
     StoredCharacter character;
     boolean awaitingPlayerData;
     int pendingLobby = -1;
     Lobby lobby;
     int clientId = -1;
-    long lastChatSecond = -1;
-    long lastMailSecond = -1;
-    long lastLobbyChangeSecond = -1;
+    final OncePerSecond chatLimit = new OncePerSecond();
+    final OncePerSecond mailLimit = new OncePerSecond();
+    final OncePerSecond lobbyChangeLimit = new OncePerSecond();
     int announceMode;
     boolean bankCommon;
-    long floodSecond = Long.MIN_VALUE;
-    int floodBytes;
-    int floodPackets;
+    /** Touched only by the reader thread. */
+    final FloodMeter flood = new FloodMeter();
 
     Connection(long id, Role role, int block, Socket socket, Instant connectedAt) throws IOException {
         this.id = id;

@@ -286,17 +286,9 @@ final class Server {
 
     /** Tethealla's flood limits, per clock second. Returns true (and drops) when exceeded. */
     private boolean floodCheck(Connection c, Frame frame) {
-        long second = settings.clock().instant().getEpochSecond();
-        if (second != c.floodSecond) {
-            c.floodSecond = second;
-            c.floodBytes = 0;
-            c.floodPackets = 0;
-        }
-        c.floodBytes += (frame.size() + 7) & ~7;
-        c.floodPackets++;
-        boolean over = c.role.shipSide() ? c.floodBytes > 30000 : c.floodBytes > 15000 || c.floodPackets > 40;
+        boolean over = c.flood.over(settings.clock().instant().getEpochSecond(), frame.size(), c.role.shipSide());
         if (over) {
-            LOG.info("{} dropped for possible DDOS ({} packets, {} bytes this second)", c.describe(), c.floodPackets, c.floodBytes);
+            LOG.info("{} dropped for possible DDOS ({} packets, {} bytes this second)", c.describe(), c.flood.packets(), c.flood.bytes());
             c.drop("flood: over Tethealla's per-second limits");
         }
         return over;

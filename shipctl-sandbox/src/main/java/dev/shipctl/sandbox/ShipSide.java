@@ -206,11 +206,10 @@ final class ShipSide implements PortHandler {
 
     private void changeLobby(Connection c, ClientChangeLobby change) {
         long now = server.now();
-        if (c.lastLobbyChangeSecond >= 0 && now - c.lastLobbyChangeSecond < 1) {
+        if (!c.lobbyChangeLimit.allow(now)) {
             c.send(TethPackets.lobbyMessage("You must wait\nawhile before\ntrying that."));
             return;
         }
-        c.lastLobbyChangeSecond = now;
         int index = change.lobbyId();
         if (index < 0 || index >= TethPackets.LOBBIES) return;
         if (lobbies[c.block][index].full()) {
@@ -247,11 +246,10 @@ final class ShipSide implements PortHandler {
         byte[] d = frame.data();
         long now = server.now();
         String shown = utf16(d, 0x10, frame.size());
-        if (c.lastChatSecond >= 0 && now - c.lastChatSecond < 1) {
+        if (!c.chatLimit.allow(now)) {
             server.events.publish(new SandboxEvent.ChatDropped(c.id, c.guildCard, shown));
             return;
         }
-        c.lastChatSecond = now;
         int u14 = frame.size() >= 0x16 ? (d[0x14] & 0xFF) | (d[0x15] & 0xFF) << 8 : 0;
         int u16 = frame.size() >= 0x18 ? (d[0x16] & 0xFF) | (d[0x17] & 0xFF) << 8 : 0;
         if (u14 == '/' && u16 != '/') {
@@ -275,8 +273,7 @@ final class ShipSide implements PortHandler {
             return;
         }
         long now = server.now();
-        if (c.lastMailSecond >= 0 && now - c.lastMailSecond < 1) return;
-        c.lastMailSecond = now;
+        if (!c.mailLimit.allow(now)) return;
         SimpleMail m = mail.mail();
         String name = c.character == null ? "" : c.character.name();
         byte[] out = Packets.encode(new ServerSimpleMail(new SimpleMail(c.guildCard, name, m.toGuildCard(), m.date(), m.text())));
