@@ -52,7 +52,7 @@ final class Server {
     final Map<Long, Connection> connections = new LinkedHashMap<>();
     final InjectedFailures failures = new InjectedFailures(this);
     private final LoginGate gate;
-    LocalGms localGms;
+    private LocalGms localGms;
     private final AtomicLong ids = new AtomicLong();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final Map<Role, List<Integer>> ports = new EnumMap<>(Role.class);
@@ -66,7 +66,22 @@ final class Server {
         this.gate = new LoginGate(settings);
         this.characters = new CharacterStore(settings.accounts(), settings.state());
         this.ship = new ShipSide(this);
-        if (settings.state() != null) ship.bans.addAll(settings.state().bans());
+    }
+
+    /** The local GMs as last read. Under {@link #lock}. */
+    LocalGms localGms() {
+        return localGms;
+    }
+
+    /** Re-reads the local GM file, if there is one, keeping the current rights when it cannot be read. Under {@link #lock}. */
+    void reloadLocalGms() {
+        localGms.source().ifPresent(path -> {
+            try {
+                localGms = localGms.merge(LocalGms.load(path));
+            } catch (IOException e) {
+                LOG.warn("could not re-read {}: {}", path, e.getMessage());
+            }
+        });
     }
 
     /**
@@ -76,7 +91,7 @@ final class Server {
     void persist() {
         if (settings.state() == null) return;
         try {
-            StateFile.write(settings.state().path(), List.copyOf(ship.bans), characters.created());
+            StateFile.write(settings.state().path(), ship.bans.list(), characters.created());
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot write the state file {}: {}", settings.state().path(), e.toString());
         }

@@ -13,7 +13,6 @@ import dev.shipctl.protocol.packet.lobby.ServerPlayerDataRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -27,7 +26,7 @@ final class ShipSide implements PortHandler {
 
     final Server server;
     final Lobby[][] lobbies;
-    final List<Ban> bans = new ArrayList<>();
+    final ShipBans bans;
     final GmCommands commands;
     int event;
     private final Deque<Connection> dcallQueue = new ArrayDeque<>();
@@ -45,6 +44,7 @@ final class ShipSide implements PortHandler {
             lobbies[b] = new Lobby[TethPackets.LOBBIES];
             for (int i = 0; i < TethPackets.LOBBIES; i++) lobbies[b][i] = new Lobby(b, i);
         }
+        bans = new ShipBans(server.settings.state() == null ? List.of() : server.settings.state().bans(), server::persist);
         commands = new GmCommands(this);
     }
 
@@ -114,17 +114,10 @@ final class ShipSide implements PortHandler {
     private void login(Connection c, Frame frame, ClientLogin login) {
         Stage stage = c.role == Role.SHIP ? Stage.SHIP : Stage.BLOCK;
         byte[] ip = c.address().getAddress();
-        for (Ban b : bans) {
-            boolean hit = switch (b.type) {
-                case 1 -> b.guildCard == login.guildCard();
-                case 2 -> java.util.Arrays.equals(b.ip, ip);
-                default -> java.util.Arrays.equals(b.hardwareId, login.hardwareId());
-            };
-            if (hit) {
-                Server.LOG.info("{} refused: banned from this ship", c.describe());
-                server.reject(c, stage, login.username(), SHIP_BANNED);
-                return;
-            }
+        if (bans.hits(login.guildCard(), ip, login.hardwareId())) {
+            Server.LOG.info("{} refused: banned from this ship", c.describe());
+            server.reject(c, stage, login.username(), SHIP_BANNED);
+            return;
         }
         SecurityRecord record = server.loginPort.record(login.guildCard());
         if (record == null || record.token != login.securityToken() || !record.configMatches(login.clientConfig())) {
@@ -200,7 +193,7 @@ final class ShipSide implements PortHandler {
 
     private TethPackets.Member member(Connection c) {
         int colour = c.gm ? TethPackets.GM_COLOUR
-                : server.localGms.isLocalGm(c.guildCard) ? TethPackets.LOCAL_GM_COLOUR : TethPackets.PLAYER_COLOUR;
+                : server.localGms().isLocalGm(c.guildCard) ? TethPackets.LOCAL_GM_COLOUR : TethPackets.PLAYER_COLOUR;
         return new TethPackets.Member(c.guildCard, c.clientId, c.character, colour);
     }
 
