@@ -134,7 +134,7 @@ final class CharacterPort implements PortHandler {
             server.reject(c, stage, login.username(), Server.SYNC);
             return;
         }
-        if (server.injectedFailure(c, stage, login.username())) return;
+        if (server.failures.apply(c, stage, login.username())) return;
         if (login.securityToken() == 0 && record.token == 0) {
             int token;
             do {

@@ -63,11 +63,11 @@ final class GmCommands {
     }
 
     private boolean allowed(Connection c, int bit) {
-        return c.gm || ship.server.localGms().has(c.guildCard, bit);
+        return c.gm || ship.localGms().has(c.guildCard, bit);
     }
 
     private boolean isAnyGm(Connection target) {
-        return target.gm || ship.server.localGms().isLocalGm(target.guildCard);
+        return target.gm || ship.localGms().isLocalGm(target.guildCard);
     }
 
     /** The B0 text to send, or null for no reply. */
@@ -93,7 +93,7 @@ final class GmCommands {
             }
             case "updatelocalgms" -> {
                 if (!allowed(c, LocalGms.UPDATE_LOCAL_GMS)) yield null;
-                ship.server.reloadLocalGms();
+                ship.reloadLocalGms();
                 yield "Local GM file reloaded.";
             }
             case "updatemasks" -> allowed(c, LocalGms.IPBAN) ? "IP ban masks file reloaded." : null;

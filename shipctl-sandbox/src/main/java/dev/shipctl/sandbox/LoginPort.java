@@ -46,7 +46,7 @@ final class LoginPort implements PortHandler {
     }
 
     private void login(Connection c, Frame frame, ClientLogin login, LoginGate.Check check) {
-        if (server.injectedFailure(c, Stage.LOGIN, login.username())) return;
+        if (server.failures.apply(c, Stage.LOGIN, login.username())) return;
         if (!LoginGate.versionOk(frame, login, true)) {
             server.reject(c, Stage.LOGIN, login.username(), Server.TOO_OLD);
             return;

@@ -52,7 +52,6 @@ final class Server {
     final Map<Long, Connection> connections = new LinkedHashMap<>();
     final InjectedFailures failures = new InjectedFailures(this);
     private final LoginGate gate;
-    private LocalGms localGms;
     private final AtomicLong ids = new AtomicLong();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final Map<Role, List<Integer>> ports = new EnumMap<>(Role.class);
@@ -62,26 +61,9 @@ final class Server {
 
     Server(Settings settings) {
         this.settings = settings;
-        this.localGms = settings.localGms();
         this.gate = new LoginGate(settings);
         this.characters = new CharacterStore(settings.accounts(), settings.state());
         this.ship = new ShipSide(this);
-    }
-
-    /** The local GMs as last read. Under {@link #lock}. */
-    LocalGms localGms() {
-        return localGms;
-    }
-
-    /** Re-reads the local GM file, if there is one, keeping the current rights when it cannot be read. Under {@link #lock}. */
-    void reloadLocalGms() {
-        localGms.source().ifPresent(path -> {
-            try {
-                localGms = localGms.merge(LocalGms.load(path));
-            } catch (IOException e) {
-                LOG.warn("could not re-read {}: {}", path, e.getMessage());
-            }
-        });
     }
 
     /**
@@ -325,14 +307,6 @@ final class Server {
     void reject(Connection c, Stage stage, String user, String text) {
         c.sendAndClose(TethPackets.messageBox(text), text);
         events.publish(new SandboxEvent.LoginRejected(c.id, stage, user, text));
-    }
-
-    /**
-     * Applies a test-injected failure at {@code stage}, if any. Returns true when the normal answer must not be
-     * sent.
-     */
-    boolean injectedFailure(Connection c, Stage stage, String user) {
-        return failures.apply(c, stage, user);
     }
 
     // ------------------------------------------------------------------ dispatch

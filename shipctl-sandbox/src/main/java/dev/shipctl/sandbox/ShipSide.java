@@ -9,7 +9,9 @@ import dev.shipctl.protocol.packet.chat.ServerSimpleMail;
 import dev.shipctl.protocol.packet.chat.SimpleMail;
 import dev.shipctl.protocol.packet.lobby.ClientChangeLobby;
 import dev.shipctl.protocol.packet.login.ClientLogin;
+import dev.shipctl.protocol.packet.menu.ClientMenuSelect;
 import dev.shipctl.protocol.packet.lobby.ServerPlayerDataRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -29,6 +31,7 @@ final class ShipSide implements PortHandler {
     final ShipBans bans;
     final GmCommands commands;
     int event;
+    private LocalGms localGms;
     private final Deque<Connection> dcallQueue = new ArrayDeque<>();
     private boolean dcallActive;
     private long lastDcallSecond = Long.MIN_VALUE;
@@ -45,7 +48,24 @@ final class ShipSide implements PortHandler {
             for (int i = 0; i < TethPackets.LOBBIES; i++) lobbies[b][i] = new Lobby(b, i);
         }
         bans = new ShipBans(server.settings.state() == null ? List.of() : server.settings.state().bans(), server::persist);
+        localGms = server.settings.localGms();
         commands = new GmCommands(this);
+    }
+
+    /** The local GMs as last read. Under the server lock. */
+    LocalGms localGms() {
+        return localGms;
+    }
+
+    /** Re-reads the local GM file, if there is one, keeping the current rights when it cannot be read. Under the server lock. */
+    void reloadLocalGms() {
+        localGms.source().ifPresent(path -> {
+            try {
+                localGms = localGms.merge(LocalGms.load(path));
+            } catch (IOException e) {
+                Server.LOG.warn("could not re-read {}: {}", path, e.getMessage());
+            }
+        });
     }
 
     boolean dcallActive() {
@@ -129,7 +149,7 @@ final class ShipSide implements PortHandler {
             server.reject(c, stage, login.username(), Server.SYNC);
             return;
         }
-        if (server.injectedFailure(c, stage, login.username())) return;
+        if (server.failures.apply(c, stage, login.username())) return;
         c.authenticated = true;
         c.record = record;
         c.guildCard = record.guildCard;
@@ -154,18 +174,18 @@ final class ShipSide implements PortHandler {
         server.events.publish(new SandboxEvent.LoginAccepted(c.id, stage, user, record.guildCard));
     }
 
-    private void selectBlock(Connection c, Frame frame) {
-        byte[] d = frame.data();
-        if (frame.size() < 0x10) return;
-        if ((d[0x0F] & 0xFF) == 0xEF) {
-            int n = 0x100 - (d[0x0C] & 0xFF);
+    private void selectBlock(Connection c, Frame frame) throws ProtocolException {
+        if (frame.size() < ClientMenuSelect.SIZE) return; // shorter ones are ignored, not refused
+        int item = Inbound.decode(frame, ClientMenuSelect.class).itemId();
+        if (item >>> 24 == 0xEF) {
+            int n = 0x100 - (item & 0xFF);
             if (n >= 1 && n <= server.settings.blocks()) c.send(server.redirect(Role.BLOCK, n - 1));
         }
         // "Ship Select" (0xFFFFFF00): what Tethealla answers was never observed; the sandbox ignores it
     }
 
     private void joinLobby(Connection c) {
-        if (server.injectedFailure(c, Stage.LOBBY, c.account == null ? "" : c.account.user())) {
+        if (server.failures.apply(c, Stage.LOBBY, c.account == null ? "" : c.account.user())) {
             c.awaitingPlayerData = false;
             return;
         }
@@ -193,7 +213,7 @@ final class ShipSide implements PortHandler {
 
     private TethPackets.Member member(Connection c) {
         int colour = c.gm ? TethPackets.GM_COLOUR
-                : server.localGms().isLocalGm(c.guildCard) ? TethPackets.LOCAL_GM_COLOUR : TethPackets.PLAYER_COLOUR;
+                : localGms().isLocalGm(c.guildCard) ? TethPackets.LOCAL_GM_COLOUR : TethPackets.PLAYER_COLOUR;
         return new TethPackets.Member(c.guildCard, c.clientId, c.character, colour);
     }
 
