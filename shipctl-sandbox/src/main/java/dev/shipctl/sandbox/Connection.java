@@ -52,14 +52,13 @@ final class Connection {
     /** Character port only. */
     final CharacterSteps characterSteps = new CharacterSteps();
     StoredCharacter character;
-    boolean awaitingPlayerData;
-    int pendingLobby = -1;
+    final LobbyEntry lobbyEntry = new LobbyEntry();
     Lobby lobby;
     int clientId = -1;
     final OncePerSecond chatLimit = new OncePerSecond();
     final OncePerSecond mailLimit = new OncePerSecond();
     final OncePerSecond lobbyChangeLimit = new OncePerSecond();
-    int announceMode;
+    final Announcement announcement = new Announcement();
     boolean bankCommon;
     /** Touched only by the reader thread. */
     final FloodMeter flood = new FloodMeter();

@@ -75,20 +75,12 @@ final class GmCommands {
         return switch (line.name()) {
             case "announce" -> {
                 if (!allowed(c, LocalGms.ANNOUNCE)) yield null;
-                if (c.announceMode != 0) {
-                    c.announceMode = 0;
-                    yield "Announce\ncancelled.";
-                }
-                c.announceMode = 1;
+                if (!c.announcement.toggle(Announcement.Scope.SHIP)) yield "Announce\ncancelled.";
                 yield "Announce by\nsending a\nmail.";
             }
             case "global" -> {
                 if (!c.gm) yield null;
-                if (c.announceMode != 0) {
-                    c.announceMode = 0;
-                    yield "Announce\ncancelled.";
-                }
-                c.announceMode = 2;
+                if (!c.announcement.toggle(Announcement.Scope.GLOBAL)) yield "Announce\ncancelled.";
                 yield "Global announce\nby sending\na mail.";
             }
             case "updatelocalgms" -> {

@@ -103,7 +103,7 @@ final class ShipSide implements PortHandler {
                 if (c.role == Role.SHIP) selectBlock(c, frame);
             }
             case CLIENT_PLAYER_DATA -> {
-                if (c.role == Role.BLOCK && c.awaitingPlayerData) joinLobby(c);
+                if (c.role == Role.BLOCK && c.lobbyEntry.awaitingPlayerData()) joinLobby(c);
             }
             case CLIENT_CHANGE_LOBBY -> {
                 if (c.role == Role.BLOCK && c.lobby != null) changeLobby(c, Inbound.decode(frame, ClientChangeLobby.class));
@@ -168,7 +168,7 @@ final class ShipSide implements PortHandler {
             if (c.character != null) {
                 c.send(Packets.encode(c.character.full()));
                 c.send(Packets.encode(new ServerPlayerDataRequest()));
-                c.awaitingPlayerData = true;
+                c.lobbyEntry.awaitPlayerData();
             }
         }
         server.events.publish(new SandboxEvent.LoginAccepted(c.id, stage, user, record.guildCard));
@@ -186,11 +186,12 @@ final class ShipSide implements PortHandler {
 
     private void joinLobby(Connection c) {
         if (server.failures.apply(c, Stage.LOBBY, c.account == null ? "" : c.account.user())) {
-            c.awaitingPlayerData = false;
+            c.lobbyEntry.stopWaiting();
             return;
         }
         Lobby target = null;
-        if (c.pendingLobby >= 0 && !lobbies[c.block][c.pendingLobby].full()) target = lobbies[c.block][c.pendingLobby];
+        int requested = c.lobbyEntry.requestedLobby();
+        if (requested >= 0 && !lobbies[c.block][requested].full()) target = lobbies[c.block][requested];
         for (int i = 0; target == null && i < TethPackets.LOBBIES; i++) {
             if (!lobbies[c.block][i].full()) target = lobbies[c.block][i];
         }
@@ -198,8 +199,7 @@ final class ShipSide implements PortHandler {
             c.send(TethPackets.lobbyMessage("Lobby is full!"));
             return;
         }
-        c.awaitingPlayerData = false;
-        c.pendingLobby = -1;
+        c.lobbyEntry.entered();
         c.clientId = target.add(c);
         c.lobby = target;
         List<TethPackets.Member> members = target.members().stream().map(this::member).toList();
@@ -230,8 +230,7 @@ final class ShipSide implements PortHandler {
             return;
         }
         leaveLobby(c);
-        c.pendingLobby = index;
-        c.awaitingPlayerData = true;
+        c.lobbyEntry.awaitPlayerData(index);
         c.send(Packets.encode(new ServerPlayerDataRequest()));
     }
 
@@ -278,11 +277,10 @@ final class ShipSide implements PortHandler {
     }
 
     private void mail(Connection c, ClientSimpleMail mail, Frame frame) {
-        if (c.announceMode != 0) {
+        if (c.announcement.spend()) {
             String text = utf16(frame.data(), 0x60, frame.size()).replace('$', '\t');
             String name = c.character == null ? "" : c.character.name();
             announce(c, "[GM]" + name + ": " + text);
-            c.announceMode = 0;
             return;
         }
         long now = server.now();
