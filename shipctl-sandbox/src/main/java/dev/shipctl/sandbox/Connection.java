@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One client connection: its socket, cipher streams, an outbound queue drained by its own writer thread (so no
- * handler ever blocks on a slow client), and the session state the handlers keep. Session fields are guarded by
- * the server lock; the I/O parts are thread-safe.
+ * handler ever blocks on a slow client), and the session state the handlers keep: who the client is (account,
+ * guild card, security record, character, lobby), plus one state object per concern ({@link CharacterSteps} on the
+ * character port, {@link LobbyEntry}, {@link Announcement} and the {@link OncePerSecond} limits on blocks,
+ * {@link FloodMeter} everywhere). Session state is guarded by the server lock; the I/O parts are thread-safe.
  */
 final class Connection {
     /** Tethealla disconnects a client whose unsent data would pass this. */
