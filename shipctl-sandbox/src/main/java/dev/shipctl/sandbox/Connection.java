@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One client connection: its socket, cipher streams, an outbound queue drained by its own writer thread (so no
- * handler ever blocks on a slow client), and the session state the handlers keep. Session fields are guarded by
- * the server lock; the I/O parts are thread-safe.
+ * handler ever blocks on a slow client), and the session state the handlers keep: who the client is (account,
+ * guild card, security record, character, lobby), plus one state object per concern ({@link CharacterSteps} on the
+ * character port, {@link LobbyEntry}, {@link Announcement} and the {@link OncePerSecond} limits on blocks,
+ * {@link FloodMeter} everywhere). Session state is guarded by the server lock; the I/O parts are thread-safe.
  */
 final class Connection {
     /** Tethealla disconnects a client whose unsent data would pass this. */
@@ -47,24 +49,21 @@ final class Connection {
     int guildCard;
     boolean gm;
     SecurityRecord record;
-    Stage stage;
     byte[] hardwareId = new byte[8];
     Instant lastClientPing;
-    int characterRequests;
-    boolean systemFileSent;
+    /** Character port only. */
+    final CharacterSteps characterSteps = new CharacterSteps();
     StoredCharacter character;
-    boolean awaitingPlayerData;
-    int pendingLobby = -1;
+    final LobbyEntry lobbyEntry = new LobbyEntry();
     Lobby lobby;
     int clientId = -1;
-    long lastChatSecond = -1;
-    long lastMailSecond = -1;
-    long lastLobbyChangeSecond = -1;
-    int announceMode;
+    final OncePerSecond chatLimit = new OncePerSecond();
+    final OncePerSecond mailLimit = new OncePerSecond();
+    final OncePerSecond lobbyChangeLimit = new OncePerSecond();
+    final Announcement announcement = new Announcement();
     boolean bankCommon;
-    long floodSecond = Long.MIN_VALUE;
-    int floodBytes;
-    int floodPackets;
+    /** Touched only by the reader thread. */
+    final FloodMeter flood = new FloodMeter();
 
     Connection(long id, Role role, int block, Socket socket, Instant connectedAt) throws IOException {
         this.id = id;

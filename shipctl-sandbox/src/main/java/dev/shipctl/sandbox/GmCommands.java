@@ -2,7 +2,6 @@ package dev.shipctl.sandbox;
 
 import dev.shipctl.protocol.Packets;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyEvent;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,11 +63,11 @@ final class GmCommands {
     }
 
     private boolean allowed(Connection c, int bit) {
-        return c.gm || ship.server.localGms.has(c.guildCard, bit);
+        return c.gm || ship.localGms().has(c.guildCard, bit);
     }
 
     private boolean isAnyGm(Connection target) {
-        return target.gm || ship.server.localGms.isLocalGm(target.guildCard);
+        return target.gm || ship.localGms().isLocalGm(target.guildCard);
     }
 
     /** The B0 text to send, or null for no reply. */
@@ -76,25 +75,17 @@ final class GmCommands {
         return switch (line.name()) {
             case "announce" -> {
                 if (!allowed(c, LocalGms.ANNOUNCE)) yield null;
-                if (c.announceMode != 0) {
-                    c.announceMode = 0;
-                    yield "Announce\ncancelled.";
-                }
-                c.announceMode = 1;
+                if (!c.announcement.toggle(Announcement.Scope.SHIP)) yield "Announce\ncancelled.";
                 yield "Announce by\nsending a\nmail.";
             }
             case "global" -> {
                 if (!c.gm) yield null;
-                if (c.announceMode != 0) {
-                    c.announceMode = 0;
-                    yield "Announce\ncancelled.";
-                }
-                c.announceMode = 2;
+                if (!c.announcement.toggle(Announcement.Scope.GLOBAL)) yield "Announce\ncancelled.";
                 yield "Global announce\nby sending\na mail.";
             }
             case "updatelocalgms" -> {
                 if (!allowed(c, LocalGms.UPDATE_LOCAL_GMS)) yield null;
-                reloadLocalGms();
+                ship.reloadLocalGms();
                 yield "Local GM file reloaded.";
             }
             case "updatemasks" -> allowed(c, LocalGms.IPBAN) ? "IP ban masks file reloaded." : null;
@@ -148,19 +139,14 @@ final class GmCommands {
     private String ban(Connection c, Line line, int type, String what, String removed, String added) {
         if (line.first().isEmpty()) return "Need a guild card # to " + what + ".";
         int gc = line.first().get();
-        for (ShipSide.Ban b : ship.bans) {
-            if (b.guildCard() == gc && b.type() == type) {
-                ship.bans.remove(b);
-                ship.server.persist();
-                Server.LOG.info("{} removed a type-{} ban on guild card {}", c.describe(), type, Integer.toUnsignedLong(gc));
-                return removed;
-            }
+        if (ship.bans.remove(gc, type)) {
+            Server.LOG.info("{} removed a type-{} ban on guild card {}", c.describe(), type, Integer.toUnsignedLong(gc));
+            return removed;
         }
         Connection target = online(gc);
         if (target == null) return null;
         if (isAnyGm(target)) return "You may not ban this user.";
         ship.bans.add(new ShipSide.Ban(gc, type, target.address().getAddress(), target.hardwareId.clone()));
-        ship.server.persist();
         for (Connection t : onlineAll(gc)) t.sendAndClose(TethPackets.messageBox("You've been banned by a GM."), "banned by a GM");
         Server.LOG.info("{} added a type-{} ban on guild card {}", c.describe(), type, Integer.toUnsignedLong(gc));
         return added;
@@ -173,16 +159,5 @@ final class GmCommands {
 
     private List<Connection> onlineAll(int guildCard) {
         return ship.shipConnections().stream().filter(t -> t.guildCard == guildCard).toList();
-    }
-
-    private void reloadLocalGms() {
-        Server server = ship.server;
-        server.localGms.source().ifPresent(path -> {
-            try {
-                server.localGms = server.localGms.merge(LocalGms.load(path));
-            } catch (IOException e) {
-                Server.LOG.warn("could not re-read {}: {}", path, e.getMessage());
-            }
-        });
     }
 }

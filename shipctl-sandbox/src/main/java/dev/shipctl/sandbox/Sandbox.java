@@ -112,7 +112,7 @@ public final class Sandbox implements AutoCloseable {
     public List<String> describeAccounts() {
         server.lock.lock();
         try {
-            return server.settings.accounts().describe(server.localGms);
+            return server.settings.accounts().describe(server.ship.localGms());
         } finally {
             server.lock.unlock();
         }
@@ -132,7 +132,7 @@ public final class Sandbox implements AutoCloseable {
         Objects.requireNonNull(effect);
         server.lock.lock();
         try {
-            server.failures.put(stage, effect);
+            server.failures.set(stage, effect);
         } finally {
             server.lock.unlock();
         }
@@ -152,7 +152,7 @@ public final class Sandbox implements AutoCloseable {
     public int localGmRights(int guildCard) {
         server.lock.lock();
         try {
-            return server.localGms.rights(guildCard);
+            return server.ship.localGms().rights(guildCard);
         } finally {
             server.lock.unlock();
         }

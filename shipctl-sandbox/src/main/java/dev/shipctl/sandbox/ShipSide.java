@@ -1,5 +1,6 @@
 package dev.shipctl.sandbox;
 
+import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.frame.Frame;
@@ -8,11 +9,12 @@ import dev.shipctl.protocol.packet.chat.ServerSimpleMail;
 import dev.shipctl.protocol.packet.chat.SimpleMail;
 import dev.shipctl.protocol.packet.lobby.ClientChangeLobby;
 import dev.shipctl.protocol.packet.login.ClientLogin;
+import dev.shipctl.protocol.packet.menu.ClientMenuSelect;
 import dev.shipctl.protocol.packet.lobby.ServerPlayerDataRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -20,15 +22,16 @@ import java.util.List;
  * Tethealla's ship process: the ship port (block list) and the block ports (lobbies, chat, mail, keepalive and
  * GM commands). Called under the server lock.
  */
-final class ShipSide {
+final class ShipSide implements PortHandler {
     static final String SHIP_BANNED = "You are banned from this ship.";
     static final String DCALL_TEXT = "You were disconnected by a GM...";
 
     final Server server;
     final Lobby[][] lobbies;
-    final List<Ban> bans = new ArrayList<>();
+    final ShipBans bans;
     final GmCommands commands;
     int event;
+    private LocalGms localGms;
     private final Deque<Connection> dcallQueue = new ArrayDeque<>();
     private boolean dcallActive;
     private long lastDcallSecond = Long.MIN_VALUE;
@@ -44,7 +47,25 @@ final class ShipSide {
             lobbies[b] = new Lobby[TethPackets.LOBBIES];
             for (int i = 0; i < TethPackets.LOBBIES; i++) lobbies[b][i] = new Lobby(b, i);
         }
+        bans = new ShipBans(server.settings.state() == null ? List.of() : server.settings.state().bans(), server::persist);
+        localGms = server.settings.localGms();
         commands = new GmCommands(this);
+    }
+
+    /** The local GMs as last read. Under the server lock. */
+    LocalGms localGms() {
+        return localGms;
+    }
+
+    /** Re-reads the local GM file, if there is one, keeping the current rights when it cannot be read. Under the server lock. */
+    void reloadLocalGms() {
+        localGms.source().ifPresent(path -> {
+            try {
+                localGms = localGms.merge(LocalGms.load(path));
+            } catch (IOException e) {
+                Server.LOG.warn("could not re-read {}: {}", path, e.getMessage());
+            }
+        });
     }
 
     boolean dcallActive() {
@@ -61,41 +82,49 @@ final class ShipSide {
         return (int) server.connections.values().stream().filter(c -> c.role == Role.BLOCK && c.authenticated && !c.closing()).count();
     }
 
-    void handle(Connection c, Frame frame) throws ProtocolException {
-        int command = frame.command();
+    @Override
+    public void handle(Connection c, Frame frame, LoginGate.Check check) throws ProtocolException {
+        Command command = Inbound.command(frame);
         if (!c.authenticated) {
-            if (command == 0x93 && !c.sentLogin) {
+            if (command == Command.CLIENT_LOGIN && !c.sentLogin) {
                 c.sentLogin = true;
-                login(c, frame, (ClientLogin) Server.decode(frame));
-            } else if (command == 0x05) {
+                login(c, frame, Inbound.decode(frame, ClientLogin.class));
+            } else if (command == Command.CLIENT_LOGOUT) {
                 c.drop("logout (0x05)");
             }
             return; // before authentication only 0x05 and 0x93 are handled
         }
         switch (command) {
-            case 0x1D -> c.lastClientPing = server.instant();
-            case 0x05 -> {
+            case CLIENT_PING -> c.lastClientPing = server.instant();
+            case CLIENT_LOGOUT -> {
                 if (c.role == Role.SHIP) c.drop("logout (0x05)");
             }
-            case 0x10 -> {
+            case CLIENT_MENU_SELECT -> {
                 if (c.role == Role.SHIP) selectBlock(c, frame);
             }
-            case 0x61 -> {
-                if (c.role == Role.BLOCK && c.awaitingPlayerData) joinLobby(c);
+            case CLIENT_PLAYER_DATA -> {
+                if (c.role == Role.BLOCK && c.lobbyEntry.awaitingPlayerData()) joinLobby(c);
             }
-            case 0x84 -> {
-                if (c.role == Role.BLOCK && c.lobby != null) changeLobby(c, (ClientChangeLobby) Server.decode(frame));
+            case CLIENT_CHANGE_LOBBY -> {
+                if (c.role == Role.BLOCK && c.lobby != null) changeLobby(c, Inbound.decode(frame, ClientChangeLobby.class));
             }
-            case 0x06 -> {
+            case CLIENT_CHAT -> {
                 if (c.role == Role.BLOCK) chat(c, frame);
             }
-            case 0x81 -> {
-                if (c.role == Role.BLOCK) mail(c, (ClientSimpleMail) Server.decode(frame), frame);
+            case CLIENT_SIMPLE_MAIL -> {
+                if (c.role == Role.BLOCK) mail(c, Inbound.decode(frame, ClientSimpleMail.class), frame);
             }
-            case 0xA0 -> {
+            case null, default -> otherCommand(c, frame.command());
+        }
+    }
+
+    /** Ship and block list requests (0xA0, 0xA1), which have no record; every other command is ignored. */
+    private void otherCommand(Connection c, int command) {
+        switch (command) {
+            case TethPackets.SHIP_LIST_REQUEST -> {
                 if (c.lobby != null) c.send(TethPackets.shipList(server.settings.shipName(), population()));
             }
-            case 0xA1 -> {
+            case TethPackets.BLOCK_LIST_REQUEST -> {
                 if (c.lobby != null) c.send(TethPackets.blockList(server.settings.shipName(), server.settings.blocks()));
             }
             default -> { } // unknown commands are ignored on the ship and blocks
@@ -105,19 +134,12 @@ final class ShipSide {
     private void login(Connection c, Frame frame, ClientLogin login) {
         Stage stage = c.role == Role.SHIP ? Stage.SHIP : Stage.BLOCK;
         byte[] ip = c.address().getAddress();
-        for (Ban b : bans) {
-            boolean hit = switch (b.type) {
-                case 1 -> b.guildCard == login.guildCard();
-                case 2 -> java.util.Arrays.equals(b.ip, ip);
-                default -> java.util.Arrays.equals(b.hardwareId, login.hardwareId());
-            };
-            if (hit) {
-                Server.LOG.info("{} refused: banned from this ship", c.describe());
-                server.reject(c, stage, login.username(), SHIP_BANNED);
-                return;
-            }
+        if (bans.hits(login.guildCard(), ip, login.hardwareId())) {
+            Server.LOG.info("{} refused: banned from this ship", c.describe());
+            server.reject(c, stage, login.username(), SHIP_BANNED);
+            return;
         }
-        SecurityRecord record = server.records.get(login.guildCard());
+        SecurityRecord record = server.loginPort.record(login.guildCard());
         if (record == null || record.token != login.securityToken() || !record.configMatches(login.clientConfig())) {
             Server.LOG.info("{} refused: security violation", c.describe());
             server.reject(c, stage, login.username(), Server.SECURITY);
@@ -127,7 +149,7 @@ final class ShipSide {
             server.reject(c, stage, login.username(), Server.SYNC);
             return;
         }
-        if (server.injectedFailure(c, stage, login.username())) return;
+        if (server.failures.apply(c, stage, login.username())) return;
         c.authenticated = true;
         c.record = record;
         c.guildCard = record.guildCard;
@@ -140,35 +162,36 @@ final class ShipSide {
             c.send(TethPackets.blockList(server.settings.shipName(), server.settings.blocks()));
         } else {
             c.send(TethPackets.lobbyList());
-            StoredCharacter[] slots = server.characters.get(record.guildCard);
+            StoredCharacter[] slots = server.characters.existingSlots(record.guildCard);
             int slot = Math.max(record.slot, 0);
             c.character = slots == null ? null : slots[slot];
             if (c.character != null) {
                 c.send(Packets.encode(c.character.full()));
                 c.send(Packets.encode(new ServerPlayerDataRequest()));
-                c.awaitingPlayerData = true;
+                c.lobbyEntry.awaitPlayerData();
             }
         }
         server.events.publish(new SandboxEvent.LoginAccepted(c.id, stage, user, record.guildCard));
     }
 
-    private void selectBlock(Connection c, Frame frame) {
-        byte[] d = frame.data();
-        if (frame.size() < 0x10) return;
-        if ((d[0x0F] & 0xFF) == 0xEF) {
-            int n = 0x100 - (d[0x0C] & 0xFF);
+    private void selectBlock(Connection c, Frame frame) throws ProtocolException {
+        if (frame.size() < ClientMenuSelect.SIZE) return; // shorter ones are ignored, not refused
+        int item = Inbound.decode(frame, ClientMenuSelect.class).itemId();
+        if (item >>> 24 == 0xEF) {
+            int n = 0x100 - (item & 0xFF);
             if (n >= 1 && n <= server.settings.blocks()) c.send(server.redirect(Role.BLOCK, n - 1));
         }
         // "Ship Select" (0xFFFFFF00): what Tethealla answers was never observed; the sandbox ignores it
     }
 
     private void joinLobby(Connection c) {
-        if (server.injectedFailure(c, Stage.LOBBY, c.account == null ? "" : c.account.user())) {
-            c.awaitingPlayerData = false;
+        if (server.failures.apply(c, Stage.LOBBY, c.account == null ? "" : c.account.user())) {
+            c.lobbyEntry.stopWaiting();
             return;
         }
         Lobby target = null;
-        if (c.pendingLobby >= 0 && !lobbies[c.block][c.pendingLobby].full()) target = lobbies[c.block][c.pendingLobby];
+        int requested = c.lobbyEntry.requestedLobby();
+        if (requested >= 0 && !lobbies[c.block][requested].full()) target = lobbies[c.block][requested];
         for (int i = 0; target == null && i < TethPackets.LOBBIES; i++) {
             if (!lobbies[c.block][i].full()) target = lobbies[c.block][i];
         }
@@ -176,8 +199,7 @@ final class ShipSide {
             c.send(TethPackets.lobbyMessage("Lobby is full!"));
             return;
         }
-        c.awaitingPlayerData = false;
-        c.pendingLobby = -1;
+        c.lobbyEntry.entered();
         c.clientId = target.add(c);
         c.lobby = target;
         List<TethPackets.Member> members = target.members().stream().map(this::member).toList();
@@ -191,17 +213,16 @@ final class ShipSide {
 
     private TethPackets.Member member(Connection c) {
         int colour = c.gm ? TethPackets.GM_COLOUR
-                : server.localGms.isLocalGm(c.guildCard) ? TethPackets.LOCAL_GM_COLOUR : TethPackets.PLAYER_COLOUR;
+                : localGms().isLocalGm(c.guildCard) ? TethPackets.LOCAL_GM_COLOUR : TethPackets.PLAYER_COLOUR;
         return new TethPackets.Member(c.guildCard, c.clientId, c.character, colour);
     }
 
     private void changeLobby(Connection c, ClientChangeLobby change) {
         long now = server.now();
-        if (c.lastLobbyChangeSecond >= 0 && now - c.lastLobbyChangeSecond < 1) {
+        if (!c.lobbyChangeLimit.allow(now)) {
             c.send(TethPackets.lobbyMessage("You must wait\nawhile before\ntrying that."));
             return;
         }
-        c.lastLobbyChangeSecond = now;
         int index = change.lobbyId();
         if (index < 0 || index >= TethPackets.LOBBIES) return;
         if (lobbies[c.block][index].full()) {
@@ -209,8 +230,7 @@ final class ShipSide {
             return;
         }
         leaveLobby(c);
-        c.pendingLobby = index;
-        c.awaitingPlayerData = true;
+        c.lobbyEntry.awaitPlayerData(index);
         c.send(Packets.encode(new ServerPlayerDataRequest()));
     }
 
@@ -238,11 +258,10 @@ final class ShipSide {
         byte[] d = frame.data();
         long now = server.now();
         String shown = utf16(d, 0x10, frame.size());
-        if (c.lastChatSecond >= 0 && now - c.lastChatSecond < 1) {
+        if (!c.chatLimit.allow(now)) {
             server.events.publish(new SandboxEvent.ChatDropped(c.id, c.guildCard, shown));
             return;
         }
-        c.lastChatSecond = now;
         int u14 = frame.size() >= 0x16 ? (d[0x14] & 0xFF) | (d[0x15] & 0xFF) << 8 : 0;
         int u16 = frame.size() >= 0x18 ? (d[0x16] & 0xFF) | (d[0x17] & 0xFF) << 8 : 0;
         if (u14 == '/' && u16 != '/') {
@@ -258,16 +277,14 @@ final class ShipSide {
     }
 
     private void mail(Connection c, ClientSimpleMail mail, Frame frame) {
-        if (c.announceMode != 0) {
+        if (c.announcement.spend()) {
             String text = utf16(frame.data(), 0x60, frame.size()).replace('$', '\t');
             String name = c.character == null ? "" : c.character.name();
             announce(c, "[GM]" + name + ": " + text);
-            c.announceMode = 0;
             return;
         }
         long now = server.now();
-        if (c.lastMailSecond >= 0 && now - c.lastMailSecond < 1) return;
-        c.lastMailSecond = now;
+        if (!c.mailLimit.allow(now)) return;
         SimpleMail m = mail.mail();
         String name = c.character == null ? "" : c.character.name();
         byte[] out = Packets.encode(new ServerSimpleMail(new SimpleMail(c.guildCard, name, m.toGuildCard(), m.date(), m.text())));

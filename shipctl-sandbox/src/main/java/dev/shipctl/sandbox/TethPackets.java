@@ -29,6 +29,10 @@ final class TethPackets {
     static final int SHIP_MENU = 0x00120000;
     static final int SHIP_SELECT_ITEM = 0xFFFFFF00;
     static final int FIRST_BLOCK_ITEM = 0xEFFFFFFF;
+    /** 0xA0 from a client (no record in the protocol module): show the ship list again. */
+    static final int SHIP_LIST_REQUEST = 0xA0;
+    /** 0xA1 from a client (no record in the protocol module): show the block list again. */
+    static final int BLOCK_LIST_REQUEST = 0xA1;
     static final int LOBBIES = 15;
     static final int LOBBY_LIST_ENTRIES = 16;
 

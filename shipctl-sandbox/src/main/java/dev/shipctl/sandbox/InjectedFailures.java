@@ -1,0 +1,37 @@
+package dev.shipctl.sandbox;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The failures a test asked for ({@link Sandbox#failStage}), by login-chain stage. Guarded by the server lock. */
+final class InjectedFailures {
+    private final Map<Stage, SandboxEffect> byStage = new EnumMap<>(Stage.class);
+    private final Server server;
+
+    InjectedFailures(Server server) {
+        this.server = server;
+    }
+
+    void set(Stage stage, SandboxEffect effect) {
+        byStage.put(stage, effect);
+    }
+
+    void clear() {
+        byStage.clear();
+    }
+
+    /** Applies the failure set for {@code stage}, if any. Returns true when the normal answer must not be sent. */
+    boolean apply(Connection c, Stage stage, String user) {
+        SandboxEffect effect = byStage.get(stage);
+        if (effect == null) return false;
+        switch (effect) {
+            case SandboxEffect.Drop() -> {
+                c.drop("failure injected at " + stage);
+                server.events.publish(new SandboxEvent.LoginRejected(c.id, stage, user, "dropped (injected)"));
+            }
+            case SandboxEffect.NeverAnswer() -> server.events.publish(new SandboxEvent.LoginRejected(c.id, stage, user, "no answer (injected)"));
+            case SandboxEffect.MessageBox(String text) -> server.reject(c, stage, user, text);
+        }
+        return true;
+    }
+}
