@@ -9,6 +9,9 @@
  * none does: one line saying so, exit code 9 (shipctl's configuration error). Extra JVM flags: %SHIPCTL_JAVA_OPTS%.
  *
  * Cross-compiled with mingw-w64 (x86_64-w64-mingw32-gcc -municode -O2 -s); Unicode throughout.
+ *
+ * Written for shipctl (issue 13: package managers want a real .exe); no code from any other project. It is
+ * shipctl's own launcher, not a server or a harness built from fetched sources.
  */
 #define WIN32_LEAN_AND_MEAN
 #ifndef UNICODE

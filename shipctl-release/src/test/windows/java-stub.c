@@ -2,6 +2,9 @@
  * Test stand-in for java.exe (.ci/test-windows-launchers.sh). With -version it prints what a JDK prints, for the
  * version in its home's "release" file (..\release beside its bin folder); otherwise it prints the command line it
  * was started with and exits with %STUB_EXIT% (default 0).
+ *
+ * Written for shipctl (issue 13: package managers want a real .exe); no code from any other project. It is
+ * shipctl's own launcher, not a server or a harness built from fetched sources.
  */
 #include <windows.h>
 #include <stdio.h>
