@@ -1,7 +1,8 @@
 /**
- * The shipctl client library: {@code dev.shipctl} (ShipClient, Session, events, errors, ServerFlavour) and
- * {@code dev.shipctl.admin} (Admin). Nothing under {@code dev.shipctl.internal} is exported; the API reaches it
- * through the two services below, which the registry of server families provides (docs/architecture.md).
+ * The shipctl client library: {@code dev.shipctl} (ShipClient, Session, events and their JSON field view, errors,
+ * ServerFlavour), {@code dev.shipctl.admin} (Admin) and {@code dev.shipctl.check} (HealthCheck, LobbyWalk).
+ * Nothing under {@code dev.shipctl.internal} is exported; the API reaches it through the two services below, which
+ * the registry of server families provides (docs/architecture.md).
  */
 module dev.shipctl.session {
     requires transitive dev.shipctl.protocol;
@@ -9,6 +10,7 @@ module dev.shipctl.session {
 
     exports dev.shipctl;
     exports dev.shipctl.admin;
+    exports dev.shipctl.check;
 
     uses dev.shipctl.SessionProvider;
     uses dev.shipctl.admin.AdminProvider;

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
  * A server family as users of the API see it: its name, the character its chat commands start with, its chat
- * cooldown and chat packet limit, how its 0x03 identifies it, and how it words a takeover of the account by
- * another login. An immutable value; two flavours are equal when their names are.
+ * cooldown and chat packet limit, how its 0x03 identifies it, how it words a takeover of the account by
+ * another login, what a lobby member's name colour says of their role, and whether (and how often) a session can
+ * change lobbies. Ask it rather than testing a family's name. An immutable value; two flavours are equal when
+ * their names are.
  *
  * <p>The families the library speaks are {@link #all()} (Tethealla and newserv). Each is one internal plug-in —
  * its login chain, its lobby menu and its administration — registered under its flavour; see
@@ -26,6 +29,8 @@ public final class ServerFlavour {
     private final int maxChatPacket;
     private final BiPredicate<ServerInit, Integer> recognises;
     private final Predicate<String> takenOver;
+    private final IntFunction<Player.Role> roles;
+    private final Duration lobbyChangeCooldown;
 
     private ServerFlavour(Builder b) {
         this.name = b.name;
@@ -34,6 +39,8 @@ public final class ServerFlavour {
         this.maxChatPacket = b.maxChatPacket;
         this.recognises = b.recognises;
         this.takenOver = b.takenOver;
+        this.roles = b.roles;
+        this.lobbyChangeCooldown = b.lobbyChangeCooldown;
     }
 
     /** Starts describing a family called {@code name} (lower case, as users type it in {@code --flavour}). */
@@ -72,6 +79,30 @@ public final class ServerFlavour {
      */
     public boolean replacedByAnotherLogin(String disconnectReason) {
         return takenOver.test(disconnectReason);
+    }
+
+    /**
+     * The standing a lobby member's name colour shows on this family's servers (Tethealla colours GMs and local
+     * GMs); {@link Player.Role#PLAYER} for every colour on a family that shows none.
+     */
+    public Player.Role roleOf(int nameColor) {
+        return roles.apply(nameColor);
+    }
+
+    /**
+     * Whether the library can move a session of this family to another lobby ({@link Session#changeLobby}), and so
+     * walk the lobbies of a block ({@code dev.shipctl.check.LobbyWalk}).
+     */
+    public boolean changesLobbies() {
+        return lobbyChangeCooldown != null;
+    }
+
+    /**
+     * The least time between two lobby changes the server accepts (Tethealla: one per wall-clock second), or empty
+     * when the family {@linkplain #changesLobbies() changes no lobbies}.
+     */
+    public Optional<Duration> lobbyChangeCooldown() {
+        return Optional.ofNullable(lobbyChangeCooldown);
     }
 
     /** The families the library speaks, the one detection falls back to first. */
@@ -113,6 +144,8 @@ public final class ServerFlavour {
         private int maxChatPacket = 0x100;
         private BiPredicate<ServerInit, Integer> recognises = (init, size) -> false;
         private Predicate<String> takenOver = reason -> false;
+        private IntFunction<Player.Role> roles = colour -> Player.Role.PLAYER;
+        private Duration lobbyChangeCooldown;
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -148,6 +181,22 @@ public final class ServerFlavour {
         /** Which disconnect reasons mean another login took the account over (default: none). */
         public Builder takenOverWhen(Predicate<String> reason) {
             this.takenOver = Objects.requireNonNull(reason);
+            return this;
+        }
+
+        /** How a lobby member's name colour shows their standing (default: it shows none, everyone is a player). */
+        public Builder rolesByNameColour(IntFunction<Player.Role> roles) {
+            this.roles = Objects.requireNonNull(roles);
+            return this;
+        }
+
+        /**
+         * The family's sessions can change lobbies, at most one change per {@code cooldown} (default: they cannot).
+         * The family's plug-in must then give the lobby change packet.
+         */
+        public Builder lobbyChanges(Duration cooldown) {
+            if (cooldown.isNegative()) throw new IllegalArgumentException("the lobby change cooldown must not be negative");
+            this.lobbyChangeCooldown = cooldown;
             return this;
         }
 

@@ -36,7 +36,7 @@ class PackageRulesTest {
     @Test
     void layers() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("API").definedBy("dev.shipctl", "dev.shipctl.admin")
+                .layer("API").definedBy("dev.shipctl", "dev.shipctl.admin", "dev.shipctl.check")
                 .layer("Core").definedBy("dev.shipctl.internal")
                 .layer("Admin core").definedBy("dev.shipctl.internal.admin")
                 .layer("Families").definedBy("dev.shipctl.internal.tethealla", "dev.shipctl.internal.newserv")
@@ -52,6 +52,19 @@ class PackageRulesTest {
     void theRootPackageKnowsNotTheAdminPackage() {
         noClasses().that().resideInAPackage("dev.shipctl").should().dependOnClassesThat().resideInAPackage("dev.shipctl.admin..")
                 .check(classes);
+    }
+
+    @Test
+    void theRootPackageKnowsNotTheCheckPackage() {
+        noClasses().that().resideInAPackage("dev.shipctl").should().dependOnClassesThat().resideInAPackage("dev.shipctl.check..")
+                .check(classes);
+    }
+
+    /** Checks and lobby walks are built on the public API alone, like any user of the library. */
+    @Test
+    void theCheckPackageUsesOnlyTheApi() {
+        noClasses().that().resideInAPackage("dev.shipctl.check..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.shipctl.internal..", "dev.shipctl.protocol..").check(classes);
     }
 
     @Test

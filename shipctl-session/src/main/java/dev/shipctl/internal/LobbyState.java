@@ -2,6 +2,7 @@ package dev.shipctl.internal;
 
 import dev.shipctl.Lobby;
 import dev.shipctl.Player;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.protocol.packet.Texts;
 import dev.shipctl.protocol.packet.lobby.LobbyJoin;
 import dev.shipctl.protocol.packet.lobby.LobbyPlayer;
@@ -12,16 +13,23 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The lobby a session is in, kept up to date by its reader from 0x67, 0x68 and 0x69, and the lobby change under
- * way, if any. Thread-safe: the reader writes, any thread reads.
+ * The lobby a session is in, kept up to date by its reader from 0x67, 0x68 and 0x69 (each member with the role
+ * the family's name colours show), and the lobby change under way, if any. Thread-safe: the reader writes, any
+ * thread reads.
  */
 final class LobbyState {
+    private final ServerFlavour flavour;
     private final Object lock = new Object();
     private final Map<Integer, Player> players = new LinkedHashMap<>();
     private int number;
     private int block;
     private int yourClientId;
     private CompletableFuture<Lobby> change;
+
+    /** @param flavour the family, which says what a member's name colour means */
+    LobbyState(ServerFlavour flavour) {
+        this.flavour = flavour;
+    }
 
     /** A 0x67: the lobby as joined, everyone in it. */
     void joined(LobbyJoin join) {
@@ -99,7 +107,7 @@ final class LobbyState {
         }
     }
 
-    private static Player toPlayer(LobbyPlayer p) {
-        return new Player(p.guildCard(), p.clientId(), Texts.display(p.name()), p.nameColor());
+    private Player toPlayer(LobbyPlayer p) {
+        return new Player(p.guildCard(), p.clientId(), Texts.display(p.name()), p.nameColor(), flavour.roleOf(p.nameColor()));
     }
 }

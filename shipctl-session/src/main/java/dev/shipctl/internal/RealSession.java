@@ -74,7 +74,7 @@ public final class RealSession implements Session {
     private final Optional<MenuItem> block;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<SessionEvent.Disconnected> ended = new CompletableFuture<>();
-    private final LobbyState lobby = new LobbyState();
+    private final LobbyState lobby;
     private volatile boolean closing;
     private volatile boolean closedByUser;
     private final Thread reader;
@@ -97,6 +97,7 @@ public final class RealSession implements Session {
         this.ship = chain.ship();
         this.block = chain.block();
         this.listeners.addAll(listeners);
+        this.lobby = new LobbyState(flavour);
         lobby.joined(joined.joined().lobby());
         connection.deadline(() -> Deadline.NONE);
         String name = "shipctl-" + character.name();

@@ -1,5 +1,6 @@
 package dev.shipctl.internal.tethealla;
 
+import dev.shipctl.Player;
 import dev.shipctl.ServerFlavour;
 import dev.shipctl.Session;
 import dev.shipctl.admin.Admin;
@@ -20,6 +21,10 @@ import java.util.Optional;
 public final class Tethealla implements Family {
     /** The menu id of Tethealla's 0x83 lobby list, which a 0x84 lobby change names. */
     static final int LOBBY_MENU = 0x001A0001;
+    /** The name colour Tethealla gives global GMs (isgm), protocol notes §3.6. */
+    static final int GM_COLOUR = 0xFF1D94F7;
+    /** The name colour Tethealla gives a ship's local GMs. */
+    static final int LOCAL_GM_COLOUR = 0xFFB0CEDE;
 
     public static final ServerFlavour FLAVOUR = ServerFlavour.builder("tethealla")
             .commandPrefix('/')
@@ -29,6 +34,13 @@ public final class Tethealla implements Family {
             .recognisedBy((init, size) -> size == ServerInit.BASE_SIZE && init.banner().startsWith("Tethealla"))
             // the box to the older session: "This account has just logged on. You are now being disconnected."
             .takenOverWhen(reason -> reason.contains("This account has just logged on"))
+            .rolesByNameColour(colour -> switch (colour) {
+                case GM_COLOUR -> Player.Role.GM;
+                case LOCAL_GM_COLOUR -> Player.Role.LOCAL_GM;
+                default -> Player.Role.PLAYER;
+            })
+            // one lobby change per wall-clock second; 1 s plus a margin always passes
+            .lobbyChanges(Duration.ofMillis(1100))
             .build();
 
     public static final Family FAMILY = new Tethealla();
