@@ -1,5 +1,7 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.check.CheckResult;
+import dev.shipctl.check.HealthCheck;
 import dev.shipctl.Credentials;
 import dev.shipctl.Stage;
 import dev.shipctl.sandbox.Sandbox;
@@ -106,9 +108,10 @@ final class BenchCommand {
                     Map<Stage, List<Double>> stages = new EnumMap<>(Stage.class);
                     int inOk = 0;
                     var client = connect.client(ctx).server(t.host(), t.port()).build();
-                    HealthCheck.run(client, t.credentials()); // warm-up, not counted
+                    HealthCheck check = HealthCheck.builder(client, t.credentials()).build();
+                    check.run(); // warm-up, not counted
                     for (int i = 0; i < runs; i++) {
-                        HealthCheck.Result r = HealthCheck.run(client, t.credentials());
+                        CheckResult r = check.run();
                         if (!r.ok()) continue;
                         inOk++;
                         inProcess.add(r.total().toNanos() / 1e6);

@@ -5,8 +5,11 @@ import dev.shipctl.Durations;
 import dev.shipctl.MenuItem;
 import dev.shipctl.Player;
 import dev.shipctl.SessionEvent;
+import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipClient;
 import dev.shipctl.StageTiming;
+import dev.shipctl.check.CheckResult;
+import dev.shipctl.check.HealthCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
 
         AtomicReference<Optional<SessionEvent.Disconnected>> dropped = new AtomicReference<>(Optional.empty());
         AtomicReference<Optional<Object>> inLobby = new AtomicReference<>();
-        HealthCheck.Result r = HealthCheck.run(client, credentials, session -> {
+        CheckResult r = HealthCheck.builder(client, credentials).inLobby(session -> {
             inLobby.set(httpSummary()); // while this session is in its lobby, so the server's view includes it
             if (stay == null) return;
             if (!output.json()) term.err().println(term.dim("In the lobby; staying " + Durations.format(stay) + " (pings answered) …"));
@@ -76,10 +79,10 @@ final class CheckCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
+        }).build().run();
         Optional<Object> fromHttp = inLobby.get() != null ? inLobby.get() : httpSummary();
         if (output.json()) {
-            ObjectNode o = r.toJson();
+            ObjectNode o = CheckJson.of(r);
             if (stay != null && r.ok()) {
                 o.put("stayed_ms", dropped.get().isPresent() ? -1 : stay.toMillis());
                 dropped.get().ifPresent(d -> o.put("ok", false).put("error", d.reason()).put("exit_code", ExitCodes.DISCONNECTED));
@@ -94,15 +97,15 @@ final class CheckCommand implements Callable<Integer> {
             fromHttp.ifPresent(this::printHttp);
             printVerdict(r, dropped.get());
         }
-        if (!r.ok()) return r.exitCode();
+        if (!r.ok()) return ExitCodes.of(r);
         return dropped.get().isPresent() ? ExitCodes.DISCONNECTED : ExitCodes.OK;
     }
 
     private int checkAll(ShipClient client, Credentials credentials) {
         Terminal term = ctx.terminal();
-        List<HealthCheck.Result> results = HealthCheck.all(client, credentials, r -> {
+        List<CheckResult> results = HealthCheck.builder(client, credentials).build().runAll(r -> {
             if (output.json()) {
-                term.out().println(Json.line(r.toJson()));
+                term.out().println(Json.line(CheckJson.of(r)));
             } else {
                 term.out().println(term.bold(r.where()));
                 printStages(r.stages());
@@ -110,13 +113,13 @@ final class CheckCommand implements Callable<Integer> {
                 term.out().println();
             }
         });
-        Optional<HealthCheck.Result> firstFailure = results.stream().filter(r -> !r.ok()).findFirst();
-        long ok = results.stream().filter(HealthCheck.Result::ok).count();
+        Optional<CheckResult> firstFailure = results.stream().filter(r -> !r.ok()).findFirst();
+        long ok = results.stream().filter(CheckResult::ok).count();
         if (output.json()) {
             ObjectNode summary = Json.object().put("summary", true).put("ok", firstFailure.isEmpty())
                     .put("checked", results.size()).put("healthy", ok);
             firstFailure.ifPresent(f -> {
-                summary.put("exit_code", f.exitCode());
+                summary.put("exit_code", ExitCodes.of(f));
                 f.failedStage().ifPresent(s -> summary.put("failed_stage", s.id()));
                 summary.put("failed_at", f.where());
             });
@@ -124,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("  ship / block", "verdict", "to lobby", "players in the lobby"));
-            for (HealthCheck.Result r : results) {
+            for (CheckResult r : results) {
                 rows.add(List.of("  " + r.where(), r.ok() ? "ok" : "FAIL at " + r.failedStage().map(s -> s.label()).orElse("?"),
                         Durations.millis(r.total()), r.ok() ? names(r.others()) : ""));
             }
@@ -136,10 +139,10 @@ final class CheckCommand implements Callable<Integer> {
                         + " login(s) failed; first: " + firstFailure.get().where() + ", " + firstFailure.get().failure());
             }
         }
-        return firstFailure.map(HealthCheck.Result::exitCode).orElse(ExitCodes.OK);
+        return firstFailure.map(ExitCodes::of).orElse(ExitCodes.OK);
     }
 
-    private void printDetail(HealthCheck.Result r) {
+    private void printDetail(CheckResult r) {
         Terminal term = ctx.terminal();
         printStages(r.stages());
         if (!r.ok()) return;
@@ -185,15 +188,15 @@ final class CheckCommand implements Callable<Integer> {
         Terminal.table(rows).forEach(term.out()::println);
     }
 
-    private void printVerdict(HealthCheck.Result r, Optional<SessionEvent.Disconnected> dropped) {
+    private void printVerdict(CheckResult r, Optional<SessionEvent.Disconnected> dropped) {
         Terminal term = ctx.terminal();
         if (!r.ok()) {
-            term.out().println(term.red("FAIL") + "  " + r.failure() + " (exit code " + r.exitCode() + ")");
+            term.out().println(term.red("FAIL") + "  " + r.failure() + " (exit code " + ExitCodes.of(r) + ")");
         } else if (dropped.isPresent()) {
             term.out().println(term.red("FAIL") + "  reached the lobby, then " + dropped.get().reason());
         } else {
             term.out().println(term.green("OK") + "    lobby reached in " + Durations.millis(r.total()) + " ("
-                    + r.flavour().orElse("?") + "): " + r.where() + ", " + r.lobby().map(l -> l.players().size()).orElse(0)
+                    + r.flavour().map(ServerFlavour::name).orElse("?") + "): " + r.where() + ", " + r.lobby().map(l -> l.players().size()).orElse(0)
                     + " player(s)" + (stay != null ? "; stayed " + Durations.format(stay) : ""));
         }
     }
@@ -211,6 +214,6 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static ArrayNode stages(List<StageTiming> timings) {
-        return HealthCheck.stages(timings);
+        return CheckJson.stages(timings);
     }
 }

@@ -1,7 +1,6 @@
 package dev.shipctl.cli;
 
 import dev.shipctl.Credentials;
-import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipClient;
 import dev.shipctl.protocol.cipher.KeyTable;
 import java.io.IOException;
@@ -103,10 +102,7 @@ public final class ConnectOptions {
         if (timeout != null) b.timeout(timeout);
         if (deadline != null) b.deadline(deadline);
         traceFile(ctx).ifPresent(b::trace);
-        String fl = first(flavour, p.flavour(), "auto");
-        if (!fl.equalsIgnoreCase("auto")) {
-            b.flavour(ServerFlavour.named(fl).orElseThrow(() -> UserError.usage("unknown flavour '" + fl + "': use auto, tethealla or newserv")));
-        }
+        FlavourNames.parse(first(flavour, p.flavour(), FlavourNames.AUTO)).ifPresent(b::flavour);
         String key = keyFile != null ? keyFile.toString() : p.keyFile();
         if (key != null) b.keyTable(loadKeyTable(Path.of(expandHome(key))));
         return b;

@@ -1,6 +1,7 @@
 package dev.shipctl.cli;
 
 import dev.shipctl.ShipException;
+import dev.shipctl.check.CheckResult;
 
 /** The exit codes of every shipctl command, named once and mapped from errors once. Listed in {@code --help}. */
 public final class ExitCodes {
@@ -48,6 +49,11 @@ public final class ExitCodes {
             list.put(line.substring(0, colon), line.substring(colon + 1));
         }
         return list;
+    }
+
+    /** A health check's exit code: {@link #OK}, or the code of the error it failed with. */
+    public static int of(CheckResult r) {
+        return r.error().map(ExitCodes::of).orElse(OK);
     }
 
     public static int of(ShipException e) {

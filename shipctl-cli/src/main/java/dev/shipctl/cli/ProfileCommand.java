@@ -163,9 +163,7 @@ final class ProfileCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!name.matches("[A-Za-z0-9_-]+")) throw UserError.usage("profile names use letters, digits, - and _: " + name);
-            if (flavour != null && !List.of("auto", "tethealla", "newserv").contains(flavour.toLowerCase())) {
-                throw UserError.usage("unknown flavour '" + flavour + "': use auto, tethealla or newserv");
-            }
+            if (flavour != null) FlavourNames.parse(flavour);
             if (slot != null && (slot < 0 || slot > 3)) throw UserError.usage("character slots are 0 to 3");
             if (port != null && (port < 1 || port > 65535)) throw UserError.usage("port " + port + " is not between 1 and 65535");
             Profiles profiles = Profiles.load(ctx.configFile());

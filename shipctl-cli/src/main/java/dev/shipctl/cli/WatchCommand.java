@@ -4,6 +4,8 @@ import dev.shipctl.Credentials;
 import dev.shipctl.Durations;
 import dev.shipctl.ShipClient;
 import dev.shipctl.Stage;
+import dev.shipctl.check.CheckResult;
+import dev.shipctl.check.HealthCheck;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -85,6 +87,7 @@ final class WatchCommand implements Callable<Integer> {
         ShipClient client = connect.client(ctx).build();
         Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
+        HealthCheck check = HealthCheck.builder(client, credentials).build();
         WatchMetrics m = new WatchMetrics();
         HTTPServer server = metrics == null ? null : startMetrics(m);
         Backoff backoff = new Backoff(interval.compareTo(Duration.ofSeconds(1)) < 0 ? interval : Duration.ofSeconds(1), interval);
@@ -100,17 +103,17 @@ final class WatchCommand implements Callable<Integer> {
                     + Durations.format(interval) + " …"));
             while (!stop.stopping()) {
                 long started = System.nanoTime();
-                List<HealthCheck.Result> round = all ? HealthCheck.all(client, credentials, r -> {}) : List.of(HealthCheck.run(client, credentials));
+                List<CheckResult> round = all ? check.runAll() : List.of(check.run());
                 rounds++;
                 m.record(round);
-                HealthCheck.Result firstFailure = round.stream().filter(r -> !r.ok()).findFirst().orElse(null);
-                HealthCheck.Result shown = firstFailure != null ? firstFailure : round.getFirst();
+                CheckResult firstFailure = round.stream().filter(r -> !r.ok()).findFirst().orElse(null);
+                CheckResult shown = firstFailure != null ? firstFailure : round.getFirst();
                 String next = firstFailure == null ? "up" : "down:" + firstFailure.failedStage().map(Stage::id).orElse("unknown");
-                lastExit = shown.exitCode();
+                lastExit = ExitCodes.of(shown);
                 boolean changed = state != null && !state.equals(next);
                 report(round, shown, next, changed);
                 if (onChange != null) {
-                    HealthCheck.Result latest = shown;
+                    CheckResult latest = shown;
                     spacing.observe(next).ifPresent(decision -> onChangeDecision(decision, latest));
                 }
                 state = next;
@@ -161,12 +164,12 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    private void report(List<HealthCheck.Result> round, HealthCheck.Result shown, String state, boolean changed) {
+    private void report(List<CheckResult> round, CheckResult shown, String state, boolean changed) {
         Terminal term = ctx.terminal();
         if (output.json()) {
-            ObjectNode o = shown.toJson();
+            ObjectNode o = CheckJson.of(shown);
             o.put("state", state).put("changed", changed);
-            if (round.size() > 1) o.put("checked", round.size()).put("healthy", round.stream().filter(HealthCheck.Result::ok).count());
+            if (round.size() > 1) o.put("checked", round.size()).put("healthy", round.stream().filter(CheckResult::ok).count());
             term.out().println(Json.line(o));
         } else {
             String when = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
@@ -174,14 +177,14 @@ final class WatchCommand implements Callable<Integer> {
                 term.out().println(when + "  " + term.green("up") + "    lobby in " + Durations.millis(shown.total()) + "  " + shown.where()
                         + ", " + shown.others().size() + " other player(s)" + (round.size() > 1 ? "; " + round.size() + " logins ok" : ""));
             } else {
-                term.out().println(when + "  " + term.red("DOWN") + "  " + shown.failure() + " (exit code " + shown.exitCode() + ")");
+                term.out().println(when + "  " + term.red("DOWN") + "  " + shown.failure() + " (exit code " + ExitCodes.of(shown) + ")");
             }
         }
         term.out().flush();
     }
 
     /** Runs the hook, or says on stderr why it does not run now. */
-    private void onChangeDecision(HookSpacing.Decision decision, HealthCheck.Result latest) {
+    private void onChangeDecision(HookSpacing.Decision decision, CheckResult latest) {
         Terminal term = ctx.terminal();
         String spacing = "--on-change-min-interval " + Durations.format(onChangeMinInterval);
         switch (decision) {
@@ -200,7 +203,7 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    private void runHook(String oldState, String newState, HealthCheck.Result r, List<String> path) {
+    private void runHook(String oldState, String newState, CheckResult r, List<String> path) {
         Terminal term = ctx.terminal();
         boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
         ProcessBuilder pb = windows
@@ -218,8 +221,8 @@ final class WatchCommand implements Callable<Integer> {
         env.put("SHIPCTL_STAGE", r.failedStage().map(Stage::id).orElse(""));
         // the error quotes the server (a 0x1A text, a ship name): a hook that echoes it to a terminal or a chat
         // must not pass on its escapes, so hooks get it by the terminal's rule
-        env.put("SHIPCTL_ERROR", TerminalText.sanitize(r.error().orElse("")));
-        env.put("SHIPCTL_EXIT_CODE", String.valueOf(r.exitCode()));
+        env.put("SHIPCTL_ERROR", TerminalText.sanitize(r.reason().orElse("")));
+        env.put("SHIPCTL_EXIT_CODE", String.valueOf(ExitCodes.of(r)));
         env.put("SHIPCTL_SERVER", TerminalText.sanitize(r.server()));
         env.put("SHIPCTL_CHANGES", String.join(" ", path));
         pb.redirectErrorStream(true);

@@ -3,6 +3,7 @@ package dev.shipctl.cli;
 import dev.shipctl.MenuItem;
 import dev.shipctl.Stage;
 import dev.shipctl.StageTiming;
+import dev.shipctl.check.CheckResult;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -49,19 +50,19 @@ final class WatchMetrics {
     }
 
     /** Records one round: a single check, or with {@code --all} one per ship and block (the first decides pso_up). */
-    synchronized void record(List<HealthCheck.Result> round) {
-        HealthCheck.Result first = round.getFirst();
-        HealthCheck.Result firstFailure = round.stream().filter(r -> !r.ok()).findFirst().orElse(null);
+    synchronized void record(List<CheckResult> round) {
+        CheckResult first = round.getFirst();
+        CheckResult firstFailure = round.stream().filter(r -> !r.ok()).findFirst().orElse(null);
         checks.inc();
-        HealthCheck.Result last = round.getLast();
+        CheckResult last = round.getLast();
         lastCheck.set(last.at().plus(last.total()).toEpochMilli() / 1000.0);
         lastCheckEndedNanos = System.nanoTime();
         up.set(firstFailure == null ? 1 : 0);
-        exitCode.set(firstFailure == null ? 0 : firstFailure.exitCode());
+        exitCode.set(firstFailure == null ? 0 : ExitCodes.of(firstFailure));
         stageSeconds.clear();
         for (StageTiming t : first.stages()) stageSeconds.labelValues(t.stage().id()).set(t.elapsed().toNanos() / 1e9);
         if (first.ok()) loginSeconds.set(first.total().toNanos() / 1e9);
-        for (HealthCheck.Result r : round) {
+        for (CheckResult r : round) {
             if (!r.ok()) failures.labelValues(r.failedStage().map(Stage::id).orElse("unknown")).inc();
         }
         if (first.ok()) {
@@ -71,7 +72,7 @@ final class WatchMetrics {
         lobbyPlayers.clear();
         blockUp.clear();
         blocks.clear();
-        for (HealthCheck.Result r : round) {
+        for (CheckResult r : round) {
             if (r.ok()) {
                 String ship = r.ship().map(MenuItem::name).orElse("");
                 String block = r.block().map(MenuItem::name).orElse("");

@@ -5,17 +5,10 @@ import dev.shipctl.MenuItem;
 import dev.shipctl.Player;
 import dev.shipctl.Session;
 import dev.shipctl.ShipClient;
-import dev.shipctl.ShipException;
-import dev.shipctl.TraceListener;
-import dev.shipctl.protocol.Direction;
-import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.Packets;
-import dev.shipctl.protocol.ProtocolException;
-import dev.shipctl.protocol.packet.Texts;
-import dev.shipctl.protocol.packet.chat.ServerLobbyMessage;
-import dev.shipctl.protocol.packet.lobby.ClientChangeLobby;
-import dev.shipctl.protocol.packet.lobby.LobbyPlayer;
-import dev.shipctl.protocol.packet.lobby.ServerLobbyJoin;
+import dev.shipctl.check.CheckResult;
+import dev.shipctl.check.HealthCheck;
+import dev.shipctl.check.LobbyVisit;
+import dev.shipctl.check.LobbyWalk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,13 +43,6 @@ import tools.jackson.databind.node.ObjectNode;
             "  shipctl who --profile home --lobbies --json",
             "  shipctl who --profile home --all        # every ship, block and lobby (about 17 s per block)"})
 final class WhoCommand implements Callable<Integer> {
-    /** Tethealla's lobby menu id (83). */
-    static final int TETHEALLA_LOBBY_MENU = 0x001A0001;
-    /** Lobbies per block that players can join by the lobby menu. */
-    static final int LOBBIES = 15;
-    /** Tethealla allows one lobby change per wall-clock second. */
-    static final Duration LOBBY_COOLDOWN = Duration.ofMillis(1100);
-
     private final CliContext ctx;
 
     @Mixin
@@ -77,63 +61,47 @@ final class WhoCommand implements Callable<Integer> {
     @Mixin
     HttpOption http;
 
-    CheckingLobbies watcher;
-
     WhoCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
-    /** What one lobby looked like. */
-    record Seen(String ship, String block, int lobby, List<Player> players, int you, Instant at) {
-        List<Player> others() {
-            return players.stream().filter(p -> p.clientId() != you).toList();
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
-        watcher = new CheckingLobbies();
-        ShipClient.Builder b = connect.client(ctx);
-        Optional<TraceFile> trace = connect.traceFile(ctx);
-        b.trace((at, conn, dir, packet) -> {
-            trace.ifPresent(t -> t.onPacket(at, conn, dir, packet));
-            watcher.onPacket(at, conn, dir, packet);
-        });
-        ShipClient client = b.build();
+        ShipClient client = connect.client(ctx).build();
         Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
-        int[] range = range(lobbies != null ? lobbies : all ? "1-15" : null);
+        int[] range = range(lobbies != null ? lobbies : all ? "1-" + LobbyWalk.LOBBIES : null);
         boolean walkLobbies = range != null;
         if (!output.json()) term.err().println(term.dim("Looking around " + connect.address(ctx) + " as " + credentials.username()
                 + (walkLobbies ? " (one lobby change a second) …" : " …")));
 
-        List<Seen> seen = new ArrayList<>();
+        List<LobbyVisit> seen = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        List<HealthCheck.Result> results;
-        java.util.function.Consumer<Session> look = s -> {
+        Consumer<Session> look = s -> {
             if (httpSeen == null) httpSeen = httpSummary(); // while this session is in a lobby, so the server's list includes it
+            if (!walkLobbies) {
+                seen.add(LobbyWalk.here(s));
+                return;
+            }
             try {
-                seen.addAll(lookAround(s, range, notes));
+                LobbyWalk.Result walk = LobbyWalk.walk(s, range[0], range[1]);
+                seen.addAll(walk.visits());
+                notes.addAll(walk.notes());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (ShipException e) {
-                notes.add(e.getMessage());
             }
         };
-        if (all) {
-            results = HealthCheck.all(client, credentials, look, r -> {});
-        } else {
-            results = List.of(HealthCheck.run(client, credentials, look));
-        }
-        HealthCheck.Result first = results.getFirst();
+        HealthCheck check = HealthCheck.builder(client, credentials).inLobby(look).build();
+        List<CheckResult> results = all ? check.runAll() : List.of(check.run());
+        CheckResult first = results.getFirst();
         if (!first.ok()) {
-            throw new UserError(first.exitCode(), "could not reach a lobby " + first.failure());
+            throw new UserError(ExitCodes.of(first), "could not reach a lobby " + first.failure());
         }
-        for (HealthCheck.Result r : results) {
+        for (CheckResult r : results) {
             if (!r.ok()) notes.add(r.where() + ": failed " + r.failure());
         }
         Map<String, List<String>> blocksByShip = new LinkedHashMap<>();
-        for (HealthCheck.Result r : results) {
+        for (CheckResult r : results) {
             if (r.ok()) r.ship().ifPresent(s -> blocksByShip.putIfAbsent(s.name(), r.blocks().stream().map(MenuItem::name).toList()));
         }
         if (output.json()) {
@@ -142,7 +110,7 @@ final class WhoCommand implements Callable<Integer> {
             printText(first, blocksByShip, seen, notes);
         }
         printHttp();
-        return results.stream().filter(r -> !r.ok()).findFirst().map(HealthCheck.Result::exitCode).orElse(ExitCodes.OK);
+        return results.stream().filter(r -> !r.ok()).findFirst().map(ExitCodes::of).orElse(ExitCodes.OK);
     }
 
     /**
@@ -194,60 +162,11 @@ final class WhoCommand implements Callable<Integer> {
         if (!m.matches()) throw UserError.usage("--lobbies takes a range like 1-15 or 3, not '" + text + "'");
         int from = Integer.parseInt(m.group(1));
         int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
-        if (from < 1 || to > LOBBIES || from > to) throw UserError.usage("--lobbies: lobbies are numbered 1 to " + LOBBIES);
+        if (from < 1 || to > LobbyWalk.LOBBIES || from > to) throw UserError.usage("--lobbies: lobbies are numbered 1 to " + LobbyWalk.LOBBIES);
         return new int[] {from, to};
     }
 
-    private List<Seen> lookAround(Session s, int[] range, List<String> notes) throws InterruptedException, ShipException {
-        boolean walk = range != null;
-        List<Seen> out = new ArrayList<>();
-        String ship = s.ship().map(MenuItem::name).orElse("");
-        String block = s.block().map(MenuItem::name).orElse("");
-        var lobby = s.lobby();
-        out.add(new Seen(ship, block, lobby.number(), lobby.players(), lobby.yourClientId(), Instant.now()));
-        if (!walk) return out;
-        if (!s.flavour().name().equals("tethealla")) {
-            notes.add("--lobbies walks Tethealla lobbies only; " + s.flavour().name() + " was left in lobby " + lobby.number());
-            return out;
-        }
-        int start = lobby.number();
-        for (int n = range[0]; n <= range[1]; n++) {
-            if (n == start) continue;
-            Thread.sleep(LOBBY_COOLDOWN); // the server's limit: one lobby change a second
-            watcher.clear();
-            s.send(new ClientChangeLobby(TETHEALLA_LOBBY_MENU, n - 1));
-            Packet answer = watcher.next(Duration.ofSeconds(5));
-            switch (answer) {
-                case ServerLobbyJoin j -> {
-                    List<Player> players = j.lobby().players().stream().map(WhoCommand::player).toList();
-                    out.add(new Seen(ship, block, j.lobby().lobbyNumber() + 1, players, j.lobby().clientId(), Instant.now()));
-                }
-                case ServerLobbyMessage m -> notes.add(ship + " / " + block + " / lobby " + n + ": " + Texts.display(m.text()).replace('\n', ' ').strip());
-                case null -> notes.add(ship + " / " + block + " / lobby " + n + ": no answer to the lobby change");
-                default -> { }
-            }
-            if (!s.isOpen()) {
-                notes.add(ship + " / " + block + ": the server closed the session while changing lobbies");
-                break;
-            }
-        }
-        return out;
-    }
-
-    private static Player player(LobbyPlayer p) {
-        return new Player(p.guildCard(), p.clientId(), Texts.display(p.name()), p.nameColor());
-    }
-
-    /** Tethealla marks GMs and local GMs by name colour (§3.6). */
-    static String role(Player p) {
-        return switch (p.nameColor()) {
-            case 0xFF1D94F7 -> "gm";
-            case 0xFFB0CEDE -> "local_gm";
-            default -> "player";
-        };
-    }
-
-    private void printText(HealthCheck.Result first, Map<String, List<String>> blocksByShip, List<Seen> seen, List<String> notes) {
+    private void printText(CheckResult first, Map<String, List<String>> blocksByShip, List<LobbyVisit> seen, List<String> notes) {
         Terminal term = ctx.terminal();
         // newserv has no ship or block list: no headings for what is not there
         if (!first.ships().isEmpty() && !first.blocks().isEmpty()) {
@@ -260,16 +179,16 @@ final class WhoCommand implements Callable<Integer> {
         }
         term.out().println(term.bold("Lobbies visited") + term.dim("  (players by name; the checking character not counted)"));
         int total = 0;
-        for (Seen v : seen) {
+        for (LobbyVisit v : seen) {
             List<Player> others = v.others();
             total += others.size();
             if (others.isEmpty() && seen.size() > 1) continue;
-            String where = java.util.stream.Stream.of(v.ship(), v.block(), "lobby " + v.lobby())
+            String where = java.util.stream.Stream.of(v.ship(), v.block(), "lobby " + v.lobby().number())
                     .filter(part -> part != null && !part.isBlank()).collect(java.util.stream.Collectors.joining(" / "));
             term.out().println("  " + where + ": " + others.size() + " player(s)");
             List<List<String>> prow = new ArrayList<>();
             for (Player p : others) {
-                prow.add(List.of("    " + p.name(), Integer.toUnsignedString(p.guildCard()), role(p).equals("player") ? "" : role(p).replace('_', ' ')));
+                prow.add(List.of("    " + p.name(), Integer.toUnsignedString(p.guildCard()), p.role() == Player.Role.PLAYER ? "" : p.role().id().replace('_', ' ')));
             }
             Terminal.table(prow).forEach(term.out()::println);
         }
@@ -279,7 +198,7 @@ final class WhoCommand implements Callable<Integer> {
         for (String n : notes) term.err().println(term.yellow("note: ") + n);
     }
 
-    private void printJson(HealthCheck.Result first, Map<String, List<String>> blocksByShip, List<Seen> seen, List<String> notes) {
+    private void printJson(CheckResult first, Map<String, List<String>> blocksByShip, List<LobbyVisit> seen, List<String> notes) {
         ObjectNode o = Json.object();
         o.put("server", first.server());
         o.put("time", Instant.now().toString());
@@ -294,41 +213,16 @@ final class WhoCommand implements Callable<Integer> {
             }
         }
         ArrayNode lobbiesNode = o.putArray("lobbies");
-        for (Seen v : seen) {
-            ObjectNode l = lobbiesNode.addObject().put("ship", v.ship()).put("block", v.block()).put("lobby", v.lobby())
+        for (LobbyVisit v : seen) {
+            ObjectNode l = lobbiesNode.addObject().put("ship", v.ship()).put("block", v.block()).put("lobby", v.lobby().number())
                     .put("time", v.at().toString());
             ArrayNode players = l.putArray("players");
             for (Player p : v.others()) {
-                players.addObject().put("name", p.name()).put("guild_card", Integer.toUnsignedLong(p.guildCard())).put("role", role(p));
+                players.addObject().put("name", p.name()).put("guild_card", Integer.toUnsignedLong(p.guildCard())).put("role", p.role().id());
             }
         }
         ArrayNode n = o.putArray("notes");
         notes.forEach(n::add);
         ctx.terminal().out().println(Json.line(o));
-    }
-
-    /** Sees the block connection's packets and hands over the answers to a lobby change (67 or 01). */
-    static final class CheckingLobbies implements TraceListener {
-        private final BlockingQueue<Packet> answers = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onPacket(Instant at, String connection, Direction sender, byte[] packet) {
-            if (sender != Direction.SERVER || packet.length < 4) return;
-            int command = (packet[2] & 0xFF) | (packet[3] & 0xFF) << 8;
-            if (command != 0x67 && command != 0x01) return;
-            try {
-                answers.add(Packets.decode(Direction.SERVER, packet, packet.length));
-            } catch (ProtocolException e) {
-                // the session reports malformed packets itself
-            }
-        }
-
-        void clear() {
-            answers.clear();
-        }
-
-        Packet next(Duration timeout) throws InterruptedException {
-            return answers.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        }
     }
 }
