@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The server families a session may meet, as the registry lists them; the first is the one detection falls back to.
  *
- * @param all at least one, names unique
+ * @param all at least one, names unique, each giving a lobby change packet exactly when its flavour says it
+ *     {@linkplain ServerFlavour#changesLobbies() changes lobbies}
  */
 public record Families(List<Family> all) {
     public Families {
@@ -15,6 +16,11 @@ public record Families(List<Family> all) {
         if (all.isEmpty()) throw new IllegalArgumentException("no server family");
         if (all.stream().map(f -> f.flavour().name()).distinct().count() != all.size()) {
             throw new IllegalArgumentException("two server families have the same name");
+        }
+        for (Family f : all) {
+            if (f.flavour().changesLobbies() != f.lobbyChange(1).isPresent()) {
+                throw new IllegalArgumentException("the " + f.flavour().name() + " family's flavour and plug-in disagree on lobby changes");
+            }
         }
     }
 
