@@ -32,7 +32,7 @@ class ModuleRulesTest {
 
     @Test
     void sessionKnowsNothingOfTheCommandLineOrTheSandbox() {
-        noClasses().that().resideInAnyPackage("dev.shipctl", "dev.shipctl.internal..", "dev.shipctl.admin..")
+        noClasses().that().resideInAnyPackage("dev.shipctl", "dev.shipctl.internal..", "dev.shipctl.admin..", "dev.shipctl.check..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shipctl.cli..", "dev.shipctl.sandbox..",
                         "picocli..", "org.jline..", "tools.jackson..", "io.prometheus..", "ch.qos.logback..")
                 .check(classes);
@@ -42,7 +42,19 @@ class ModuleRulesTest {
     void sandboxUsesOnlyTheProtocolCore() {
         noClasses().that().resideInAPackage("dev.shipctl.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shipctl", "dev.shipctl.internal..",
-                        "dev.shipctl.admin..", "dev.shipctl.cli..", "picocli..")
+                        "dev.shipctl.admin..", "dev.shipctl.check..", "dev.shipctl.cli..", "picocli..")
+                .check(classes);
+    }
+
+    /**
+     * Health checks, lobby walks and events are the library's: the verbs that show them only format, and hold no
+     * protocol logic (packet records, command numbers, decoding).
+     */
+    @Test
+    void checkWhoWatchAndEventsHoldNoProtocolLogic() {
+        noClasses().that().haveNameMatching(
+                        "dev\\.shipctl\\.cli\\.(CheckCommand|CheckJson|WhoCommand|WatchCommand|WatchMetrics|EventJson|ListenCommand)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("dev.shipctl.protocol..")
                 .check(classes);
     }
 
