@@ -92,7 +92,7 @@ class LifecycleEventsTest {
 
     @Test
     void aFailedStageEndsTheAttemptWithoutConnected() {
-        sandbox.failStage(dev.shipctl.sandbox.Stage.SHIP, SandboxEffect.messageBox("Ship is closed."));
+        sandbox.failAt(dev.shipctl.sandbox.LoginStep.SHIP, SandboxEffect.messageBox("Ship is closed."));
         assertThatThrownBy(() -> client().connect(PLAYER)).isInstanceOf(ShipException.LoginRefused.class);
 
         List<String> seen = drain();

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reconnecting sessions against the sandbox: the test cuts the bot's connection ({@link Sandbox#cut}) and holds its
- * logins back ({@link Sandbox#failStage}) to know when it is down; a second player hears what the bot says.
+ * logins back ({@link Sandbox#failAt}) to know when it is down; a second player hears what the bot says.
  */
 class ReconnectingSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -67,7 +67,7 @@ class ReconnectingSessionTest {
 
     /** Cuts the bot's connection; its logins fail (the login port drops them) until {@link Sandbox#clearFailures()}. */
     private void cutAndHoldLoginsBack() {
-        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.drop());
+        sandbox.failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.drop());
         assertThat(sandbox.cut(PLAYER1)).isPositive();
     }
 
@@ -191,7 +191,7 @@ class ReconnectingSessionTest {
     void aRefusedLoginEndsItWithoutAnotherAttempt(String refusal) throws Exception {
         Session bot = reconnecting(quick()).connect(BOT);
         try (EventStream events = bot.events()) {
-            sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.messageBox(refusal));
+            sandbox.failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.messageBox(refusal));
             assertThat(sandbox.cut(PLAYER1)).isPositive();
             reconnecting(events, 1);
             CompletableFuture<Void> held = bot.chat("never said");
@@ -231,7 +231,7 @@ class ReconnectingSessionTest {
         }
         assertThat(sandbox.events().history())
                 .filteredOn(e -> e instanceof SandboxEvent.LoginAccepted a && a.user().equals("player1")
-                        && a.stage() == dev.shipctl.sandbox.Stage.LOGIN)
+                        && a.step() == dev.shipctl.sandbox.LoginStep.LOGIN)
                 .as("the bot's login and the other one, no third").hasSize(2);
         assertThat(LiveThreads.named(BOT_THREADS)).isEmpty();
     }
@@ -242,7 +242,7 @@ class ReconnectingSessionTest {
         Session bot = reconnecting(quick()).newBuilder().timeout(Duration.ofMinutes(10)).build().connect(BOT);
         CompletableFuture<Void> first, second;
         try (EventStream events = bot.events()) {
-            sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.neverAnswer());
+            sandbox.failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.neverAnswer());
             assertThat(sandbox.cut(PLAYER1)).isPositive();
             reconnecting(events, 1);
             first = bot.chat("one");
@@ -316,7 +316,7 @@ class ReconnectingSessionTest {
 
     @Test
     void theFirstLoginIsRetriedOnlyWhenThePolicySaysSo() throws Exception {
-        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.drop());
+        sandbox.failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.drop());
         assertThatThrownBy(() -> reconnecting(quick()).connect(BOT)).isInstanceOf(ShipException.ConnectionLost.class);
 
         BlockingQueue<SessionEvent> seen = new LinkedBlockingQueue<>();
@@ -335,7 +335,7 @@ class ReconnectingSessionTest {
             }
         }
 
-        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.messageBox("Username or password is incorrect."));
+        sandbox.failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.messageBox("Username or password is incorrect."));
         assertThatThrownBy(() -> patient.connect(BOT)).isInstanceOf(ShipException.LoginRefused.class);
         assertThat(LiveThreads.named(BOT_THREADS)).isEmpty();
     }

@@ -6,7 +6,7 @@ import dev.shipctl.sandbox.Role;
 import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEvent;
 import dev.shipctl.sandbox.SandboxEffect;
-import dev.shipctl.sandbox.Stage;
+import dev.shipctl.sandbox.LoginStep;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,19 +89,19 @@ class CheckCommandTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of(Stage.LOGIN, SandboxEffect.messageBox("Wrong password."), "login", ExitCodes.LOGIN_REFUSED),
-                Arguments.of(Stage.CHARACTER_DATA, SandboxEffect.drop(), "character_token", ExitCodes.DISCONNECTED),
-                Arguments.of(Stage.CHARACTER_SELECT, SandboxEffect.drop(), "character_select", ExitCodes.DISCONNECTED),
-                Arguments.of(Stage.SHIP_LIST, SandboxEffect.messageBox("No."), "ship_list", ExitCodes.LOGIN_REFUSED),
-                Arguments.of(Stage.SHIP, SandboxEffect.drop(), "ship", ExitCodes.DISCONNECTED),
-                Arguments.of(Stage.BLOCK, SandboxEffect.neverAnswer(), "block", ExitCodes.TIMEOUT),
-                Arguments.of(Stage.LOBBY, SandboxEffect.drop(), "lobby", ExitCodes.DISCONNECTED));
+                Arguments.of(LoginStep.LOGIN, SandboxEffect.messageBox("Wrong password."), "login", ExitCodes.LOGIN_REFUSED),
+                Arguments.of(LoginStep.CHARACTER_DATA, SandboxEffect.drop(), "character_token", ExitCodes.DISCONNECTED),
+                Arguments.of(LoginStep.CHARACTER_SELECT, SandboxEffect.drop(), "character_select", ExitCodes.DISCONNECTED),
+                Arguments.of(LoginStep.SHIP_LIST, SandboxEffect.messageBox("No."), "ship_list", ExitCodes.LOGIN_REFUSED),
+                Arguments.of(LoginStep.SHIP, SandboxEffect.drop(), "ship", ExitCodes.DISCONNECTED),
+                Arguments.of(LoginStep.BLOCK, SandboxEffect.neverAnswer(), "block", ExitCodes.TIMEOUT),
+                Arguments.of(LoginStep.LOBBY, SandboxEffect.drop(), "lobby", ExitCodes.DISCONNECTED));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}, exit {3}")
     @MethodSource("failures")
-    void aFailingStageIsNamedWithItsExitCode(Stage stage, SandboxEffect effect, String expectedStage, int expectedExit) {
-        sandbox.failStage(stage, effect);
+    void aFailingStageIsNamedWithItsExitCode(LoginStep step, SandboxEffect effect, String expectedStage, int expectedExit) {
+        sandbox.failAt(step, effect);
 
         Cli.Run run = cli.run("check", "-p", port(), "-u", "player1", "--timeout", "2s", "--json");
 
@@ -142,7 +142,7 @@ class CheckCommandTest {
 
     @Test
     void allStopsAtTheFirstFailingStageWithItsCode() {
-        sandbox.failStage(Stage.LOGIN, SandboxEffect.messageBox("Down for maintenance."));
+        sandbox.failAt(LoginStep.LOGIN, SandboxEffect.messageBox("Down for maintenance."));
 
         Cli.Run run = cli.run("check", "-p", port(), "-u", "player1", "--all");
 

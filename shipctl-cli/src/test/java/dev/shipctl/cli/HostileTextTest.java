@@ -14,7 +14,7 @@ import dev.shipctl.sandbox.Password;
 import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEffect;
 import dev.shipctl.sandbox.SandboxEvent;
-import dev.shipctl.sandbox.Stage;
+import dev.shipctl.sandbox.LoginStep;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -201,7 +201,7 @@ class HostileTextTest {
 
     @Test
     void aRefusalQuotingEscapesIsOneSafeLineForEveryKindOfCommand() throws Exception {
-        sandbox.failStage(Stage.LOGIN, SandboxEffect.messageBox(BOX));
+        sandbox.failAt(LoginStep.LOGIN, SandboxEffect.messageBox(BOX));
 
         Cli.Run verb = gm.run("announce", "-p", port(), "-u", "gmadmin", "hello");
         assertThat(verb.exitCode()).isEqualTo(ExitCodes.LOGIN_REFUSED);
@@ -271,7 +271,7 @@ class HostileTextTest {
                 "--on-change", "printf '%s|%s' \"$SHIPCTL_ERROR\" \"$SHIPCTL_SERVER\" > '" + seen + "'");
         watch.out().await(l -> l.contains("up"));
 
-        sandbox.failStage(Stage.LOGIN, SandboxEffect.messageBox(BOX));
+        sandbox.failAt(LoginStep.LOGIN, SandboxEffect.messageBox(BOX));
         watch.err().await(l -> l.contains("on-change up -> down:login"));
         assertThat(watch.stop()).isZero();
 

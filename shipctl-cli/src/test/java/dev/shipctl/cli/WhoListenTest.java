@@ -150,13 +150,13 @@ class WhoListenTest {
 
     @Test
     void listenRetriesItsFirstLoginAndStopsWhenALoginIsRefused() throws Exception {
-        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.drop());
+        sandbox.failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.drop());
         Cli.Running listen = cli.start("listen", "-p", port(), "-u", "player1", "--retry-delay", "50ms");
         assertThat(listen.err().await(l -> l.contains("retrying in"))).startsWith("shipctl: disconnected by the server (login)");
         sandbox.clearFailures();
         listen.out().await(l -> l.contains("\"kind\":\"connected\""));
 
-        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.messageBox("Username or password is incorrect."));
+        sandbox.failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.messageBox("Username or password is incorrect."));
         assertThat(sandbox.cut(PLAYER1)).isPositive();
 
         assertThat(json(listen.out().await(l -> l.contains("\"disconnected\""))).get("text").asString()).contains("disconnected by the server");
