@@ -2,7 +2,7 @@ package dev.shipctl.sandbox;
 
 import static dev.shipctl.sandbox.Server.LOG;
 
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.frame.Frame;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;

@@ -1,10 +1,10 @@
 package dev.shipctl.sandbox;
 
 import dev.shipctl.protocol.Command;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.frame.Frame;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import dev.shipctl.protocol.packet.chat.ClientChat;
 import dev.shipctl.protocol.packet.chat.ClientSimpleMail;
 import dev.shipctl.protocol.packet.chat.ServerSimpleMail;

@@ -1,6 +1,6 @@
 package dev.shipctl.sandbox;
 
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.packet.keepalive.ServerPing;
 import java.time.Duration;
 import java.time.Instant;
