@@ -8,11 +8,11 @@ module dev.shipctl.protocol {
     exports dev.shipctl.protocol.cipher;
     exports dev.shipctl.protocol.codec;
     exports dev.shipctl.protocol.frame;
-    exports dev.shipctl.protocol.packet;
     exports dev.shipctl.protocol.packet.character;
     exports dev.shipctl.protocol.packet.chat;
     exports dev.shipctl.protocol.packet.keepalive;
     exports dev.shipctl.protocol.packet.lobby;
     exports dev.shipctl.protocol.packet.login;
     exports dev.shipctl.protocol.packet.menu;
+    exports dev.shipctl.protocol.registry;
 }

@@ -2,7 +2,7 @@ package dev.shipctl;
 
 import dev.shipctl.protocol.captures.Captures.Captured;
 import dev.shipctl.protocol.Direction;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;

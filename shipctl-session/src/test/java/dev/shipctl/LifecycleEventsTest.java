@@ -3,8 +3,8 @@ package dev.shipctl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEffect;
+import dev.shipctl.testkit.SandboxExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Lifecycle events in their pairs and order, and every listener off the reader thread: a listener that blocks does
@@ -24,22 +23,13 @@ class LifecycleEventsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Credentials PLAYER = new Credentials("player1", "player123");
 
-    private Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = SandboxExtension.withDemoAccounts();
     private final BlockingQueue<LifecycleEvent> events = new LinkedBlockingQueue<>();
     private final List<String> threads = new ArrayList<>();
 
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.builder().loginPort(0).shipPort(0).build().start();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
     private ShipClient client() {
-        return ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).timeout(WAIT).lifecycleListener(e -> {
+        return ShipClient.builder().server("127.0.0.1", SANDBOX.loginPort()).timeout(WAIT).lifecycleListener(e -> {
             synchronized (threads) {
                 threads.add(Thread.currentThread().getName());
             }
@@ -92,7 +82,7 @@ class LifecycleEventsTest {
 
     @Test
     void aFailedStageEndsTheAttemptWithoutConnected() {
-        sandbox.failStage(dev.shipctl.sandbox.Stage.SHIP, SandboxEffect.messageBox("Ship is closed."));
+        SANDBOX.sandbox().failAt(dev.shipctl.sandbox.LoginStep.SHIP, SandboxEffect.messageBox("Ship is closed."));
         assertThatThrownBy(() -> client().connect(PLAYER)).isInstanceOf(ShipException.LoginRefused.class);
 
         List<String> seen = drain();
@@ -106,7 +96,7 @@ class LifecycleEventsTest {
         try (Session bot = client().newBuilder().reconnect(quick).build().connect(PLAYER);
              EventStream sessionEvents = bot.events()) {
             assertThat(drain()).containsExactlyElementsOf(LOGIN);
-            assertThat(sandbox.cut(42000002)).isPositive();
+            assertThat(SANDBOX.sandbox().cut(42000002)).isPositive();
 
             assertThat(describe(next())).isEqualTo("disconnected by ConnectionLost");
             assertThat(describe(next())).isEqualTo("reconnecting 1");

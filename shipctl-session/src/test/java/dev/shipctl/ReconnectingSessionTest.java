@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEffect;
 import dev.shipctl.sandbox.SandboxEvent;
+import dev.shipctl.testkit.SandboxExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +18,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reconnecting sessions against the sandbox: the test cuts the bot's connection ({@link Sandbox#cut}) and holds its
- * logins back ({@link Sandbox#failStage}) to know when it is down; a second player hears what the bot says.
+ * logins back ({@link Sandbox#failAt}) to know when it is down; a second player hears what the bot says.
  */
 class ReconnectingSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -39,21 +40,16 @@ class ReconnectingSessionTest {
             "shipctl-Player1-chat", "shipctl-Player1-events", "shipctl-Player1-keepalive", "shipctl-Player1-reader",
             "shipctl-Player1-reconnect");
 
-    private Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = SandboxExtension.withDemoAccounts();
 
     @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.builder().loginPort(0).shipPort(0).build().start();
+    void noThreadsLeft() {
         assertThat(LiveThreads.named(BOT_THREADS)).as("threads left by an earlier test").isEmpty();
     }
 
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
     private ShipClient plain() {
-        return ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).timeout(WAIT).build();
+        return ShipClient.builder().server("127.0.0.1", SANDBOX.loginPort()).timeout(WAIT).build();
     }
 
     /** Delays of a few milliseconds: the tests wait on events, never on the delays. */
@@ -67,8 +63,8 @@ class ReconnectingSessionTest {
 
     /** Cuts the bot's connection; its logins fail (the login port drops them) until {@link Sandbox#clearFailures()}. */
     private void cutAndHoldLoginsBack() {
-        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.drop());
-        assertThat(sandbox.cut(PLAYER1)).isPositive();
+        SANDBOX.sandbox().failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.drop());
+        assertThat(SANDBOX.sandbox().cut(PLAYER1)).isPositive();
     }
 
     /** The next reconnect event (attempt, success or end), skipping the others. */
@@ -141,7 +137,7 @@ class ReconnectingSessionTest {
                 assertThat(failed.cause().stage()).contains(Stage.LOGIN);
                 assertThat(said).as("held while every login fails").isNotDone();
 
-                sandbox.clearFailures();
+                SANDBOX.sandbox().clearFailures();
                 SessionEvent.Reconnected back = reconnectedAfter(events, 2);
 
                 assertThat(back.lobby().players()).extracting(Player::name).containsExactlyInAnyOrder("Player1", "LocalGM");
@@ -171,7 +167,7 @@ class ReconnectingSessionTest {
             reconnecting(events, 1);
             CompletableFuture<Void> said = bot.chat("back in lobby 3");
             reconnecting(events, 2);
-            sandbox.clearFailures();
+            SANDBOX.sandbox().clearFailures();
             SessionEvent.Reconnected back = reconnectedAfter(events, 2);
 
             assertThat(back.lobby().number()).isEqualTo(3);
@@ -179,7 +175,7 @@ class ReconnectingSessionTest {
             assertThat(bot.lobby().number()).isEqualTo(3);
             said.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(nextChatFrom(heard, PLAYER1).text()).isEqualTo("back in lobby 3");
-            assertThat(sandbox.events().history().stream()
+            assertThat(SANDBOX.sandbox().events().history().stream()
                     .filter(e -> e instanceof SandboxEvent.ReachedLobby r && r.guildCard() == PLAYER1)
                     .map(e -> ((SandboxEvent.ReachedLobby) e).lobby()))
                     .as("login, move, login after the cut (lands in 1), back to 3").containsExactly(1, 3, 1, 3);
@@ -191,8 +187,8 @@ class ReconnectingSessionTest {
     void aRefusedLoginEndsItWithoutAnotherAttempt(String refusal) throws Exception {
         Session bot = reconnecting(quick()).connect(BOT);
         try (EventStream events = bot.events()) {
-            sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.messageBox(refusal));
-            assertThat(sandbox.cut(PLAYER1)).isPositive();
+            SANDBOX.sandbox().failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.messageBox(refusal));
+            assertThat(SANDBOX.sandbox().cut(PLAYER1)).isPositive();
             reconnecting(events, 1);
             CompletableFuture<Void> held = bot.chat("never said");
 
@@ -208,7 +204,7 @@ class ReconnectingSessionTest {
             bot.close();
         }
         assertThat(bot.awaitDisconnect(Duration.ZERO).orElseThrow().cause()).containsInstanceOf(ShipException.LoginRefused.class);
-        assertThat(sandbox.events().history()).filteredOn(e -> e instanceof SandboxEvent.LoginRejected r && r.user().equals("player1"))
+        assertThat(SANDBOX.sandbox().events().history()).filteredOn(e -> e instanceof SandboxEvent.LoginRejected r && r.user().equals("player1"))
                 .as("one refused attempt").hasSize(1);
         assertThat(LiveThreads.named(BOT_THREADS)).isEmpty();
     }
@@ -229,9 +225,9 @@ class ReconnectingSessionTest {
         } finally {
             bot.close();
         }
-        assertThat(sandbox.events().history())
+        assertThat(SANDBOX.sandbox().events().history())
                 .filteredOn(e -> e instanceof SandboxEvent.LoginAccepted a && a.user().equals("player1")
-                        && a.stage() == dev.shipctl.sandbox.Stage.LOGIN)
+                        && a.step() == dev.shipctl.sandbox.LoginStep.LOGIN)
                 .as("the bot's login and the other one, no third").hasSize(2);
         assertThat(LiveThreads.named(BOT_THREADS)).isEmpty();
     }
@@ -242,12 +238,12 @@ class ReconnectingSessionTest {
         Session bot = reconnecting(quick()).newBuilder().timeout(Duration.ofMinutes(10)).build().connect(BOT);
         CompletableFuture<Void> first, second;
         try (EventStream events = bot.events()) {
-            sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.neverAnswer());
-            assertThat(sandbox.cut(PLAYER1)).isPositive();
+            SANDBOX.sandbox().failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.neverAnswer());
+            assertThat(SANDBOX.sandbox().cut(PLAYER1)).isPositive();
             reconnecting(events, 1);
             first = bot.chat("one");
             second = bot.chat("two");
-            sandbox.events().await(SandboxEvent.LoginRejected.class, r -> r.user().equals("player1"), WAIT); // waiting for an answer
+            SANDBOX.sandbox().events().await(SandboxEvent.LoginRejected.class, r -> r.user().equals("player1"), WAIT); // waiting for an answer
 
             bot.close();
 
@@ -258,7 +254,7 @@ class ReconnectingSessionTest {
                     .singleElement().isInstanceOfSatisfying(SessionEvent.Disconnected.class, d -> assertThat(d.cause()).isEmpty());
         }
         assertThat(LiveThreads.named(BOT_THREADS)).isEmpty();
-        assertThat(sandbox.events().history()).filteredOn(e -> e instanceof SandboxEvent.LoginRejected r && r.user().equals("player1"))
+        assertThat(SANDBOX.sandbox().events().history()).filteredOn(e -> e instanceof SandboxEvent.LoginRejected r && r.user().equals("player1"))
                 .hasSize(1);
     }
 
@@ -292,9 +288,9 @@ class ReconnectingSessionTest {
              EventStream events = bot.events()) {
             CompletableFuture<Void> a = bot.chat("a");
             CompletableFuture<Void> b = bot.chat("b");
-            sandbox.events().await(SandboxEvent.ChatRelayed.class, r -> r.guildCard() == PLAYER1 && r.text().endsWith("a"), WAIT);
+            SANDBOX.sandbox().events().await(SandboxEvent.ChatRelayed.class, r -> r.guildCard() == PLAYER1 && r.text().endsWith("a"), WAIT);
             assertThat(a).isCompleted();
-            assertThat(sandbox.cut(PLAYER1)).isPositive(); // "b" waits out the chat cooldown, unless this thread was slow
+            assertThat(SANDBOX.sandbox().cut(PLAYER1)).isPositive(); // "b" waits out the chat cooldown, unless this thread was slow
 
             reconnecting(events, 1);
             reconnectedAfter(events, 1);
@@ -316,7 +312,7 @@ class ReconnectingSessionTest {
 
     @Test
     void theFirstLoginIsRetriedOnlyWhenThePolicySaysSo() throws Exception {
-        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.drop());
+        SANDBOX.sandbox().failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.drop());
         assertThatThrownBy(() -> reconnecting(quick()).connect(BOT)).isInstanceOf(ShipException.ConnectionLost.class);
 
         BlockingQueue<SessionEvent> seen = new LinkedBlockingQueue<>();
@@ -329,13 +325,13 @@ class ReconnectingSessionTest {
                 assertThat(r.cause().stage()).contains(Stage.LOGIN);
             });
             assertThat(connecting).isNotDone();
-            sandbox.clearFailures();
+            SANDBOX.sandbox().clearFailures();
             try (Session bot = connecting.get(WAIT.toSeconds(), TimeUnit.SECONDS)) {
                 assertThat(bot.isOpen()).isTrue();
             }
         }
 
-        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.messageBox("Username or password is incorrect."));
+        SANDBOX.sandbox().failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.messageBox("Username or password is incorrect."));
         assertThatThrownBy(() -> patient.connect(BOT)).isInstanceOf(ShipException.LoginRefused.class);
         assertThat(LiveThreads.named(BOT_THREADS)).isEmpty();
     }

@@ -10,7 +10,7 @@ import dev.shipctl.protocol.captures.Captures;
 import dev.shipctl.protocol.captures.Captures.Captured;
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.Hex;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.frame.Frame;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
 import dev.shipctl.protocol.packet.character.ClientCreateCharacter;

@@ -7,7 +7,7 @@ import dev.shipctl.ReplayPeer.Port;
 import dev.shipctl.ReplayPeer.Script;
 import dev.shipctl.protocol.captures.Captures;
 import dev.shipctl.protocol.Direction;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.frame.Frame;
 import dev.shipctl.protocol.packet.lobby.ClientPlayerData;
 import dev.shipctl.protocol.packet.lobby.ServerFullCharacter;

@@ -4,34 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shipctl.protocol.cipher.KeyTable;
-import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEvent;
-import java.net.InetAddress;
+import dev.shipctl.testkit.SandboxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The session against the sandbox on loopback: lobby life after login (events, keepalive, chat spacing, close). */
 class SandboxSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.builder().bind(InetAddress.getLoopbackAddress()).loginPort(0).shipPort(0).build().start();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = SandboxExtension.withDemoAccounts();
 
     private ShipClient client() {
-        return ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).timeout(WAIT).build();
+        return ShipClient.builder().server("127.0.0.1", SANDBOX.loginPort()).timeout(WAIT).build();
     }
 
     @Test
@@ -68,7 +57,7 @@ class SandboxSessionTest {
             assertThat(first).startsWith("Bank: ");
             assertThat(second).startsWith("Bank: ").isNotEqualTo(first);
             assertThat(third).isEqualTo(first);
-            assertThat(sandbox.events().find(SandboxEvent.ChatDropped.class, e -> true)).isEmpty();
+            assertThat(SANDBOX.sandbox().events().find(SandboxEvent.ChatDropped.class, e -> true)).isEmpty();
         }
     }
 
@@ -90,10 +79,7 @@ class SandboxSessionTest {
 
     /** The sandbox on a clock the test moves, so keepalive deadlines pass without waiting for them. */
     private void restartOnTestClock(Duration pingInterval, Duration idleTimeout) throws Exception {
-        sandbox.close();
-        sandbox = Sandbox.builder().bind(InetAddress.getLoopbackAddress()).loginPort(0).shipPort(0).clock(now::get)
-                .pingInterval(pingInterval).idleTimeout(idleTimeout).tickInterval(Duration.ofMillis(10))
-                .build().start();
+        SANDBOX.restart(b -> b.clock(now::get).pingInterval(pingInterval).idleTimeout(idleTimeout).tickInterval(Duration.ofMillis(10)));
     }
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
@@ -168,7 +154,7 @@ class SandboxSessionTest {
             assertThat(s.changeLobby(6).number()).isEqualTo(6);
             assertThatThrownBy(() -> s.changeLobby(16)).isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(sandbox.events().history().stream()
+        assertThat(SANDBOX.sandbox().events().history().stream()
                 .filter(e -> e instanceof SandboxEvent.ReachedLobby r && r.guildCard() == 42000002)
                 .map(e -> ((SandboxEvent.ReachedLobby) e).lobby())).containsExactly(1, 5, 6);
     }
@@ -201,7 +187,7 @@ class SandboxSessionTest {
     void aShipTheServerDoesNotListIsNoSuchChoiceNotARefusal() {
         assertThatThrownBy(() -> client().newBuilder().ship("Atlantis").build().connect(new Credentials("player1", "player123")))
                 .isInstanceOf(ShipException.NoSuchChoice.class)
-                .hasMessageContaining("no ship called 'Atlantis'").hasMessageContaining(sandbox.shipName())
+                .hasMessageContaining("no ship called 'Atlantis'").hasMessageContaining(SANDBOX.sandbox().shipName())
                 .satisfies(e -> assertThat(((ShipException) e).stage()).contains(Stage.SHIP_LIST));
     }
 

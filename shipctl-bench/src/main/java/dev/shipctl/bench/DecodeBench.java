@@ -2,7 +2,7 @@ package dev.shipctl.bench;
 
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.packet.lobby.ServerFullCharacter;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyJoin;

@@ -1,7 +1,7 @@
 package dev.shipctl.bench;
 
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;
 import dev.shipctl.protocol.frame.Frame;

@@ -1,6 +1,6 @@
 package dev.shipctl.cli;
 
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 
 /**
  * The one rule for showing a person text that shipctl did not write itself: chat, mail, character, ship, block and

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module arrows, as a test: cli → session → protocol, sandbox → protocol, testkit → protocol, and the protocol
- * core depends on nothing but the JDK.
+ * The module arrows, as a test: cli → session → protocol, sandbox → protocol, testkit → sandbox and protocol (and
+ * JUnit's API, for its extension), and the protocol core depends on nothing but the JDK.
  */
 class ModuleRulesTest {
     private static JavaClasses classes;
@@ -59,9 +59,10 @@ class ModuleRulesTest {
     }
 
     @Test
-    void testKitUsesOnlyTheProtocolCore() {
+    void testKitUsesOnlyTheProtocolCoreTheSandboxAndJUnit() {
         classes().that().resideInAPackage("dev.shipctl.testkit..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.shipctl.testkit..", "dev.shipctl.protocol..", "java..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.shipctl.testkit..", "dev.shipctl.protocol..",
+                        "dev.shipctl.sandbox..", "org.junit.jupiter.api..", "java..")
                 .check(classes);
     }
 

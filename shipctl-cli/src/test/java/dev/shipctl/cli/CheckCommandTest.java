@@ -6,14 +6,15 @@ import dev.shipctl.sandbox.Role;
 import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEvent;
 import dev.shipctl.sandbox.SandboxEffect;
-import dev.shipctl.sandbox.Stage;
+import dev.shipctl.sandbox.LoginStep;
+import dev.shipctl.testkit.SandboxExtension;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,22 +26,17 @@ class CheckCommandTest {
     @TempDir
     Path config;
 
-    Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = SandboxExtension.withDemoAccounts();
     Cli cli;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.builder().loginPort(0).build().start();
         cli = new Cli(config).env("SHIPCTL_PASSWORD", "player123");
     }
 
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
     String port() {
-        return String.valueOf(sandbox.loginPort());
+        return String.valueOf(SANDBOX.loginPort());
     }
 
     @Test
@@ -54,11 +50,11 @@ class CheckCommandTest {
         assertThat(o.get("stages").valueStream().map(s -> s.get("stage").asString()).toList()).containsExactly(
                 "connect", "login", "character_token", "character_select", "ship_list", "ship", "block", "lobby");
         assertThat(o.get("stages").valueStream().allMatch(s -> s.get("ms").asDouble() >= 0)).isTrue();
-        assertThat(o.get("ships").get(0).get("name").asString()).isEqualTo(sandbox.shipName());
+        assertThat(o.get("ships").get(0).get("name").asString()).isEqualTo(SANDBOX.sandbox().shipName());
         assertThat(o.get("ships").get(0).has("players")).isTrue();
         assertThat(o.get("blocks").valueStream().map(b -> b.get("name").asString()).toList()).containsExactly("BLOCK01", "BLOCK02");
         assertThat(o.get("lobby").get("players").valueStream().map(p -> p.get("name").asString()).toList()).contains("Player1");
-        closedBlockConnections(sandbox, 1); // the check leaves: the server sees its block connection close
+        closedBlockConnections(SANDBOX.sandbox(), 1); // the check leaves: the server sees its block connection close
     }
 
     @Test
@@ -89,19 +85,19 @@ class CheckCommandTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of(Stage.LOGIN, SandboxEffect.messageBox("Wrong password."), "login", ExitCodes.LOGIN_REFUSED),
-                Arguments.of(Stage.CHARACTER_DATA, SandboxEffect.drop(), "character_token", ExitCodes.DISCONNECTED),
-                Arguments.of(Stage.CHARACTER_SELECT, SandboxEffect.drop(), "character_select", ExitCodes.DISCONNECTED),
-                Arguments.of(Stage.SHIP_LIST, SandboxEffect.messageBox("No."), "ship_list", ExitCodes.LOGIN_REFUSED),
-                Arguments.of(Stage.SHIP, SandboxEffect.drop(), "ship", ExitCodes.DISCONNECTED),
-                Arguments.of(Stage.BLOCK, SandboxEffect.neverAnswer(), "block", ExitCodes.TIMEOUT),
-                Arguments.of(Stage.LOBBY, SandboxEffect.drop(), "lobby", ExitCodes.DISCONNECTED));
+                Arguments.of(LoginStep.LOGIN, SandboxEffect.messageBox("Wrong password."), "login", ExitCodes.LOGIN_REFUSED),
+                Arguments.of(LoginStep.CHARACTER_DATA, SandboxEffect.drop(), "character_token", ExitCodes.DISCONNECTED),
+                Arguments.of(LoginStep.CHARACTER_SELECT, SandboxEffect.drop(), "character_select", ExitCodes.DISCONNECTED),
+                Arguments.of(LoginStep.SHIP_LIST, SandboxEffect.messageBox("No."), "ship_list", ExitCodes.LOGIN_REFUSED),
+                Arguments.of(LoginStep.SHIP, SandboxEffect.drop(), "ship", ExitCodes.DISCONNECTED),
+                Arguments.of(LoginStep.BLOCK, SandboxEffect.neverAnswer(), "block", ExitCodes.TIMEOUT),
+                Arguments.of(LoginStep.LOBBY, SandboxEffect.drop(), "lobby", ExitCodes.DISCONNECTED));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}, exit {3}")
     @MethodSource("failures")
-    void aFailingStageIsNamedWithItsExitCode(Stage stage, SandboxEffect effect, String expectedStage, int expectedExit) {
-        sandbox.failStage(stage, effect);
+    void aFailingStageIsNamedWithItsExitCode(LoginStep step, SandboxEffect effect, String expectedStage, int expectedExit) {
+        SANDBOX.sandbox().failAt(step, effect);
 
         Cli.Run run = cli.run("check", "-p", port(), "-u", "player1", "--timeout", "2s", "--json");
 
@@ -137,12 +133,12 @@ class CheckCommandTest {
         assertThat(lines.subList(0, 2).stream().map(l -> l.get("block").asString())).containsExactly("BLOCK01", "BLOCK02");
         assertThat(lines.get(2).get("summary").asBoolean()).isTrue();
         assertThat(lines.get(2).get("healthy").asInt()).isEqualTo(2);
-        closedBlockConnections(sandbox, 2); // one session per block, each closed
+        closedBlockConnections(SANDBOX.sandbox(), 2); // one session per block, each closed
     }
 
     @Test
     void allStopsAtTheFirstFailingStageWithItsCode() {
-        sandbox.failStage(Stage.LOGIN, SandboxEffect.messageBox("Down for maintenance."));
+        SANDBOX.sandbox().failAt(LoginStep.LOGIN, SandboxEffect.messageBox("Down for maintenance."));
 
         Cli.Run run = cli.run("check", "-p", port(), "-u", "player1", "--all");
 

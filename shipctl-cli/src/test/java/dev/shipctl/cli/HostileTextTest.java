@@ -11,10 +11,10 @@ import dev.shipctl.protocol.packet.chat.ClientChat;
 import dev.shipctl.sandbox.Account;
 import dev.shipctl.sandbox.Accounts;
 import dev.shipctl.sandbox.Password;
-import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEffect;
 import dev.shipctl.sandbox.SandboxEvent;
-import dev.shipctl.sandbox.Stage;
+import dev.shipctl.sandbox.LoginStep;
+import dev.shipctl.testkit.SandboxExtension;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -30,9 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -62,29 +62,24 @@ class HostileTextTest {
     @TempDir
     Path config;
 
-    Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = SandboxExtension.withAccounts(Accounts.of(List.of(
+            new Account("gmadmin", new Password.Plain("gmadmin123"), GM, true, "GMBot", false),
+            new Account("evil", new Password.Plain("evil123"), EVIL, false, NAME, false)))).and(b -> b.shipName(SHIP));
     Cli gm;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.builder().loginPort(0).shipName(SHIP).accounts(Accounts.of(List.of(
-                new Account("gmadmin", new Password.Plain("gmadmin123"), GM, true, "GMBot", false),
-                new Account("evil", new Password.Plain("evil123"), EVIL, false, NAME, false)))).build().start();
         gm = new Cli(config).env("SHIPCTL_PASSWORD", "gmadmin123").env("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     }
 
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
     String port() {
-        return String.valueOf(sandbox.loginPort());
+        return String.valueOf(SANDBOX.loginPort());
     }
 
     /** The hostile player, in the first lobby of block 1. */
     Session evil() throws Exception {
-        return ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).block("1").build().connect(new Credentials("evil", "evil123"));
+        return ShipClient.builder().server("127.0.0.1", SANDBOX.loginPort()).block("1").build().connect(new Credentials("evil", "evil123"));
     }
 
     /** Chat as a modified client sends it: the session API itself refuses control characters in chat. */
@@ -201,7 +196,7 @@ class HostileTextTest {
 
     @Test
     void aRefusalQuotingEscapesIsOneSafeLineForEveryKindOfCommand() throws Exception {
-        sandbox.failStage(Stage.LOGIN, SandboxEffect.messageBox(BOX));
+        SANDBOX.sandbox().failAt(LoginStep.LOGIN, SandboxEffect.messageBox(BOX));
 
         Cli.Run verb = gm.run("announce", "-p", port(), "-u", "gmadmin", "hello");
         assertThat(verb.exitCode()).isEqualTo(ExitCodes.LOGIN_REFUSED);
@@ -271,7 +266,7 @@ class HostileTextTest {
                 "--on-change", "printf '%s|%s' \"$SHIPCTL_ERROR\" \"$SHIPCTL_SERVER\" > '" + seen + "'");
         watch.out().await(l -> l.contains("up"));
 
-        sandbox.failStage(Stage.LOGIN, SandboxEffect.messageBox(BOX));
+        SANDBOX.sandbox().failAt(LoginStep.LOGIN, SandboxEffect.messageBox(BOX));
         watch.err().await(l -> l.contains("on-change up -> down:login"));
         assertThat(watch.stop()).isZero();
 

@@ -113,13 +113,13 @@ class WatchTest {
                 "--json", "--on-change", "echo \"$1 $2 $SHIPCTL_CHANGES\" >> '" + changes + "'");
         watch.out().await(l -> l.contains("\"state\":\"up\""));
 
-        sandbox.failStage(dev.shipctl.sandbox.Stage.SHIP, dev.shipctl.sandbox.SandboxEffect.messageBox("Ship is down."));
+        sandbox.failAt(dev.shipctl.sandbox.LoginStep.SHIP, dev.shipctl.sandbox.SandboxEffect.messageBox("Ship is down."));
         watch.out().await(l -> l.contains("\"state\":\"down:ship\""));
         watch.err().await(l -> l.contains("on-change up -> down:ship: exit code 0"));
         sandbox.clearFailures();
         watch.out().await(l -> l.contains("\"state\":\"up\"") && l.contains("\"changed\":true"));
         String held = watch.err().await(l -> l.contains("held"));
-        sandbox.failStage(dev.shipctl.sandbox.Stage.SHIP, dev.shipctl.sandbox.SandboxEffect.messageBox("Ship is down."));
+        sandbox.failAt(dev.shipctl.sandbox.LoginStep.SHIP, dev.shipctl.sandbox.SandboxEffect.messageBox("Ship is down."));
         watch.out().await(l -> l.contains("\"state\":\"down:ship\"") && l.contains("\"changed\":true"));
 
         assertThat(watch.stop()).isZero();
@@ -135,7 +135,7 @@ class WatchTest {
 
     @Test
     void maxChecksEndsWithTheLastCheckCode() throws Exception {
-        sandbox.failStage(dev.shipctl.sandbox.Stage.SHIP, dev.shipctl.sandbox.SandboxEffect.messageBox("Ship is down."));
+        sandbox.failAt(dev.shipctl.sandbox.LoginStep.SHIP, dev.shipctl.sandbox.SandboxEffect.messageBox("Ship is down."));
 
         Cli.Run run = cli.run("watch", "-p", String.valueOf(sandbox.loginPort()), "-u", "player1", "--interval", "10ms",
                 "--max-checks", "2");

@@ -6,45 +6,40 @@ import dev.shipctl.Credentials;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipClient;
-import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEffect;
 import dev.shipctl.sandbox.SandboxEvent;
+import dev.shipctl.testkit.SandboxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** {@code who} and {@code listen} end to end against the sandbox. */
+/** {@code who} and {@code listen} end to end against the SANDBOX.sandbox(). */
 class WhoListenTest {
     static final int PLAYER1 = 42000002;
 
     @TempDir
     Path config;
 
-    Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = SandboxExtension.withDemoAccounts();
     Cli cli;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.builder().loginPort(0).build().start();
         cli = new Cli(config).env("SHIPCTL_PASSWORD", "player123");
     }
 
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
     String port() {
-        return String.valueOf(sandbox.loginPort());
+        return String.valueOf(SANDBOX.loginPort());
     }
 
     Session gm(String block) throws Exception {
-        return ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).block(block).build()
+        return ShipClient.builder().server("127.0.0.1", SANDBOX.loginPort()).block(block).build()
                 .connect(new Credentials("gmadmin", "gmadmin123"));
     }
 
@@ -55,7 +50,7 @@ class WhoListenTest {
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             JsonNode o = Json.MAPPER.readTree(run.out());
-            assertThat(o.get("ships").get(0).get("name").asString()).isEqualTo(sandbox.shipName());
+            assertThat(o.get("ships").get(0).get("name").asString()).isEqualTo(SANDBOX.sandbox().shipName());
             assertThat(o.get("ships").get(0).get("players").asInt()).isGreaterThanOrEqualTo(1);
             assertThat(o.get("ships").get(0).get("blocks").valueStream().map(JsonNode::asString)).containsExactly("BLOCK01", "BLOCK02");
             JsonNode lobby = o.get("lobbies").get(0);
@@ -63,7 +58,7 @@ class WhoListenTest {
             assertThat(lobby.get("players").valueStream().map(p -> p.get("name").asString() + "/" + p.get("role").asString()))
                     .containsExactly("GMBot/gm");
         }
-        CheckCommandTest.closedBlockConnections(sandbox, 1);
+        CheckCommandTest.closedBlockConnections(SANDBOX.sandbox(), 1);
     }
 
     @Test
@@ -117,7 +112,7 @@ class WhoListenTest {
         assertThat(json(listen.out().await(l -> l.contains("\"left\""))).get("who").get("name").asString()).isEqualTo("GMBot");
 
         assertThat(listen.stop()).isZero();
-        sandbox.events().await(SandboxEvent.Disconnected.class, d -> d.guildCard() == PLAYER1, Cli.WAIT);
+        SANDBOX.sandbox().events().await(SandboxEvent.Disconnected.class, d -> d.guildCard() == PLAYER1, Cli.WAIT);
     }
 
     @Test
@@ -139,7 +134,7 @@ class WhoListenTest {
         Cli.Running listen = cli.start("listen", "-p", port(), "-u", "player1", "--retry-delay", "50ms");
         listen.out().await(l -> l.contains("\"kind\":\"connected\""));
 
-        try (Session other = ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).build()
+        try (Session other = ShipClient.builder().server("127.0.0.1", SANDBOX.loginPort()).build()
                 .connect(new Credentials("player1", "player123"))) {
             assertThat(listen.exit().get(Cli.WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExitCodes.DISCONNECTED);
             assertThat(String.join("\n", listen.err().all())).contains("another login of player1 took over the session; not reconnecting");
@@ -150,14 +145,14 @@ class WhoListenTest {
 
     @Test
     void listenRetriesItsFirstLoginAndStopsWhenALoginIsRefused() throws Exception {
-        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.drop());
+        SANDBOX.sandbox().failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.drop());
         Cli.Running listen = cli.start("listen", "-p", port(), "-u", "player1", "--retry-delay", "50ms");
         assertThat(listen.err().await(l -> l.contains("retrying in"))).startsWith("shipctl: disconnected by the server (login)");
-        sandbox.clearFailures();
+        SANDBOX.sandbox().clearFailures();
         listen.out().await(l -> l.contains("\"kind\":\"connected\""));
 
-        sandbox.failStage(dev.shipctl.sandbox.Stage.LOGIN, SandboxEffect.messageBox("Username or password is incorrect."));
-        assertThat(sandbox.cut(PLAYER1)).isPositive();
+        SANDBOX.sandbox().failAt(dev.shipctl.sandbox.LoginStep.LOGIN, SandboxEffect.messageBox("Username or password is incorrect."));
+        assertThat(SANDBOX.sandbox().cut(PLAYER1)).isPositive();
 
         assertThat(json(listen.out().await(l -> l.contains("\"disconnected\""))).get("text").asString()).contains("disconnected by the server");
         assertThat(listen.exit().get(Cli.WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExitCodes.LOGIN_REFUSED);

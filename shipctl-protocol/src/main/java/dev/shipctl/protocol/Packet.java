@@ -2,15 +2,13 @@ package dev.shipctl.protocol;
 
 /**
  * A decoded Blue Burst packet: an immutable record named for its meaning and its sender
- * ({@code ClientLogin}, {@code ServerRedirect}, …). Each record type has one codec, registered in
- * {@link Packets}; its command number lives in {@link Command}.
+ * ({@code ClientLogin}, {@code ServerRedirect}, …). Each record type names its entry of the command table with
+ * {@link PacketCommand} (its number lives in {@link Command}) and has one codec, registered in
+ * {@code dev.shipctl.protocol.registry.Packets}.
  */
 public interface Packet {
-    /**
-     * The entry of the command table this packet's type is registered under in {@link Packets}, the one place that
-     * ties a record to its number.
-     */
+    /** The entry of the command table this packet's type names with {@link PacketCommand}. */
     default Command command() {
-        return Packets.commandOf(this);
+        return CommandOfType.of(getClass());
     }
 }

@@ -1,5 +1,6 @@
 package dev.shipctl.protocol;
 
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.captures.Captures;
 import dev.shipctl.protocol.captures.Captures.Captured;
 import java.io.ByteArrayOutputStream;

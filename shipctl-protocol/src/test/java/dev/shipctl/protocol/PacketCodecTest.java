@@ -1,5 +1,6 @@
 package dev.shipctl.protocol;
 
+import dev.shipctl.protocol.registry.Packets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package dev.shipctl.sandbox;
 
 import static dev.shipctl.sandbox.Server.LOG;
 
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.frame.Frame;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
@@ -13,6 +13,7 @@ import dev.shipctl.protocol.packet.character.ServerSystemFile;
 import dev.shipctl.protocol.packet.login.ClientLogin;
 import dev.shipctl.protocol.packet.login.ServerTime;
 import java.time.ZoneOffset;
+import java.util.random.RandomGenerator;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -25,8 +26,15 @@ final class CharacterPort implements PortHandler {
 
     private final Server server;
 
-    CharacterPort(Server server) {
+    private final RandomGenerator random;
+    private final String shipName;
+    private final String welcome;
+
+    CharacterPort(Server server, Settings settings) {
         this.server = server;
+        this.random = settings.random();
+        this.shipName = settings.shipName();
+        this.welcome = settings.welcome();
     }
 
     @Override
@@ -108,37 +116,37 @@ final class CharacterPort implements PortHandler {
 
     private void login(Connection c, Frame frame, ClientLogin login, LoginGate.Check check) {
         if (!LoginGate.versionOk(frame, login, false)) {
-            server.reject(c, Stage.CHARACTER_DATA, login.username(), Server.TOO_OLD);
+            server.reject(c, LoginStep.CHARACTER_DATA, login.username(), Refusals.TOO_OLD);
             return;
         }
         if (check.refused()) {
-            server.reject(c, Stage.CHARACTER_DATA, login.username(), Server.TOO_MANY_FAILURES);
+            server.reject(c, LoginStep.CHARACTER_DATA, login.username(), Refusals.TOO_MANY_FAILURES);
             return;
         }
         Account account = check.account();
         if (account == null) {
-            server.reject(c, Stage.CHARACTER_DATA, login.username(), Server.BAD_LOGIN);
+            server.reject(c, LoginStep.CHARACTER_DATA, login.username(), Refusals.BAD_LOGIN);
             return;
         }
         SecurityRecord record = server.loginPort.record(account.guildCard());
-        Stage stage = record == null ? Stage.CHARACTER_DATA
-                : record.slot >= 0 ? Stage.SHIP_LIST
-                : login.securityToken() == 0 ? Stage.CHARACTER_DATA : Stage.CHARACTER_SELECT;
+        LoginStep stage = record == null ? LoginStep.CHARACTER_DATA
+                : record.slot >= 0 ? LoginStep.SHIP_LIST
+                : login.securityToken() == 0 ? LoginStep.CHARACTER_DATA : LoginStep.CHARACTER_SELECT;
         if (record == null || !record.configMatches(login.clientConfig())
                 || (login.securityToken() != 0 && login.securityToken() != record.token)) {
             LOG.info("{} refused: security violation", c.describe());
-            server.reject(c, stage, login.username(), Server.SECURITY);
+            server.reject(c, stage, login.username(), Refusals.SECURITY);
             return;
         }
         if (record.slot >= 0 && login.phase() != 4) {
-            server.reject(c, stage, login.username(), Server.SYNC);
+            server.reject(c, stage, login.username(), Refusals.SYNC);
             return;
         }
         if (server.failures.apply(c, stage, login.username())) return;
         if (login.securityToken() == 0 && record.token == 0) {
             int token;
             do {
-                token = server.settings.random().nextInt();
+                token = random.nextInt();
             } while (token == 0);
             record.token = token;
         }
@@ -148,10 +156,10 @@ final class CharacterPort implements PortHandler {
         c.record = record;
         c.characterSteps.enter(stage);
         c.send(TethPackets.securityData(account.guildCard(), record.token, record.sixtyfour));
-        if (stage == Stage.SHIP_LIST) {
+        if (stage == LoginStep.SHIP_LIST) {
             c.send(Packets.encode(new ServerTime(B1_TIME.format(server.instant()))));
-            c.send(TethPackets.shipList(server.settings.shipName(), server.ship.population()));
-            c.send(TethPackets.broadcast(server.settings.welcome()));
+            c.send(TethPackets.shipList(shipName, server.ship.population()));
+            c.send(TethPackets.broadcast(welcome));
         }
         server.events.publish(new SandboxEvent.LoginAccepted(c.id, stage, account.user(), account.guildCard()));
     }

@@ -7,21 +7,21 @@ package dev.shipctl.sandbox;
 final class CharacterSteps {
     private static final int MAX_REQUESTS = 4;
 
-    private Stage stage;
+    private LoginStep stage;
     private boolean systemFileSent;
     private int requests;
 
-    Stage stage() {
+    LoginStep stage() {
         return stage;
     }
 
-    void enter(Stage stage) {
+    void enter(LoginStep stage) {
         this.stage = stage;
     }
 
     /** Whether this connection is the token-0 one that only fetches character data. */
     boolean characterDataOnly() {
-        return stage == Stage.CHARACTER_DATA;
+        return stage == LoginStep.CHARACTER_DATA;
     }
 
     /** Counts an E0; false if the system file was sent already. */

@@ -1,6 +1,6 @@
 package dev.shipctl.sandbox;
 
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyEvent;
 import java.util.ArrayList;
 import java.util.HashSet;

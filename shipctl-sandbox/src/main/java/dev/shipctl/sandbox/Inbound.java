@@ -3,7 +3,7 @@ package dev.shipctl.sandbox;
 import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.frame.Frame;
 

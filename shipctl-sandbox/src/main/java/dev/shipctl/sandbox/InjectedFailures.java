@@ -3,16 +3,16 @@ package dev.shipctl.sandbox;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The failures a test asked for ({@link Sandbox#failStage}), by login-chain stage. Guarded by the server lock. */
+/** The failures a test asked for ({@link Sandbox#failAt}), by login-chain stage. Guarded by the server lock. */
 final class InjectedFailures {
-    private final Map<Stage, SandboxEffect> byStage = new EnumMap<>(Stage.class);
+    private final Map<LoginStep, SandboxEffect> byStage = new EnumMap<>(LoginStep.class);
     private final Server server;
 
     InjectedFailures(Server server) {
         this.server = server;
     }
 
-    void set(Stage stage, SandboxEffect effect) {
+    void set(LoginStep stage, SandboxEffect effect) {
         byStage.put(stage, effect);
     }
 
@@ -21,7 +21,7 @@ final class InjectedFailures {
     }
 
     /** Applies the failure set for {@code stage}, if any. Returns true when the normal answer must not be sent. */
-    boolean apply(Connection c, Stage stage, String user) {
+    boolean apply(Connection c, LoginStep stage, String user) {
         SandboxEffect effect = byStage.get(stage);
         if (effect == null) return false;
         switch (effect) {

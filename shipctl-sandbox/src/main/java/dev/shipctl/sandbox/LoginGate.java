@@ -2,7 +2,7 @@ package dev.shipctl.sandbox;
 
 import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Direction;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.frame.Frame;
 import dev.shipctl.protocol.packet.login.ClientLogin;

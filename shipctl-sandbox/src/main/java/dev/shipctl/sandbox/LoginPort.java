@@ -7,9 +7,9 @@ import dev.shipctl.protocol.Hex;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.frame.Frame;
 import dev.shipctl.protocol.packet.login.ClientLogin;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * The login port (Tethealla's 12000): one 0x93 with user and password, answered by the security data and a
@@ -18,10 +18,12 @@ import java.util.Map;
  */
 final class LoginPort implements PortHandler {
     private final Server server;
+    private final RandomGenerator random;
     private final Map<Integer, SecurityRecord> records = new HashMap<>();
 
-    LoginPort(Server server) {
+    LoginPort(Server server, RandomGenerator random) {
         this.server = server;
+        this.random = random;
     }
 
     /** The security record issued at the last login of a guild card, or null. */
@@ -46,32 +48,32 @@ final class LoginPort implements PortHandler {
     }
 
     private void login(Connection c, Frame frame, ClientLogin login, LoginGate.Check check) {
-        if (server.failures.apply(c, Stage.LOGIN, login.username())) return;
+        if (server.failures.apply(c, LoginStep.LOGIN, login.username())) return;
         if (!LoginGate.versionOk(frame, login, true)) {
-            server.reject(c, Stage.LOGIN, login.username(), Server.TOO_OLD);
+            server.reject(c, LoginStep.LOGIN, login.username(), Refusals.TOO_OLD);
             return;
         }
         if (check.refused()) {
-            server.reject(c, Stage.LOGIN, login.username(), Server.TOO_MANY_FAILURES);
+            server.reject(c, LoginStep.LOGIN, login.username(), Refusals.TOO_MANY_FAILURES);
             return;
         }
         Account account = check.account();
         if (account == null) {
             LOG.info("{} refused: wrong user name or password for \"{}\"", c.describe(), login.username());
-            server.reject(c, Stage.LOGIN, login.username(), Server.BAD_LOGIN);
+            server.reject(c, LoginStep.LOGIN, login.username(), Refusals.BAD_LOGIN);
             return;
         }
         if (account.banned()) {
-            server.reject(c, Stage.LOGIN, login.username(), Server.ACCOUNT_BANNED);
+            server.reject(c, LoginStep.LOGIN, login.username(), Refusals.ACCOUNT_BANNED);
             return;
         }
-        long sixtyfour = server.settings.random().nextLong();
+        long sixtyfour = random.nextLong();
         SecurityRecord record = new SecurityRecord(account.guildCard(), sixtyfour, account.gm());
         records.put(account.guildCard(), record);
-        for (Connection other : new ArrayList<>(server.connections.values())) {
-            if (other != c && other.guildCard == account.guildCard() && !other.closing()) {
+        for (Connection other : server.connections().ofGuildCard(account.guildCard())) {
+            if (other != c) {
                 LOG.info("{} kicked: {} logged in again", other.describe(), account.user());
-                other.sendAndClose(TethPackets.messageBox(Server.LOGGED_ON_ELSEWHERE), "account logged on again");
+                other.sendAndClose(TethPackets.messageBox(Refusals.LOGGED_ON_ELSEWHERE), "account logged on again");
             }
         }
         c.account = account;
@@ -80,6 +82,6 @@ final class LoginPort implements PortHandler {
         c.send(TethPackets.securityData(account.guildCard(), 0, sixtyfour));
         c.send(server.redirect(Role.CHARACTER, 0));
         LOG.info("{} logged in", c.describe());
-        server.events.publish(new SandboxEvent.LoginAccepted(c.id, Stage.LOGIN, account.user(), account.guildCard()));
+        server.events.publish(new SandboxEvent.LoginAccepted(c.id, LoginStep.LOGIN, account.user(), account.guildCard()));
     }
 }

@@ -35,10 +35,12 @@ import java.util.random.RandomGenerator;
  * ({@link Builder#loginFailureLimit}).
  */
 public final class Sandbox implements AutoCloseable {
+    private final Settings settings;
     private final Server server;
     private boolean started;
 
     private Sandbox(Settings settings) {
+        this.settings = settings;
         this.server = new Server(settings);
     }
 
@@ -79,25 +81,25 @@ public final class Sandbox implements AutoCloseable {
 
     /** The port of block {@code n}, 1-based. */
     public int blockPort(int n) {
-        if (n < 1 || n > server.settings.blocks()) throw new IllegalArgumentException("no block " + n);
+        if (n < 1 || n > settings.blocks()) throw new IllegalArgumentException("no block " + n);
         return server.port(Role.BLOCK, n - 1);
     }
 
     public InetAddress address() {
-        return server.settings.bind();
+        return settings.bind();
     }
 
     public String shipName() {
-        return server.settings.shipName();
+        return settings.shipName();
     }
 
     /** Where bans and created characters are kept, if anywhere. */
     public Optional<Path> stateFile() {
-        return Optional.ofNullable(server.settings.state()).map(StateFile::path);
+        return Optional.ofNullable(settings.state()).map(StateFile::path);
     }
 
     public Accounts accounts() {
-        return server.settings.accounts();
+        return settings.accounts();
     }
 
     /** One line per listening port, for a console: role, address:port and what it serves. */
@@ -110,52 +112,32 @@ public final class Sandbox implements AutoCloseable {
      * character).
      */
     public List<String> describeAccounts() {
-        server.lock.lock();
-        try {
-            return server.settings.accounts().describe(server.ship.localGms());
-        } finally {
-            server.lock.unlock();
-        }
+        return server.describeAccounts();
     }
 
     /** The event log tests wait on. */
     public SandboxEvents events() {
-        return server.events;
+        return server.events();
     }
 
     /**
-     * From now on, answer every client packet that enters {@code stage} with {@code effect} instead of the normal
+     * From now on, answer every client packet that enters {@code step} with {@code effect} instead of the normal
      * reply, until {@link #clearFailures()}.
      */
-    public void failStage(Stage stage, SandboxEffect effect) {
-        Objects.requireNonNull(stage);
+    public void failAt(LoginStep step, SandboxEffect effect) {
+        Objects.requireNonNull(step);
         Objects.requireNonNull(effect);
-        server.lock.lock();
-        try {
-            server.failures.set(stage, effect);
-        } finally {
-            server.lock.unlock();
-        }
+        server.failAt(step, effect);
     }
 
-    /** Removes every failure set by {@link #failStage}. */
+    /** Removes every failure set by {@link #failAt}. */
     public void clearFailures() {
-        server.lock.lock();
-        try {
-            server.failures.clear();
-        } finally {
-            server.lock.unlock();
-        }
+        server.clearFailures();
     }
 
     /** Current local-GM rights of a guild card (reflects {@code /updatelocalgms} reloads). */
     public int localGmRights(int guildCard) {
-        server.lock.lock();
-        try {
-            return server.ship.localGms().rights(guildCard);
-        } finally {
-            server.lock.unlock();
-        }
+        return server.localGmRights(guildCard);
     }
 
     /**
@@ -165,25 +147,12 @@ public final class Sandbox implements AutoCloseable {
      * @return how many connections were cut
      */
     public int cut(int guildCard) {
-        server.lock.lock();
-        try {
-            List<Connection> theirs = server.connections.values().stream()
-                    .filter(c -> c.guildCard == guildCard && !c.closing()).toList();
-            for (Connection c : theirs) c.drop("cut (Sandbox.cut)");
-            return theirs.size();
-        } finally {
-            server.lock.unlock();
-        }
+        return server.cut(guildCard);
     }
 
     /** Number of open client connections on all ports. */
     public int connectionCount() {
-        server.lock.lock();
-        try {
-            return server.connections.size();
-        } finally {
-            server.lock.unlock();
-        }
+        return server.connectionCount();
     }
 
     /**

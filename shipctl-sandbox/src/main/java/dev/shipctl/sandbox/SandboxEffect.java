@@ -1,7 +1,7 @@
 package dev.shipctl.sandbox;
 
 /**
- * What the sandbox does instead of answering at a failed {@link Stage}. The connection's packet is consumed first.
+ * What the sandbox does instead of answering at a failed {@link LoginStep}. The connection's packet is consumed first.
  */
 public sealed interface SandboxEffect {
     /** Close the connection at once, with no message. */

@@ -13,11 +13,11 @@ public sealed interface SandboxEvent {
     /** A client connected to a port ({@code block} is 0 except on block ports). */
     record Connected(long connection, Role role, int block, InetSocketAddress remote) implements SandboxEvent {}
 
-    /** A 0x93 was accepted at this stage (an E6 went out). */
-    record LoginAccepted(long connection, Stage stage, String user, int guildCard) implements SandboxEvent {}
+    /** A 0x93 was accepted at this step (an E6 went out). */
+    record LoginAccepted(long connection, LoginStep step, String user, int guildCard) implements SandboxEvent {}
 
-    /** A 0x93 was refused at this stage; {@code reason} is the 0x1A text sent, or why the connection was dropped. */
-    record LoginRejected(long connection, Stage stage, String user, String reason) implements SandboxEvent {}
+    /** A 0x93 was refused at this step; {@code reason} is the 0x1A text sent, or why the connection was dropped. */
+    record LoginRejected(long connection, LoginStep step, String user, String reason) implements SandboxEvent {}
 
     /** A client entered a lobby (its 0x67 went out). Block and lobby numbers are 1-based as players say them. */
     record ReachedLobby(long connection, int guildCard, String character, int block, int lobby) implements SandboxEvent {}

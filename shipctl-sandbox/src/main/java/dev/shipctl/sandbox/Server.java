@@ -1,6 +1,6 @@
 package dev.shipctl.sandbox;
 
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.frame.Frame;
@@ -15,43 +15,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running sandbox: listeners, connections (their reader and writer threads), the per-second tick, and the
  * dispatch of each client frame to the {@link PortHandler} of its port role: {@link LoginPort},
- * {@link CharacterPort}, or {@link ShipSide} for the ship and block ports. Every handler runs under {@link #lock};
+ * {@link CharacterPort}, or {@link ShipSide} for the ship and block ports. Every handler runs under the server lock;
  * sends only queue, so holding it never waits on a client. The one slow step, checking a 0x93's password, runs
  * before the lock is taken, in the {@link LoginGate}.
  */
 final class Server {
     static final Logger LOG = LoggerFactory.getLogger("dev.shipctl.sandbox");
-    static final String TOO_OLD = "Your client executable is too old.\nPlease update your client through the patch server.";
-    static final String BAD_LOGIN = "Username or password is incorrect.";
-    static final String ACCOUNT_BANNED = "You are banned from this server.";
-    static final String SECURITY = "Security violation.";
-    static final String SYNC = "Client/Server synchronization error.";
-    static final String LOGGED_ON_ELSEWHERE = "This account has just logged on.\n\nYou are now being disconnected.";
-    /** The sandbox's own text (Tethealla has no such limit) for an address in a failed-login cooldown. */
-    static final String TOO_MANY_FAILURES = "Too many failed logins from your address.\nTry again later.";
     private static final long LINGER_MILLIS = 2000;
 
-    final Settings settings;
+    private final Settings settings;
     final SandboxEvents events = new SandboxEvents();
-    final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock();
     final ShipSide ship;
     final CharacterStore characters;
-    final LoginPort loginPort = new LoginPort(this);
-    private final CharacterPort characterPort = new CharacterPort(this);
-    final Map<Long, Connection> connections = new LinkedHashMap<>();
+    final LoginPort loginPort;
+    private final CharacterPort characterPort;
+    private final Connections connections = new Connections();
     final InjectedFailures failures = new InjectedFailures(this);
     private final LoginGate gate;
+    private final Timeouts timeouts;
     private final AtomicLong ids = new AtomicLong();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final Map<Role, List<Integer>> ports = new EnumMap<>(Role.class);
@@ -62,12 +55,73 @@ final class Server {
     Server(Settings settings) {
         this.settings = settings;
         this.gate = new LoginGate(settings);
+        this.timeouts = new Timeouts(settings);
         this.characters = new CharacterStore(settings.accounts(), settings.state());
-        this.ship = new ShipSide(this);
+        this.ship = new ShipSide(this, settings);
+        this.loginPort = new LoginPort(this, settings.random());
+        this.characterPort = new CharacterPort(this, settings);
+    }
+
+    /** Runs {@code work} under the server lock, which every handler holds; sends only queue, so it never waits on a client. */
+    <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@link #locked(Supplier)} for work without a result. */
+    void locked(Runnable work) {
+        locked(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ what Sandbox asks (each takes the lock)
+
+    SandboxEvents events() {
+        return events;
+    }
+
+    List<String> describeAccounts() {
+        return locked(() -> settings.accounts().describe(ship.localGms()));
+    }
+
+    void failAt(LoginStep step, SandboxEffect effect) {
+        locked(() -> failures.set(step, effect));
+    }
+
+    void clearFailures() {
+        locked(failures::clear);
+    }
+
+    int localGmRights(int guildCard) {
+        return locked(() -> ship.localGms().rights(guildCard));
+    }
+
+    /** Drops every open connection of a guild card without a message; returns how many. */
+    int cut(int guildCard) {
+        return locked(() -> {
+            List<Connection> theirs = connections.ofGuildCard(guildCard);
+            for (Connection c : theirs) c.drop("cut (Sandbox.cut)");
+            return theirs.size();
+        });
+    }
+
+    int connectionCount() {
+        return locked(connections::size);
+    }
+
+    /** The open connections; under the server lock. */
+    Connections connections() {
+        return connections;
     }
 
     /**
-     * Writes bans and created characters to the state file, if there is one (called under {@link #lock} after
+     * Writes bans and created characters to the state file, if there is one (called under the server lock after
      * every change, and at close). A failed write is logged and retried at the next change; serving goes on.
      */
     void persist() {
@@ -140,13 +194,7 @@ final class Server {
                 // closing anyway
             }
         }
-        List<Connection> all;
-        lock.lock();
-        try {
-            all = new ArrayList<>(connections.values());
-        } finally {
-            lock.unlock();
-        }
+        List<Connection> all = locked(connections::all);
         for (Connection c : all) c.drop("sandbox closing");
         gate.close();
         if (ticker != null) ticker.interrupt();
@@ -155,12 +203,7 @@ final class Server {
             toJoin.addAll(threads);
         }
         if (ticker != null) toJoin.add(ticker);
-        lock.lock();
-        try {
-            persist();
-        } finally {
-            lock.unlock();
-        }
+        locked(this::persist);
         for (Connection c : all) {
             if (c.readerThread != null) toJoin.add(c.readerThread);
             if (c.writerThread != null) toJoin.add(c.writerThread);
@@ -213,16 +256,14 @@ final class Server {
                 LOG.info("{} refused: /dcall in progress", c.describe());
                 return;
             }
-            List<Connection> sameIp = connections.values().stream()
-                    .filter(o -> !o.closing() && o.role.shipSide() == c.role.shipSide() && o.address().equals(c.address()))
-                    .toList();
+            List<Connection> sameIp = connections.sameSideFrom(c.address(), c.role);
             int excess = sameIp.size() + 1 - settings.maxConnectionsPerIp();
             for (int i = 0; i < excess; i++) {
                 Connection oldest = sameIp.get(i);
                 LOG.info("{} closed: more than {} connections from {}", oldest.describe(), settings.maxConnectionsPerIp(), c.address().getHostAddress());
                 oldest.drop("more than " + settings.maxConnectionsPerIp() + " connections from this IP");
             }
-            connections.put(c.id, c);
+            connections.add(c);
         } finally {
             lock.unlock();
         }
@@ -292,19 +333,16 @@ final class Server {
     }
 
     private void finish(Connection c, String reason) {
-        lock.lock();
-        try {
-            connections.remove(c.id);
+        locked(() -> {
+            connections.remove(c);
             ship.left(c);
-        } finally {
-            lock.unlock();
-        }
+        });
         LOG.debug("{} closed: {}", c.describe(), reason);
         events.publish(new SandboxEvent.Disconnected(c.id, c.role, c.guildCard, reason == null ? "closed" : reason));
     }
 
     /** Sends 1A and closes; for refused logins. */
-    void reject(Connection c, Stage stage, String user, String text) {
+    void reject(Connection c, LoginStep stage, String user, String text) {
         c.sendAndClose(TethPackets.messageBox(text), text);
         events.publish(new SandboxEvent.LoginRejected(c.id, stage, user, text));
     }
@@ -356,23 +394,7 @@ final class Server {
     private void tick() {
         Instant now = instant();
         gate.prune(now);
-        for (Connection c : new ArrayList<>(connections.values())) {
-            if (c.closing()) continue;
-            if (!c.sentLogin && !Duration.between(c.connectedAt, now).minus(settings.loginTimeout()).isNegative()) {
-                LOG.info("{} dropped: no login within {}", c.describe(), settings.loginTimeout());
-                c.drop("no login within " + settings.loginTimeout());
-                continue;
-            }
-            if (c.role.shipSide()) {
-                Duration idle = Duration.between(c.lastClientPing, now);
-                if (idle.compareTo(settings.idleTimeout()) >= 0) {
-                    LOG.info("{} dropped: no 0x1D for {}", c.describe(), idle);
-                    c.drop("idle: no 0x1D for " + idle);
-                } else if (idle.compareTo(settings.pingInterval()) >= 0) {
-                    c.send(Packets.encode(new dev.shipctl.protocol.packet.keepalive.ServerPing()));
-                }
-            }
-        }
+        for (Connection c : connections.all()) timeouts.check(c, now);
         ship.tick(now);
     }
 }

@@ -1,9 +1,11 @@
 package dev.shipctl.sandbox;
 
 import dev.shipctl.protocol.Command;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import dev.shipctl.protocol.frame.Frame;
+import dev.shipctl.protocol.Texts;
+import dev.shipctl.protocol.packet.chat.ClientChat;
 import dev.shipctl.protocol.packet.chat.ClientSimpleMail;
 import dev.shipctl.protocol.packet.chat.ServerSimpleMail;
 import dev.shipctl.protocol.packet.chat.SimpleMail;
@@ -12,7 +14,6 @@ import dev.shipctl.protocol.packet.login.ClientLogin;
 import dev.shipctl.protocol.packet.menu.ClientMenuSelect;
 import dev.shipctl.protocol.packet.lobby.ServerPlayerDataRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -27,10 +28,13 @@ final class ShipSide implements PortHandler {
     static final String DCALL_TEXT = "You were disconnected by a GM...";
 
     final Server server;
+    private final String shipName;
+    private final int blocks;
     final Lobby[][] lobbies;
     final ShipBans bans;
     final GmCommands commands;
     int event;
+    private final Accounts accounts;
     private LocalGms localGms;
     private final Deque<Connection> dcallQueue = new ArrayDeque<>();
     private boolean dcallActive;
@@ -39,16 +43,18 @@ final class ShipSide implements PortHandler {
     /** A ship ban record: type 1 guild card, 2 IP, 3 hardware id. */
     record Ban(int guildCard, int type, byte[] ip, byte[] hardwareId) {}
 
-    ShipSide(Server server) {
+    ShipSide(Server server, Settings settings) {
         this.server = server;
-        int blocks = server.settings.blocks();
+        this.shipName = settings.shipName();
+        this.blocks = settings.blocks();
         lobbies = new Lobby[blocks + 1][];
         for (int b = 1; b <= blocks; b++) {
             lobbies[b] = new Lobby[TethPackets.LOBBIES];
             for (int i = 0; i < TethPackets.LOBBIES; i++) lobbies[b][i] = new Lobby(b, i);
         }
-        bans = new ShipBans(server.settings.state() == null ? List.of() : server.settings.state().bans(), server::persist);
-        localGms = server.settings.localGms();
+        bans = new ShipBans(settings.state() == null ? List.of() : settings.state().bans(), server::persist);
+        localGms = settings.localGms();
+        accounts = settings.accounts();
         commands = new GmCommands(this);
     }
 
@@ -74,12 +80,12 @@ final class ShipSide implements PortHandler {
 
     /** Authenticated connections on the ship port and all blocks. */
     List<Connection> shipConnections() {
-        return server.connections.values().stream().filter(c -> c.role.shipSide() && c.authenticated && !c.closing()).toList();
+        return server.connections().onShip();
     }
 
     /** Players on the ship, as A0 counts them. */
     int population() {
-        return (int) server.connections.values().stream().filter(c -> c.role == Role.BLOCK && c.authenticated && !c.closing()).count();
+        return server.connections().population();
     }
 
     @Override
@@ -112,7 +118,7 @@ final class ShipSide implements PortHandler {
                 if (c.role == Role.BLOCK) chat(c, frame);
             }
             case CLIENT_SIMPLE_MAIL -> {
-                if (c.role == Role.BLOCK) mail(c, Inbound.decode(frame, ClientSimpleMail.class), frame);
+                if (c.role == Role.BLOCK) mail(c, Inbound.decode(frame, ClientSimpleMail.class));
             }
             case null, default -> otherCommand(c, frame.command());
         }
@@ -122,17 +128,17 @@ final class ShipSide implements PortHandler {
     private void otherCommand(Connection c, int command) {
         switch (command) {
             case TethPackets.SHIP_LIST_REQUEST -> {
-                if (c.lobby != null) c.send(TethPackets.shipList(server.settings.shipName(), population()));
+                if (c.lobby != null) c.send(TethPackets.shipList(shipName, population()));
             }
             case TethPackets.BLOCK_LIST_REQUEST -> {
-                if (c.lobby != null) c.send(TethPackets.blockList(server.settings.shipName(), server.settings.blocks()));
+                if (c.lobby != null) c.send(TethPackets.blockList(shipName, blocks));
             }
             default -> { } // unknown commands are ignored on the ship and blocks
         }
     }
 
     private void login(Connection c, Frame frame, ClientLogin login) {
-        Stage stage = c.role == Role.SHIP ? Stage.SHIP : Stage.BLOCK;
+        LoginStep stage = c.role == Role.SHIP ? LoginStep.SHIP : LoginStep.BLOCK;
         byte[] ip = c.address().getAddress();
         if (bans.hits(login.guildCard(), ip, login.hardwareId())) {
             Server.LOG.info("{} refused: banned from this ship", c.describe());
@@ -142,11 +148,11 @@ final class ShipSide implements PortHandler {
         SecurityRecord record = server.loginPort.record(login.guildCard());
         if (record == null || record.token != login.securityToken() || !record.configMatches(login.clientConfig())) {
             Server.LOG.info("{} refused: security violation", c.describe());
-            server.reject(c, stage, login.username(), Server.SECURITY);
+            server.reject(c, stage, login.username(), Refusals.SECURITY);
             return;
         }
         if (login.phase() < 5) {
-            server.reject(c, stage, login.username(), Server.SYNC);
+            server.reject(c, stage, login.username(), Refusals.SYNC);
             return;
         }
         if (server.failures.apply(c, stage, login.username())) return;
@@ -154,12 +160,12 @@ final class ShipSide implements PortHandler {
         c.record = record;
         c.guildCard = record.guildCard;
         c.gm = record.gm;
-        c.account = server.settings.accounts().byGuildCard(record.guildCard).orElse(null);
+        c.account = accounts.byGuildCard(record.guildCard).orElse(null);
         c.hardwareId = login.hardwareId();
         c.send(TethPackets.securityData(record.guildCard, record.token, record.sixtyfour));
         String user = c.account == null ? "" : c.account.user();
         if (c.role == Role.SHIP) {
-            c.send(TethPackets.blockList(server.settings.shipName(), server.settings.blocks()));
+            c.send(TethPackets.blockList(shipName, blocks));
         } else {
             c.send(TethPackets.lobbyList());
             StoredCharacter[] slots = server.characters.existingSlots(record.guildCard);
@@ -179,13 +185,13 @@ final class ShipSide implements PortHandler {
         int item = Inbound.decode(frame, ClientMenuSelect.class).itemId();
         if (item >>> 24 == 0xEF) {
             int n = 0x100 - (item & 0xFF);
-            if (n >= 1 && n <= server.settings.blocks()) c.send(server.redirect(Role.BLOCK, n - 1));
+            if (n >= 1 && n <= blocks) c.send(server.redirect(Role.BLOCK, n - 1));
         }
         // "Ship Select" (0xFFFFFF00): what Tethealla answers was never observed; the sandbox ignores it
     }
 
     private void joinLobby(Connection c) {
-        if (server.failures.apply(c, Stage.LOBBY, c.account == null ? "" : c.account.user())) {
+        if (server.failures.apply(c, LoginStep.LOBBY, c.account == null ? "" : c.account.user())) {
             c.lobbyEntry.stopWaiting();
             return;
         }
@@ -253,32 +259,32 @@ final class ShipSide implements PortHandler {
 
     // ---------------------------------------------------------------- chat and mail
 
-    private void chat(Connection c, Frame frame) {
-        if (frame.size() > 0x100 || frame.size() < 0x14 || c.lobby == null) return; // Tethealla ignores these silently
-        byte[] d = frame.data();
-        long now = server.now();
-        String shown = utf16(d, 0x10, frame.size());
-        if (!c.chatLimit.allow(now)) {
-            server.events.publish(new SandboxEvent.ChatDropped(c.id, c.guildCard, shown));
+    /**
+     * A 0x06 line, decoded as {@link ClientChat}. Tethealla ignores lines above {@link ClientChat#TETHEALLA_MAX_SIZE}
+     * or too short to hold a command; it takes a line whose text (after the language marker) starts with one
+     * {@code '/'} as a command, read as the low byte of each character up to the first whose low byte is 0.
+     */
+    private void chat(Connection c, Frame frame) throws ProtocolException {
+        if (frame.size() > ClientChat.TETHEALLA_MAX_SIZE || frame.size() < 0x14 || c.lobby == null) return; // ignored silently
+        String text = Inbound.decode(frame, ClientChat.class).text();
+        if (!c.chatLimit.allow(server.now())) {
+            server.events.publish(new SandboxEvent.ChatDropped(c.id, c.guildCard, text));
             return;
         }
-        int u14 = frame.size() >= 0x16 ? (d[0x14] & 0xFF) | (d[0x15] & 0xFF) << 8 : 0;
-        int u16 = frame.size() >= 0x18 ? (d[0x16] & 0xFF) | (d[0x17] & 0xFF) << 8 : 0;
-        if (u14 == '/' && u16 != '/') {
-            commands.run(c, asciiLowBytes(d, 0x14, frame.size()));
+        if (text.startsWith("/") && !text.startsWith("//")) {
+            commands.run(c, lowBytes(text));
             return;
         }
         if (commands.muted(c.guildCard)) return;
-        StringBuilder text = new StringBuilder("\t");
-        for (char ch : utf16(d, 0x12, frame.size()).toCharArray()) text.append(ch == '\t' || ch == '\n' ? ' ' : ch);
-        byte[] relay = TethPackets.chat(c.clientId, c.guildCard, c.character.chatName(), text.toString());
+        String relayed = Texts.ENGLISH + text.replace('\t', ' ').replace('\n', ' ');
+        byte[] relay = TethPackets.chat(c.clientId, c.guildCard, c.character.chatName(), relayed);
         for (Connection member : c.lobby.members()) member.send(relay);
-        server.events.publish(new SandboxEvent.ChatRelayed(c.id, c.guildCard, dev.shipctl.protocol.packet.Texts.stripMarker(shown)));
+        server.events.publish(new SandboxEvent.ChatRelayed(c.id, c.guildCard, text));
     }
 
-    private void mail(Connection c, ClientSimpleMail mail, Frame frame) {
+    private void mail(Connection c, ClientSimpleMail mail) {
         if (c.announcement.spend()) {
-            String text = utf16(frame.data(), 0x60, frame.size()).replace('$', '\t');
+            String text = mail.mail().text().replace('$', '\t');
             String name = c.character == null ? "" : c.character.name();
             announce(c, "[GM]" + name + ": " + text);
             return;
@@ -301,16 +307,10 @@ final class ShipSide implements PortHandler {
         server.events.publish(new SandboxEvent.Announced(from.id, from.guildCard, text));
     }
 
-    static String utf16(byte[] d, int from, int size) {
-        int end = from;
-        while (end + 1 < size && (d[end] != 0 || d[end + 1] != 0)) end += 2;
-        return from >= size ? "" : new String(d, from, end - from, StandardCharsets.UTF_16LE);
-    }
-
-    /** Tethealla's command text: the low byte of each unit, up to the first unit whose low byte is 0. */
-    static String asciiLowBytes(byte[] d, int from, int size) {
+    /** Tethealla's command text: the low byte of each character, up to the first whose low byte is 0. */
+    static String lowBytes(String text) {
         StringBuilder sb = new StringBuilder();
-        for (int i = from; i + 1 < size && d[i] != 0; i += 2) sb.append((char) (d[i] & 0xFF));
+        for (int i = 0; i < text.length() && (text.charAt(i) & 0xFF) != 0; i++) sb.append((char) (text.charAt(i) & 0xFF));
         return sb.toString();
     }
 

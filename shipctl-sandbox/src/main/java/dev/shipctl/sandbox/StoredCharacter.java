@@ -1,6 +1,6 @@
 package dev.shipctl.sandbox;
 
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import dev.shipctl.protocol.packet.character.CharacterSummary;
 import dev.shipctl.protocol.packet.lobby.ServerFullCharacter;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.shipctl.sandbox;
 
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.codec.PacketWriter;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import dev.shipctl.protocol.packet.chat.ServerBroadcast;
 import dev.shipctl.protocol.packet.chat.ServerTextMessage;
 import dev.shipctl.protocol.packet.login.ServerInit;

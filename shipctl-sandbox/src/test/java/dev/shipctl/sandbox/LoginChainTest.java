@@ -57,7 +57,7 @@ class LoginChainTest {
             List<Packet> got = c.readToEnd();
             assertThat(got).containsExactly(new ServerMessageBox("\tEUsername or password is incorrect."));
         }
-        sandbox.events().await(SandboxEvent.LoginRejected.class, e -> e.stage() == Stage.LOGIN, WAIT);
+        sandbox.events().await(SandboxEvent.LoginRejected.class, e -> e.step() == LoginStep.LOGIN, WAIT);
     }
 
     @Test
@@ -123,19 +123,19 @@ class LoginChainTest {
 
     @Test
     void injectedFailuresPerStage() throws Exception {
-        sandbox.failStage(Stage.SHIP, new SandboxEffect.MessageBox("Ship is down for maintenance."));
+        sandbox.failAt(LoginStep.SHIP, new SandboxEffect.MessageBox("Ship is down for maintenance."));
         Chain chain = new Chain("player1", "player123");
         int shipPort = chain.character(chain.loginPort(sandbox.loginPort()));
         try (TestClient c = TestClient.connect(shipPort)) {
             c.send(Chain.login(chain.security, "", "", 5, 0, chain.security.config()));
             assertThat(c.readToEnd()).containsExactly(new ServerMessageBox("\tEShip is down for maintenance."));
         }
-        sandbox.failStage(Stage.LOGIN, new SandboxEffect.Drop());
+        sandbox.failAt(LoginStep.LOGIN, new SandboxEffect.Drop());
         try (TestClient c = TestClient.connect(sandbox.loginPort())) {
             c.send(Chain.login(null, "player1", "player123", 0, 0xFF, ClientLogin.versionConfig()));
             assertThat(c.readToEnd()).isEmpty();
         }
-        sandbox.failStage(Stage.LOGIN, new SandboxEffect.NeverAnswer());
+        sandbox.failAt(LoginStep.LOGIN, new SandboxEffect.NeverAnswer());
         try (TestClient c = TestClient.connect(sandbox.loginPort())) {
             c.send(Chain.login(null, "player1", "player123", 0, 0xFF, ClientLogin.versionConfig()));
             sandbox.events().await(SandboxEvent.LoginRejected.class, e -> e.reason().startsWith("no answer"), WAIT);

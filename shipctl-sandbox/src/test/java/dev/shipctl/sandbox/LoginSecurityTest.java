@@ -136,7 +136,7 @@ class LoginSecurityTest {
             } finally {
                 release.countDown();
             }
-            assertThat(attacker.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(box(Server.BAD_LOGIN));
+            assertThat(attacker.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(box(Refusals.BAD_LOGIN));
         }
     }
 
@@ -234,16 +234,16 @@ class LoginSecurityTest {
         try (Sandbox sandbox = Sandbox.builder().loginPort(0).accounts(aliceHashedBobPlain(CountingKdf.hash("alice-pass"))).kdf(kdf)
                 .clock(clock).loginFailureLimit(3, Duration.ofMinutes(1), Duration.ofMinutes(5)).build().start()) {
             // two failures, then the window passes: they no longer count
-            for (int i = 0; i < 2; i++) assertThat(attempt(sandbox, OTHER, "alice", "guess")).isEqualTo(box(Server.BAD_LOGIN));
+            for (int i = 0; i < 2; i++) assertThat(attempt(sandbox, OTHER, "alice", "guess")).isEqualTo(box(Refusals.BAD_LOGIN));
             clock.advance(Duration.ofMinutes(2));
-            for (int i = 0; i < 2; i++) assertThat(attempt(sandbox, OTHER, "mallory", "guess")).isEqualTo(box(Server.BAD_LOGIN));
+            for (int i = 0; i < 2; i++) assertThat(attempt(sandbox, OTHER, "mallory", "guess")).isEqualTo(box(Refusals.BAD_LOGIN));
             assertThat(attempt(sandbox, OTHER, "alice", "alice-pass")).as("2 failures in the window").isInstanceOf(ServerSecurityData.class);
-            assertThat(attempt(sandbox, OTHER, "bob", "guess")).as("the third within a minute").isEqualTo(box(Server.BAD_LOGIN));
+            assertThat(attempt(sandbox, OTHER, "bob", "guess")).as("the third within a minute").isEqualTo(box(Refusals.BAD_LOGIN));
 
             int hashed = kdf.calls.size();
             assertThat(attempt(sandbox, OTHER, "alice", "alice-pass")).as("the right password, in the cooldown")
-                    .isEqualTo(box(Server.TOO_MANY_FAILURES));
-            assertThat(attempt(sandbox, OTHER, "alice", "guess")).isEqualTo(box(Server.TOO_MANY_FAILURES));
+                    .isEqualTo(box(Refusals.TOO_MANY_FAILURES));
+            assertThat(attempt(sandbox, OTHER, "alice", "guess")).isEqualTo(box(Refusals.TOO_MANY_FAILURES));
             assertThat(kdf.calls).as("refused unchecked: no hash work").hasSize(hashed);
             assertThat(attempt(sandbox, THIRD, "alice", "alice-pass")).as("other addresses log in").isInstanceOf(ServerSecurityData.class);
 

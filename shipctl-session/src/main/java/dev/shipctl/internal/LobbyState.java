@@ -3,7 +3,7 @@ package dev.shipctl.internal;
 import dev.shipctl.Lobby;
 import dev.shipctl.Player;
 import dev.shipctl.ServerFlavour;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import dev.shipctl.protocol.packet.lobby.LobbyJoin;
 import dev.shipctl.protocol.packet.lobby.LobbyPlayer;
 import java.util.LinkedHashMap;

@@ -15,7 +15,7 @@ import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
 import dev.shipctl.StageTiming;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import dev.shipctl.protocol.packet.chat.ClientSimpleMail;
 import dev.shipctl.protocol.packet.chat.ServerBroadcast;
 import dev.shipctl.protocol.packet.chat.ServerChat;

@@ -3,7 +3,7 @@ package dev.shipctl.internal;
 import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import dev.shipctl.protocol.packet.login.ServerMessageBox;
 import dev.shipctl.protocol.packet.login.ServerRedirect;
 import org.slf4j.Logger;

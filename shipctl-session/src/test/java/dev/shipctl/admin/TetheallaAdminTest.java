@@ -12,14 +12,14 @@ import dev.shipctl.ShipException;
 import dev.shipctl.admin.AdminResult.Exchange;
 import dev.shipctl.admin.AdminResult.Outcome;
 import dev.shipctl.sandbox.LocalGms;
-import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEvent;
+import dev.shipctl.testkit.SandboxExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link Admin} on Tethealla through the Java API, against the sandbox: each operation confirmed by the server's
@@ -31,22 +31,17 @@ class TetheallaAdminTest {
     // a raw command waits all of its wait for more replies: the default, not WAIT
     private static final int PLAYER1 = 42000002;
 
-    private Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension SANDBOX = SandboxExtension.configuredBy(b -> b.localGms(LocalGms.demo()));
     private final List<Session> sessions = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.builder().loginPort(0).shipPort(0).localGms(LocalGms.demo()).build().start();
-    }
 
     @AfterEach
     void stop() {
         sessions.forEach(Session::close);
-        sandbox.close();
     }
 
     private Session login(String user, String password, String block) throws ShipException {
-        Session s = ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).timeout(WAIT).block(block).build()
+        Session s = ShipClient.builder().server("127.0.0.1", SANDBOX.loginPort()).timeout(WAIT).block(block).build()
                 .connect(new Credentials(user, password));
         sessions.add(s);
         return s;
@@ -61,7 +56,7 @@ class TetheallaAdminTest {
     }
 
     private long handled(String command) {
-        return sandbox.events().history().stream()
+        return SANDBOX.sandbox().events().history().stream()
                 .filter(e -> e instanceof SandboxEvent.CommandHandled c && c.command().equals(command)).count();
     }
 
@@ -118,7 +113,7 @@ class TetheallaAdminTest {
         Admin admin = Admin.of(player("1"));
         assertThatThrownBy(() -> admin.announce("hello", false, SHORT))
                 .isInstanceOf(ShipException.NoReply.class).hasMessageStartingWith("no broadcast: does this account have the right to /announce?");
-        assertThat(sandbox.events().history()).noneMatch(e -> e instanceof SandboxEvent.Announced);
+        assertThat(SANDBOX.sandbox().events().history()).noneMatch(e -> e instanceof SandboxEvent.Announced);
     }
 
     @Test
@@ -130,7 +125,7 @@ class TetheallaAdminTest {
         assertThatThrownBy(() -> admin.announce("hi", false, true, false, WAIT)).isInstanceOf(ShipException.Unsupported.class);
         assertThatThrownBy(() -> admin.banFor(PLAYER1, Duration.ofDays(1), WAIT)).isInstanceOf(ShipException.Unsupported.class)
                 .hasMessageContaining("without --duration");
-        assertThat(sandbox.events().history()).noneMatch(e -> e instanceof SandboxEvent.CommandHandled);
+        assertThat(SANDBOX.sandbox().events().history()).noneMatch(e -> e instanceof SandboxEvent.CommandHandled);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.shipctl.fuzz;
 
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;
 import dev.shipctl.protocol.frame.FrameReader;

@@ -2,7 +2,7 @@ package dev.shipctl.testkit;
 
 import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Direction;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;
 import dev.shipctl.protocol.frame.FrameReader;

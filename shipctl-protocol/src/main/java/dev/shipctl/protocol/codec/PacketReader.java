@@ -1,7 +1,7 @@
 package dev.shipctl.protocol.codec;
 
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -2,7 +2,7 @@ package dev.shipctl.protocol.codec;
 
 import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.frame.FrameReader;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -4,7 +4,7 @@ import dev.shipctl.protocol.Hex;
 
 /**
  * One decrypted packet as it came off the wire: header included, padding removed ({@code data.length} is the
- * header's size field). Frames are what traces record; {@link dev.shipctl.protocol.Packets} turns them into records.
+ * header's size field). Frames are what traces record; {@link dev.shipctl.protocol.registry.Packets} turns them into records.
  */
 public record Frame(byte[] data) {
     public int size() {

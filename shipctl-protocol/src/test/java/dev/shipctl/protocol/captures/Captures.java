@@ -3,7 +3,7 @@ package dev.shipctl.protocol.captures;
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.Hex;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.Packets;
+import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.shipctl.internal.admin;
 
 import dev.shipctl.ShipException;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import java.util.List;
 
 /**

@@ -16,7 +16,7 @@ import dev.shipctl.admin.BanType;
 import dev.shipctl.internal.admin.AdminCall;
 import dev.shipctl.internal.admin.AdminDialect;
 import dev.shipctl.internal.admin.ChatAdmin;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;

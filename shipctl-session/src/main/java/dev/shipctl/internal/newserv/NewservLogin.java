@@ -11,7 +11,7 @@ import dev.shipctl.internal.LoginChain;
 import dev.shipctl.internal.LoginStage;
 import dev.shipctl.internal.StageClock;
 import dev.shipctl.internal.Wire;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import dev.shipctl.protocol.packet.character.CharacterSummary;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
 import dev.shipctl.protocol.packet.character.ClientCreateCharacter;

@@ -12,7 +12,7 @@ import dev.shipctl.internal.LoginStage;
 import dev.shipctl.internal.MenuChoice;
 import dev.shipctl.internal.StageClock;
 import dev.shipctl.internal.Wire;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import dev.shipctl.protocol.packet.character.ClientCharacterSelect;
 import dev.shipctl.protocol.packet.character.ServerCharacterAck;
 import dev.shipctl.protocol.packet.chat.ServerLobbyMessage;

@@ -4,7 +4,7 @@ import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import java.nio.charset.StandardCharsets;
 
 /**

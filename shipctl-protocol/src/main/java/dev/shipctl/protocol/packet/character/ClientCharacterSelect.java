@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.character;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
@@ -10,6 +12,7 @@ import dev.shipctl.protocol.codec.PacketWriter;
  * 0xE3 (C→S), size 0x10: {@code 0x08 i32 slot, 0x0C u32 select}. select 0 asks for a preview (E5 or E4 "empty"),
  * 1 chooses the slot for play (E4 {slot, 1}).
  */
+@PacketCommand(Command.CLIENT_CHARACTER_SELECT)
 public record ClientCharacterSelect(int slot, boolean select) implements Packet {
     public static final int SIZE = 0x10;
 

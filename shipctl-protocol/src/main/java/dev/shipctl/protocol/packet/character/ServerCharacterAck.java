@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.character;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
@@ -10,6 +12,7 @@ import dev.shipctl.protocol.codec.PacketWriter;
  * 0xE4 (S→C), size 0x10: {@code 0x08 i32 slot, 0x0C u32 result}. Result 0 created (Tethealla), 1 selected
  * (newserv also after a create), 2 the slot is empty.
  */
+@PacketCommand(Command.SERVER_CHARACTER_ACK)
 public record ServerCharacterAck(int slot, int result) implements Packet {
     public static final int SIZE = 0x10;
     public static final int CREATED = 0;

@@ -1,12 +1,15 @@
 package dev.shipctl.protocol.packet.character;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
 
 /** 0xE2 (S→C), size 0xAF8: system file (key config) and team data, kept as bytes. */
+@PacketCommand(Command.SERVER_SYSTEM_FILE)
 public record ServerSystemFile(byte[] body) implements Packet {
     public static final int SIZE = 0xAF8;
 

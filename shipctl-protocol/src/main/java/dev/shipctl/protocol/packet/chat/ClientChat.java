@@ -1,11 +1,13 @@
 package dev.shipctl.protocol.packet.chat;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 
 /**
  * 0x06 chat (C→S): {@code 0x08 u32 0, 0x0C u32 guild card, 0x10 UTF-16 "\tE" + text, NUL}, size rounded up to 4.
@@ -14,6 +16,7 @@ import dev.shipctl.protocol.packet.Texts;
  *
  * @param text the message as typed, without the language marker
  */
+@PacketCommand(Command.CLIENT_CHAT)
 public record ClientChat(int guildCard, String text) implements Packet {
     /** Tethealla silently drops chat packets larger than this. */
     public static final int TETHEALLA_MAX_SIZE = 0x100;

@@ -1,11 +1,13 @@
 package dev.shipctl.protocol.packet.chat;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 
 /**
  * 0x06 chat (S→C), relayed to everyone in the lobby, the sender included.
@@ -16,6 +18,7 @@ import dev.shipctl.protocol.packet.Texts;
  *
  * @param raw the UTF-16 text as sent, markers included; see {@link #senderName()} and {@link #message()}
  */
+@PacketCommand(Command.SERVER_CHAT)
 public record ServerChat(int senderClientId, int guildCard, String raw) implements Packet {
     public static final PacketCodec<ServerChat> CODEC = new PacketCodec<>() {
         @Override

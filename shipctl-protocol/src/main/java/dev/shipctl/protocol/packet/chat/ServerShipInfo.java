@@ -1,12 +1,15 @@
 package dev.shipctl.protocol.packet.chat;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.internal.TextPacket;
 
 /** 0x11 ship info text (S→C, newserv). Layout: 0x08 u32 0, 0x0C u32 0, 0x10 UTF-16 text, NUL, padded to 8. */
+@PacketCommand(Command.SERVER_SHIP_INFO)
 public record ServerShipInfo(String text) implements Packet {
     public static final PacketCodec<ServerShipInfo> CODEC = new PacketCodec<>() {
         @Override

@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.keepalive;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
 
@@ -9,6 +11,7 @@ import dev.shipctl.protocol.codec.PacketWriter;
  * 0x1D keepalive (S→C): header only on Tethealla; newserv's idle ping carries an 8-byte big-endian timestamp in
  * microseconds. Either way the client answers with {@link ClientPing}.
  */
+@PacketCommand(Command.SERVER_PING)
 public record ServerPing(byte[] payload) implements Packet {
     public static final PacketCodec<ServerPing> CODEC = new PacketCodec<>() {
         @Override

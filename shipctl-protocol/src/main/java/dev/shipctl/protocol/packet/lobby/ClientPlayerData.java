@@ -1,8 +1,9 @@
 package dev.shipctl.protocol.packet.lobby;
 
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
@@ -48,6 +49,7 @@ import java.util.Optional;
  * @param formatVersion the header flag
  * @param body the bytes after the 8-byte header
  */
+@PacketCommand(Command.CLIENT_PLAYER_DATA)
 public record ClientPlayerData(int formatVersion, byte[] body) implements Packet {
     public static final int FORMAT_VERSION = 3;
     /** Size of the client's form up to the auto-reply text (newserv's minimum). */

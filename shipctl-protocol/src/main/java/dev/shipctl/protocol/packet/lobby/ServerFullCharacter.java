@@ -1,12 +1,13 @@
 package dev.shipctl.protocol.packet.lobby;
 
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
-import dev.shipctl.protocol.packet.Texts;
+import dev.shipctl.protocol.Texts;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -25,6 +26,7 @@ import java.util.Arrays;
  * 0x2CC0 challenge records (0x140) 0x2E28 choice search config (0x18)
  * </pre>
  */
+@PacketCommand(Command.SERVER_FULL_CHARACTER)
 public record ServerFullCharacter(byte[] data) implements Packet {
     public static final int SIZE = 0x399C;
     private static final int LEVEL = 0x36C, SECTION = 0x3A8, CLASS = 0x3A9, NAME = 0x3C8, GUILD_CARD = 0x19C8;

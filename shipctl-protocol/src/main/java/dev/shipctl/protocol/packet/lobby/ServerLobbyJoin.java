@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.lobby;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 
@@ -9,6 +11,7 @@ import dev.shipctl.protocol.codec.PacketReader;
  * 0x67 join lobby (S→C): you are in a lobby, and these are everyone in it, you included. Layout {@link LobbyJoin};
  * encoded as Tethealla sends it, {@code 0x16 + N·0x520} bytes.
  */
+@PacketCommand(Command.SERVER_LOBBY_JOIN)
 public record ServerLobbyJoin(LobbyJoin lobby) implements Packet {
     public static final PacketCodec<ServerLobbyJoin> CODEC = new PacketCodec<>() {
         @Override

@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.lobby;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
@@ -10,6 +12,7 @@ import dev.shipctl.protocol.codec.PacketWriter;
  * 0x69 remove player (S→C), size 0x0C: {@code 0x08 u8 client id of who left, 0x09 u8 leader, 0x0A u8 disable UDP}.
  * newserv puts the same client id in the header flag; Tethealla leaves the flag 0 (captured), so it is kept.
  */
+@PacketCommand(Command.SERVER_LOBBY_REMOVE_PLAYER)
 public record ServerLobbyRemovePlayer(int clientId, int leaderId, int disableUdp, int flag) implements Packet {
     public static final int SIZE = 0x0C;
 

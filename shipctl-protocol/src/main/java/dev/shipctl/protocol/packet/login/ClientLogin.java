@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.login;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
@@ -19,6 +21,7 @@ import dev.shipctl.protocol.codec.PacketWriter;
  * 0x84 u8[8] hardware id              0x8C u8[0x28] client config ("TethVer12513" on first contact)
  * </pre>
  */
+@PacketCommand(Command.CLIENT_LOGIN)
 public record ClientLogin(int playerTag, int guildCard, int subVersion, int language, int slot, int phase, int clientCode,
                           int securityToken, String username, String password, int menuId, int preferredLobby,
                           byte[] hardwareId, byte[] clientConfig) implements Packet {

@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.login;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
@@ -18,6 +20,7 @@ import dev.shipctl.protocol.codec.PacketWriter;
  * 0xC8  ...        trailer (newserv's disclaimer)
  * </pre>
  */
+@PacketCommand(Command.SERVER_INIT)
 public record ServerInit(String copyright, String banner, byte[] serverKey, byte[] clientKey, byte[] trailer) implements Packet {
     public static final String COPYRIGHT = "Phantasy Star Online Blue Burst Game Server. Copyright 1999-2004 SONICTEAM.";
     public static final int BASE_SIZE = 0xC8;

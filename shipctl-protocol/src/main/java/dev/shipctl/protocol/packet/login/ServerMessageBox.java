@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.login;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.internal.TextPacket;
@@ -10,6 +12,7 @@ import dev.shipctl.protocol.internal.TextPacket;
  * 0x1A message box (S→C): UTF-16 text at 0x08, NUL-terminated (Tethealla prefixes {@code "\tE"}). Servers send it
  * for refused logins, kicks and bans, usually right before closing the connection.
  */
+@PacketCommand(Command.SERVER_MESSAGE_BOX)
 public record ServerMessageBox(String text) implements Packet {
     public static final PacketCodec<ServerMessageBox> CODEC = new PacketCodec<>() {
         @Override

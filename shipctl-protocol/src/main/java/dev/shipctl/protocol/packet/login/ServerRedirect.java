@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.login;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
@@ -10,6 +12,7 @@ import dev.shipctl.protocol.codec.PacketWriter;
  * 0x19 redirect (S→C), size 0x10: {@code 0x08 u8[4]} IPv4 a.b.c.d, {@code 0x0C u16} port, zeros. The server keeps
  * the old connection open; the client closes it and connects to the new address.
  */
+@PacketCommand(Command.SERVER_REDIRECT)
 public record ServerRedirect(byte[] address, int port) implements Packet {
     public static final int SIZE = 0x10;
 

@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.login;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
@@ -16,6 +18,7 @@ import dev.shipctl.protocol.codec.PacketWriter;
  * 0x18 u8[0x28] client config          0x40 u8 can create team  0x41 u8 episode 4 unlocked
  * </pre>
  */
+@PacketCommand(Command.SERVER_SECURITY_DATA)
 public record ServerSecurityData(int error, int playerTag, int guildCard, int securityToken, byte[] clientConfig,
                                  int canCreateTeam, int episode4Unlocked) implements Packet {
     public static final int SIZE = 0x44;

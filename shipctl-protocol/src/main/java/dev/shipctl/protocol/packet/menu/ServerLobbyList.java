@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.menu;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import dev.shipctl.protocol.codec.PacketWriter;
@@ -15,6 +17,7 @@ import java.util.List;
  *
  * @param flag the header flag (the lobby count the server announces)
  */
+@PacketCommand(Command.SERVER_LOBBY_LIST)
 public record ServerLobbyList(int flag, List<Lobby> lobbies) implements Packet {
     public record Lobby(int menuId, int lobbyId, int players) {}
 

@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.menu;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.List;
  * {@code "BLOCK01"}… with items 0xEFFFFFFF − (n−1), then "Ship Select" (0xFFFFFF00). On newserv it is the main
  * menu (menu 0x11000011; "Go to lobby" is item 0x11222211).
  */
+@PacketCommand(Command.SERVER_MENU)
 public record ServerMenu(List<MenuEntry> entries) implements Packet {
     public static final PacketCodec<ServerMenu> CODEC = new PacketCodec<>() {
         @Override

@@ -1,7 +1,9 @@
 package dev.shipctl.protocol.packet.menu;
 
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.PacketCommand;
 import dev.shipctl.protocol.Packet;
-import dev.shipctl.protocol.PacketCodec;
+import dev.shipctl.protocol.codec.PacketCodec;
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.codec.PacketReader;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
  * 0xA0 ship list (S→C, Tethealla character connection #3, or on request from a block). Entry 0 is the title
  * ("TETHEALLA"); each ship is {@code menu 0x00120000, item = ship id, text "<name> (<players>)"}.
  */
+@PacketCommand(Command.SERVER_SHIP_LIST)
 public record ServerShipList(List<MenuEntry> entries) implements Packet {
     public static final int SHIP_MENU = 0x00120000;
     private static final Pattern NAME_AND_COUNT = Pattern.compile("^(.*) \\((\\d+)\\)$");

@@ -1,4 +1,12 @@
-package dev.shipctl.protocol;
+package dev.shipctl.protocol.registry;
+
+import dev.shipctl.protocol.Command;
+import dev.shipctl.protocol.Direction;
+import dev.shipctl.protocol.Packet;
+import dev.shipctl.protocol.codec.PacketCodec;
+import dev.shipctl.protocol.PacketCommand;
+import dev.shipctl.protocol.ProtocolException;
+import dev.shipctl.protocol.RawPacket;
 
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
 import dev.shipctl.protocol.frame.Frame;
@@ -44,51 +52,54 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The packet registry: one line per command, tying its table entry (and so its number, written once, in
- * {@link Command}) to its record type and codec; records and codecs name no number. Decoding an
- * unknown command gives a {@link RawPacket}; decoding never throws anything but {@link ProtocolException}.
+ * The packet registry: one line per record, filing its codec under the command table entry the record names
+ * ({@link PacketCommand}; the number is written once, in {@link Command}); records and codecs name no number.
+ * Every command has exactly one record. Decoding an unknown command gives a {@link RawPacket}; decoding never
+ * throws anything but {@link ProtocolException}.
+ *
+ * <p>It has a package of its own because it lists the records, which depend on the root package: in the root
+ * package it would make a cycle.
  */
 public final class Packets {
     private static final Map<Command, PacketCodec<?>> BY_COMMAND = new EnumMap<>(Command.class);
     private static final Map<Class<?>, PacketCodec<?>> BY_TYPE = new HashMap<>();
-    private static final Map<Class<?>, Command> COMMAND_OF_TYPE = new HashMap<>();
 
     static {
-        register(Command.SERVER_INIT, ServerInit.class, ServerInit.CODEC);
-        register(Command.CLIENT_LOGIN, ClientLogin.class, ClientLogin.CODEC);
-        register(Command.SERVER_SECURITY_DATA, ServerSecurityData.class, ServerSecurityData.CODEC);
-        register(Command.SERVER_REDIRECT, ServerRedirect.class, ServerRedirect.CODEC);
-        register(Command.SERVER_MESSAGE_BOX, ServerMessageBox.class, ServerMessageBox.CODEC);
-        register(Command.SERVER_TIME, ServerTime.class, ServerTime.CODEC);
-        register(Command.CLIENT_LOGOUT, ClientLogout.class, ClientLogout.CODEC);
-        register(Command.CLIENT_REQUEST_SYSTEM_FILE, ClientRequestSystemFile.class, ClientRequestSystemFile.CODEC);
-        register(Command.SERVER_SYSTEM_FILE, ServerSystemFile.class, ServerSystemFile.CODEC);
-        register(Command.CLIENT_CHARACTER_SELECT, ClientCharacterSelect.class, ClientCharacterSelect.CODEC);
-        register(Command.SERVER_CHARACTER_ACK, ServerCharacterAck.class, ServerCharacterAck.CODEC);
-        register(Command.CLIENT_CREATE_CHARACTER, ClientCreateCharacter.class, ClientCreateCharacter.CODEC);
-        register(Command.SERVER_CHARACTER_PREVIEW, ServerCharacterPreview.class, ServerCharacterPreview.CODEC);
-        register(Command.SERVER_SHIP_LIST, ServerShipList.class, ServerShipList.CODEC);
-        register(Command.SERVER_MENU, ServerMenu.class, ServerMenu.CODEC);
-        register(Command.CLIENT_MENU_SELECT, ClientMenuSelect.class, ClientMenuSelect.CODEC);
-        register(Command.SERVER_LOBBY_LIST, ServerLobbyList.class, ServerLobbyList.CODEC);
-        register(Command.SERVER_FULL_CHARACTER, ServerFullCharacter.class, ServerFullCharacter.CODEC);
-        register(Command.SERVER_PLAYER_DATA_REQUEST, ServerPlayerDataRequest.class, ServerPlayerDataRequest.CODEC);
-        register(Command.CLIENT_PLAYER_DATA, ClientPlayerData.class, ClientPlayerData.CODEC);
-        register(Command.SERVER_LOBBY_JOIN, ServerLobbyJoin.class, ServerLobbyJoin.CODEC);
-        register(Command.SERVER_LOBBY_ADD_PLAYER, ServerLobbyAddPlayer.class, ServerLobbyAddPlayer.CODEC);
-        register(Command.SERVER_LOBBY_REMOVE_PLAYER, ServerLobbyRemovePlayer.class, ServerLobbyRemovePlayer.CODEC);
-        register(Command.CLIENT_CHANGE_LOBBY, ClientChangeLobby.class, ClientChangeLobby.CODEC);
-        register(Command.SERVER_LOBBY_EVENT, ServerLobbyEvent.class, ServerLobbyEvent.CODEC);
-        register(Command.CLIENT_PING, ClientPing.class, ClientPing.CODEC);
-        register(Command.SERVER_PING, ServerPing.class, ServerPing.CODEC);
-        register(Command.CLIENT_CHAT, ClientChat.class, ClientChat.CODEC);
-        register(Command.SERVER_CHAT, ServerChat.class, ServerChat.CODEC);
-        register(Command.SERVER_TEXT_MESSAGE, ServerTextMessage.class, ServerTextMessage.CODEC);
-        register(Command.SERVER_LOBBY_MESSAGE, ServerLobbyMessage.class, ServerLobbyMessage.CODEC);
-        register(Command.SERVER_SHIP_INFO, ServerShipInfo.class, ServerShipInfo.CODEC);
-        register(Command.CLIENT_SIMPLE_MAIL, ClientSimpleMail.class, ClientSimpleMail.CODEC);
-        register(Command.SERVER_SIMPLE_MAIL, ServerSimpleMail.class, ServerSimpleMail.CODEC);
-        register(Command.SERVER_BROADCAST, ServerBroadcast.class, ServerBroadcast.CODEC);
+        register(ServerInit.class, ServerInit.CODEC);
+        register(ClientLogin.class, ClientLogin.CODEC);
+        register(ServerSecurityData.class, ServerSecurityData.CODEC);
+        register(ServerRedirect.class, ServerRedirect.CODEC);
+        register(ServerMessageBox.class, ServerMessageBox.CODEC);
+        register(ServerTime.class, ServerTime.CODEC);
+        register(ClientLogout.class, ClientLogout.CODEC);
+        register(ClientRequestSystemFile.class, ClientRequestSystemFile.CODEC);
+        register(ServerSystemFile.class, ServerSystemFile.CODEC);
+        register(ClientCharacterSelect.class, ClientCharacterSelect.CODEC);
+        register(ServerCharacterAck.class, ServerCharacterAck.CODEC);
+        register(ClientCreateCharacter.class, ClientCreateCharacter.CODEC);
+        register(ServerCharacterPreview.class, ServerCharacterPreview.CODEC);
+        register(ServerShipList.class, ServerShipList.CODEC);
+        register(ServerMenu.class, ServerMenu.CODEC);
+        register(ClientMenuSelect.class, ClientMenuSelect.CODEC);
+        register(ServerLobbyList.class, ServerLobbyList.CODEC);
+        register(ServerFullCharacter.class, ServerFullCharacter.CODEC);
+        register(ServerPlayerDataRequest.class, ServerPlayerDataRequest.CODEC);
+        register(ClientPlayerData.class, ClientPlayerData.CODEC);
+        register(ServerLobbyJoin.class, ServerLobbyJoin.CODEC);
+        register(ServerLobbyAddPlayer.class, ServerLobbyAddPlayer.CODEC);
+        register(ServerLobbyRemovePlayer.class, ServerLobbyRemovePlayer.CODEC);
+        register(ClientChangeLobby.class, ClientChangeLobby.CODEC);
+        register(ServerLobbyEvent.class, ServerLobbyEvent.CODEC);
+        register(ClientPing.class, ClientPing.CODEC);
+        register(ServerPing.class, ServerPing.CODEC);
+        register(ClientChat.class, ClientChat.CODEC);
+        register(ServerChat.class, ServerChat.CODEC);
+        register(ServerTextMessage.class, ServerTextMessage.CODEC);
+        register(ServerLobbyMessage.class, ServerLobbyMessage.CODEC);
+        register(ServerShipInfo.class, ServerShipInfo.CODEC);
+        register(ClientSimpleMail.class, ClientSimpleMail.CODEC);
+        register(ServerSimpleMail.class, ServerSimpleMail.CODEC);
+        register(ServerBroadcast.class, ServerBroadcast.CODEC);
         for (Command c : Command.values()) {
             if (!BY_COMMAND.containsKey(c)) throw new ExceptionInInitializerError("no codec registered for " + c);
         }
@@ -96,17 +107,12 @@ public final class Packets {
 
     private Packets() {}
 
-    private static <P extends Packet> void register(Command command, Class<P> type, PacketCodec<P> codec) {
-        BY_COMMAND.put(command, codec);
-        BY_TYPE.put(type, codec);
-        if (COMMAND_OF_TYPE.put(type, command) != null) throw new ExceptionInInitializerError(type.getName() + " is registered twice");
-    }
-
-    /** The command a record type is registered under ({@link Packet#command()}). */
-    static Command commandOf(Packet packet) {
-        Command command = COMMAND_OF_TYPE.get(packet.getClass());
-        if (command == null) throw new IllegalArgumentException("no command registered for " + packet.getClass().getName());
-        return command;
+    /** Files a record type's codec under the command its {@link PacketCommand} names. */
+    private static <P extends Packet> void register(Class<P> type, PacketCodec<P> codec) {
+        PacketCommand entry = type.getAnnotation(PacketCommand.class);
+        if (entry == null) throw new ExceptionInInitializerError(type.getName() + " has no @PacketCommand");
+        if (BY_COMMAND.put(entry.value(), codec) != null) throw new ExceptionInInitializerError(entry.value() + " is registered twice");
+        if (BY_TYPE.put(type, codec) != null) throw new ExceptionInInitializerError(type.getName() + " is registered twice");
     }
 
     /** Decodes a frame sent by {@code sender}; an unknown command gives a {@link RawPacket}. */

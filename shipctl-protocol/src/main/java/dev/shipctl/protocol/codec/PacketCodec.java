@@ -1,7 +1,7 @@
-package dev.shipctl.protocol;
+package dev.shipctl.protocol.codec;
 
 import dev.shipctl.protocol.ProtocolException.MalformedPacket;
-import dev.shipctl.protocol.codec.PacketReader;
+import dev.shipctl.protocol.Packet;
 
 /**
  * Reads and writes one packet type. Decoding sees the whole packet (header included, padding excluded) and

@@ -1,4 +1,4 @@
-package dev.shipctl.protocol.packet;
+package dev.shipctl.protocol;
 
 import java.util.regex.Pattern;
 

@@ -2,9 +2,11 @@ package dev.shipctl.sandbox;
 
 /**
  * The steps of the Tethealla login chain at which a test can make the sandbox misbehave
- * ({@link Sandbox#failStage(Stage, SandboxEffect)}). Each stage is entered by one client packet.
+ * ({@link Sandbox#failAt(LoginStep, SandboxEffect)}); the sandbox's events name
+ * the step a login was accepted or refused at. Not the client's {@code dev.shipctl.Stage}: these are the server's
+ * steps, one per 0x93 (or 0x61) it answers. Each step is entered by one client packet.
  */
-public enum Stage {
+public enum LoginStep {
     /** 0x93 on the login port. */
     LOGIN,
     /** 0x93 on character connection #1 (token 0: character data). */
