@@ -41,7 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl watch -u monitor --interval 30s --metrics 127.0.0.1:9464",
             "  shipctl watch --profile home --on-change 'notify-send \"PSO server: $1 -> $2\"'",
-            "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl"})
+            "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl",
+            "  shipctl watch --profile home --fast --interval 10s   # straight to the block, one connection per round"})
 final class WatchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -73,6 +74,13 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--max-checks", paramLabel = "N", description = "Stop after N rounds (default: run until stopped).")
     Integer maxChecks;
 
+    @Option(names = "--fast", description = "Go straight to the block with the ticket the last login kept (the fast path, as check"
+            + " does by default), falling back to the whole chain when refused. Without it every round takes the whole chain,"
+            + " which also checks the login and character servers.")
+    boolean fast;
+
+    private final FastLogin fastLogin = new FastLogin();
+
     /** The longest an --on-change command may run. */
     static final Duration HOOK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -80,8 +88,18 @@ final class WatchCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    /** One check: the whole chain, or with {@code --fast} the kept ticket first, keeping the new one. */
+    private HealthCheck.Result checkOnce(ShipClient client, Credentials credentials) {
+        if (!fast) return HealthCheck.run(client, credentials);
+        HealthCheck.Result r = HealthCheck.run(fastLogin.prepare(ctx, client, credentials.username(), true), credentials,
+                s -> fastLogin.arrived(ctx, s));
+        if (!r.ok()) fastLogin.failed(ctx);
+        return r;
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (fast && all) throw UserError.usage("--fast and --all do not go together (--all needs the ship and block lists of the whole chain)");
         ShipClient client = connect.client(ctx).build();
         Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
@@ -100,7 +118,7 @@ final class WatchCommand implements Callable<Integer> {
                     + Durations.format(interval) + " …"));
             while (!stop.stopping()) {
                 long started = System.nanoTime();
-                List<HealthCheck.Result> round = all ? HealthCheck.all(client, credentials, r -> {}) : List.of(HealthCheck.run(client, credentials));
+                List<HealthCheck.Result> round = all ? HealthCheck.all(client, credentials, r -> {}) : List.of(checkOnce(client, credentials));
                 rounds++;
                 m.record(round);
                 HealthCheck.Result firstFailure = round.stream().filter(r -> !r.ok()).findFirst().orElse(null);

@@ -45,11 +45,15 @@ import tools.jackson.databind.node.ObjectNode;
             "What a client cannot see on Tethealla: players in games, in lobbies or on blocks it does not visit, and "
                 + "anyone by name outside its lobby. There is no \"who is online\" query: a GM's /dc or /ban of an "
                 + "offline guild card gets no reply, which looks the same as a missing privilege. The checking "
-                + "character takes a slot in each lobby it visits and is not counted."},
+                + "character takes a slot in each lobby it visits and is not counted.", "",
+            "After a first full login, who goes straight to the block with the ticket that login kept (the fast path), "
+                + "which skips the ship and block lists: use --full-login for the ship populations; --all always takes "
+                + "the whole chain."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=player123 shipctl who -u player1",
             "  shipctl who --profile home --lobbies --json",
+            "  shipctl who --profile home --full-login   # with the ship list and its populations",
             "  shipctl who --profile home --all        # every ship, block and lobby (about 17 s per block)"})
 final class WhoCommand implements Callable<Integer> {
     /** Tethealla's lobby menu id (83). */
@@ -63,6 +67,9 @@ final class WhoCommand implements Callable<Integer> {
 
     @Mixin
     ConnectOptions connect;
+
+    @Mixin
+    FastLogin fastLogin;
 
     @Mixin
     OutputOptions output;
@@ -123,7 +130,12 @@ final class WhoCommand implements Callable<Integer> {
         if (all) {
             results = HealthCheck.all(client, credentials, look, r -> {});
         } else {
-            results = List.of(HealthCheck.run(client, credentials, look));
+            ShipClient fastOrFull = fastLogin.prepare(ctx, client, credentials.username(), true);
+            results = List.of(HealthCheck.run(fastOrFull, credentials, s -> {
+                fastLogin.arrived(ctx, s);
+                look.accept(s);
+            }));
+            if (!results.getFirst().ok()) fastLogin.failed(ctx);
         }
         HealthCheck.Result first = results.getFirst();
         if (!first.ok()) {
