@@ -42,9 +42,9 @@ public record LoginPath(Kind kind, Optional<String> note) {
         Objects.requireNonNull(note, "note");
     }
 
-    /** "fast path", "full chain", "full chain (fast path failed: Security violation.)". */
+    /** "fast path", "full chain", "full chain; fast path failed: login refused: Security violation.". */
     public String describe() {
         String base = kind == Kind.FAST_PATH ? "fast path" : "full chain";
-        return note.map(n -> base + " (" + (kind == Kind.FALLBACK ? "fast path failed: " : "fast path not used: ") + n + ")").orElse(base);
+        return note.map(n -> base + "; " + (kind == Kind.FALLBACK ? "fast path failed: " : "fast path not used: ") + n).orElse(base);
     }
 }

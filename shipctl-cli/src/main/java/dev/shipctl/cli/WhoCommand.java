@@ -133,6 +133,9 @@ final class WhoCommand implements Callable<Integer> {
             ShipClient fastOrFull = fastLogin.prepare(ctx, client, credentials.username(), true);
             results = List.of(HealthCheck.run(fastOrFull, credentials, s -> {
                 fastLogin.arrived(ctx, s);
+                if (s.loginPath().kind() == dev.shipctl.LoginPath.Kind.FAST_PATH) {
+                    notes.add("fast path: straight to the block, so no ship or block list (--full-login shows them)");
+                }
                 look.accept(s);
             }));
             if (!results.getFirst().ok()) fastLogin.failed(ctx);
