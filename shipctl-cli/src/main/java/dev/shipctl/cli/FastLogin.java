@@ -1,6 +1,5 @@
 package dev.shipctl.cli;
 
-import dev.shipctl.LoginPath;
 import dev.shipctl.ResumeTicket;
 import dev.shipctl.Session;
 import dev.shipctl.ShipClient;
@@ -67,16 +66,6 @@ final class FastLogin {
         } catch (UserError e) {
             warn(ctx, e);
         }
-    }
-
-    /** The ticket to try next (what the last login gave), for a command that logs in again and again. */
-    Optional<ResumeTicket> current() {
-        return loaded;
-    }
-
-    /** "fast path", "full chain (…)" for text output. */
-    static String describe(LoginPath path) {
-        return path.describe();
     }
 
     private void warn(CliContext ctx, UserError e) {
