@@ -48,6 +48,20 @@ public interface Session extends AutoCloseable {
     /** The time each stage took on the way to the lobby. */
     List<StageTiming> timings();
 
+    /** Which way this session came to its lobby: the whole chain or the fast path ({@link ResumeTicket}). */
+    default LoginPath loginPath() {
+        return LoginPath.FULL;
+    }
+
+    /**
+     * What lets the next login of this account go straight to this block ({@link ShipClient.Builder#resume}), or
+     * empty when the server family has no such path (newserv checks the password on every connection). It is a
+     * credential: keep it private.
+     */
+    default Optional<ResumeTicket> resumeTicket() {
+        return Optional.empty();
+    }
+
     /**
      * Queues a chat line or chat command ({@code "/announce"}, {@code "$ann hi"}). Lines are sent in order, never
      * closer together than the flavour's cooldown, so the server drops none of them.

@@ -43,6 +43,7 @@ public final class ShipClient {
     private final List<LifecycleListener> lifecycleListeners;
     private final Optional<TraceListener> trace;
     private final Optional<ReconnectPolicy> reconnect;
+    private final Optional<ResumeTicket> resume;
 
     private ShipClient(Builder b) {
         this.host = b.host;
@@ -59,12 +60,15 @@ public final class ShipClient {
         this.lifecycleListeners = List.copyOf(b.lifecycleListeners);
         this.trace = b.trace;
         this.reconnect = b.reconnect;
+        this.resume = b.resume;
     }
 
+    /** A fresh builder: 127.0.0.1:12000, flavour detected, 5 s per stage, slot 0, no ticket. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder that starts from this client's settings. */
     public Builder newBuilder() {
         return new Builder(this);
     }
@@ -162,6 +166,11 @@ public final class ShipClient {
         return reconnect;
     }
 
+    /** The ticket the first login tries the fast path with ({@link Builder#resume}); empty: the whole chain. */
+    public Optional<ResumeTicket> resume() {
+        return resume;
+    }
+
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
@@ -177,6 +186,7 @@ public final class ShipClient {
         private final List<LifecycleListener> lifecycleListeners = new ArrayList<>();
         private Optional<TraceListener> trace = Optional.empty();
         private Optional<ReconnectPolicy> reconnect = Optional.empty();
+        private Optional<ResumeTicket> resume = Optional.empty();
 
         private Builder() {}
 
@@ -195,6 +205,7 @@ public final class ShipClient {
             lifecycleListeners.addAll(c.lifecycleListeners);
             trace = c.trace;
             reconnect = c.reconnect;
+            resume = c.resume;
         }
 
         /** The login server (default 127.0.0.1:12000). */
@@ -275,7 +286,7 @@ public final class ShipClient {
             return this;
         }
 
-        /** Sees every packet (passwords blanked). */
+        /** Sees every packet (passwords, security tokens and configs blanked: see {@link TraceListener}). */
         public Builder trace(TraceListener trace) {
             this.trace = Optional.ofNullable(trace);
             return this;
@@ -287,6 +298,20 @@ public final class ShipClient {
          */
         public Builder reconnect(ReconnectPolicy policy) {
             this.reconnect = Optional.ofNullable(policy);
+            return this;
+        }
+
+        /**
+         * The fast path: {@link ShipClient#connect} first goes straight to the ticket's block with its security data
+         * and empty credentials (one connection, no password on the wire). If the ticket does not fit this client
+         * (another server, account, slot, ship or block), its family has no fast path, or the block refuses it
+         * ("Security violation." after another login of the account), times out or fails in any way, the login
+         * takes the whole chain once instead; {@link Session#loginPath()} says which, and
+         * {@link Session#resumeTicket()} gives the ticket to keep for next time. A reconnecting session uses the
+         * ticket for its first login only. {@code null} (the default): always the whole chain.
+         */
+        public Builder resume(ResumeTicket ticket) {
+            this.resume = Optional.ofNullable(ticket);
             return this;
         }
 

@@ -4,8 +4,10 @@ import dev.shipctl.protocol.Direction;
 import java.time.Instant;
 
 /**
- * Sees every packet of a session, decrypted, in both directions: for traces and debugging. The password field of
- * every 0x93 is blanked before the listener sees it. Called on the thread that sends or reads; keep it fast.
+ * Sees every packet of a session, decrypted, in both directions: for traces and debugging. What would let a
+ * reader log in is blanked (zeros) before the listener sees it: the password of every 0x93, the security token of
+ * every 0x93 and E6, the client config of every E6 and of every 0x93 after the first contact (they make the fast
+ * path, {@link ResumeTicket}). Called on the thread that sends or reads; keep it fast.
  */
 @FunctionalInterface
 public interface TraceListener {

@@ -62,7 +62,16 @@ class ReplayedNewservChainTest {
     @Test
     void autoDetectsNewservAndReachesTheCapturedLobby() throws Exception {
         try (NewservReplayPeer peer = new NewservReplayPeer(chain("", lobbyJoin("")))) {
-            try (Session s = client(peer, slot("")).connect(ADMIN)) {
+            ShipClient client = client(peer, slot(""));
+            // a ticket is never tried on newserv, which checks the password on every 0x93: the replay sees the chain
+            MenuItem item = new MenuItem("x", 1, 1, java.util.Optional.empty());
+            ResumeTicket ticket = new ResumeTicket("newserv", client.host(), client.port(), ADMIN.username(), client.slot(), 1, 2,
+                    new byte[ResumeTicket.CONFIG_SIZE], new ResumeTicket.Hop(item, 1, "127.0.0.1", peer.port()),
+                    new ResumeTicket.Hop(item, 1, "127.0.0.1", peer.port()));
+            try (Session s = client.newBuilder().resume(ticket).build().connect(ADMIN)) {
+                assertThat(s.loginPath().kind()).isEqualTo(LoginPath.Kind.FULL_CHAIN);
+                assertThat(s.loginPath().note()).contains("newserv servers have no fast path");
+                assertThat(s.resumeTicket()).isEmpty();
                 assertThat(s.flavour().name()).isEqualTo("newserv");
                 assertThat(Integer.toUnsignedLong(s.guildCard())).isEqualTo(0x00A0A0A0L);
                 assertThat(s.lobby().players()).extracting(Player::guildCard).contains(s.guildCard());

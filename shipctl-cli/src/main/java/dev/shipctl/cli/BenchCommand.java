@@ -38,7 +38,7 @@ final class BenchCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Time `shipctl check` against the built-in sandbox (started here, on loopback) and a real server, "
-                + "side by side in one run: the wall time of whole `shipctl check --json` processes from start to "
+                + "side by side in one run: the wall time of whole `shipctl check --json --full-login` processes (the whole login chain) from start to "
                 + "verdict (JVM start included, started through the launcher so its startup cache is used), and the "
                 + "stage times of checks run inside this JVM (warm). The real server's account comes from the connect "
                 + "options (-u, password as for check); the sandbox uses its demo account player1."},
@@ -154,7 +154,7 @@ final class BenchCommand {
         /** One `shipctl check --json` process: [ms to its verdict on stdout, ms to its exit, login ms it reported], or empty if it failed. */
         private Optional<double[]> processRun(Path start, Target t) throws IOException, InterruptedException {
             ProcessBuilder pb = new ProcessBuilder(start.toString(), "check", "-H", t.host(), "-p", String.valueOf(t.port()),
-                    "-u", t.credentials().username(), "--json");
+                    "-u", t.credentials().username(), "--json", "--full-login"); // the whole chain, every run
             pb.environment().put("SHIPCTL_PASSWORD", t.credentials().password()); // environment, never argv
             pb.environment().put("NO_COLOR", "1");
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -211,8 +211,10 @@ final class BenchCommand {
         public Integer call() throws Exception {
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
             try (Sandbox sandbox = Sandbox.builder().loginPort(0).build().start()) {
-                Map<String, String> env = Map.of("SHIPCTL_PASSWORD", "player123", "NO_COLOR", "1");
                 Path config = Files.createTempDirectory("shipctl-train");
+                // the fast-path tickets of the training go to its own folder, deleted below
+                Map<String, String> env = Map.of("SHIPCTL_PASSWORD", "player123", "NO_COLOR", "1",
+                        "XDG_STATE_HOME", config.resolve("state").toString());
                 try {
                     CliContext ctx = new CliContext(new Terminal(quiet, quiet, false), env, Optional.empty(), config);
                     String port = String.valueOf(sandbox.loginPort());
@@ -222,7 +224,9 @@ final class BenchCommand {
                     Main.run(ctx, "--help");
                     Main.run(ctx, "check", "--help");
                 } finally {
-                    Files.deleteIfExists(config);
+                    try (var files = Files.walk(config)) {
+                        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+                    }
                 }
             }
             return ExitCodes.OK;

@@ -2,6 +2,7 @@ package dev.shipctl.cli;
 
 import dev.shipctl.Credentials;
 import dev.shipctl.Durations;
+import dev.shipctl.LoginPath;
 import dev.shipctl.MenuItem;
 import dev.shipctl.Player;
 import dev.shipctl.SessionEvent;
@@ -29,12 +30,17 @@ import tools.jackson.databind.node.ObjectNode;
                 + "(connect, login, each character-server connection, ship list, ship and block list, block, lobby "
                 + "join), and show the ship list with its populations, the block list and the players in the lobby joined.", "",
             "Exit code 0 when the lobby was reached; otherwise the code of the first failing stage (see shipctl --help). "
-                + "--all logs in once per ship and block, one after the other, closing each session before the next."},
+                + "--all logs in once per ship and block, one after the other, closing each session before the next.", "",
+            "After a first full login, check goes straight to the block with the ticket that login kept (the fast path: one "
+                + "connection, no password on the wire), falling back to the whole chain if the server refuses it; the verdict "
+                + "line (JSON: login_path = full, fast or fallback) says which. --full-login always takes the whole chain, "
+                + "which also checks the login and character servers; --all always does."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=player123 shipctl check -H 127.0.0.1 -u player1",
             "  shipctl check --profile home --json",
             "  shipctl check --profile home --all                  # every ship and every block",
+            "  shipctl check --profile home --full-login           # the whole chain, login server included",
             "  shipctl check -u player1 --password-file ~/.pso-pass --stay 240s   # stay in the lobby, answering pings"})
 final class CheckCommand implements Callable<Integer> {
     private final CliContext ctx;
@@ -55,6 +61,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     HttpOption http;
 
+    @Mixin
+    FastLogin fastLogin;
+
+    /** The way the single check came to its lobby, once known. */
+    private Optional<LoginPath> loginPath = Optional.empty();
+
     CheckCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -66,11 +78,15 @@ final class CheckCommand implements Callable<Integer> {
         Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
         if (!output.json()) term.err().println(term.dim("Checking " + connect.address(ctx) + " as " + credentials.username() + " …"));
-        if (all) return checkAll(client, credentials);
+        if (all) return checkAll(client, credentials); // every ship and block: the lists come from the whole chain
 
         AtomicReference<Optional<SessionEvent.Disconnected>> dropped = new AtomicReference<>(Optional.empty());
         AtomicReference<Optional<Object>> inLobby = new AtomicReference<>();
+        AtomicReference<LoginPath> path = new AtomicReference<>();
+        client = fastLogin.prepare(ctx, client, credentials.username(), true);
         CheckResult r = HealthCheck.builder(client, credentials).inLobby(session -> {
+            path.set(session.loginPath());
+            fastLogin.arrived(ctx, session);
             inLobby.set(httpSummary()); // while this session is in its lobby, so the server's view includes it
             if (stay == null) return;
             if (!output.json()) term.err().println(term.dim("In the lobby; staying " + Durations.format(stay) + " (pings answered) …"));
@@ -80,9 +96,15 @@ final class CheckCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }).build().run();
+        if (!r.ok()) fastLogin.failed(ctx);
+        loginPath = Optional.ofNullable(path.get());
         Optional<Object> fromHttp = inLobby.get() != null ? inLobby.get() : httpSummary();
         if (output.json()) {
             ObjectNode o = CheckJson.of(r);
+            loginPath.ifPresent(p -> {
+                o.put("login_path", p.kind().id());
+                p.note().ifPresent(n -> o.put("login_path_note", n));
+            });
             if (stay != null && r.ok()) {
                 o.put("stayed_ms", dropped.get().isPresent() ? -1 : stay.toMillis());
                 dropped.get().ifPresent(d -> o.put("ok", false).put("error", d.reason()).put("exit_code", ExitCodes.DISCONNECTED));
@@ -196,7 +218,7 @@ final class CheckCommand implements Callable<Integer> {
             term.out().println(term.red("FAIL") + "  reached the lobby, then " + dropped.get().reason());
         } else {
             term.out().println(term.green("OK") + "    lobby reached in " + Durations.millis(r.total()) + " ("
-                    + r.flavour().map(ServerFlavour::name).orElse("?") + "): " + r.where() + ", " + r.lobby().map(l -> l.players().size()).orElse(0)
+                    + r.flavour().map(ServerFlavour::name).orElse("?") + loginPath.map(p -> ", " + p.describe()).orElse("") + "): " + r.where() + ", " + r.lobby().map(l -> l.players().size()).orElse(0)
                     + " player(s)" + (stay != null ? "; stayed " + Durations.format(stay) : ""));
         }
     }

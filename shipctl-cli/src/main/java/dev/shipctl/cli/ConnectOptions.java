@@ -166,6 +166,21 @@ public final class ConnectOptions {
         return PasswordSource.defaults(ctx.env());
     }
 
+    /** The login server's host, from the flag, the profile or the default. */
+    String resolvedHost(CliContext ctx) {
+        return first(host, profile(ctx).orElse(Profile.empty()).host(), "127.0.0.1");
+    }
+
+    /** The login port, from the flag, the profile or the default. */
+    int resolvedPort(CliContext ctx) {
+        return first(port, profile(ctx).orElse(Profile.empty()).port(), ShipClient.DEFAULT_PORT);
+    }
+
+    /** The account name, from the flag or the profile, if given; no password is read. */
+    Optional<String> resolvedUser(CliContext ctx) {
+        return Optional.ofNullable(first(user, profile(ctx).orElse(Profile.empty()).user(), null));
+    }
+
     /** "host:port" as the user sees it. */
     public String address(CliContext ctx) {
         Profile p = profile(ctx).orElse(Profile.empty());

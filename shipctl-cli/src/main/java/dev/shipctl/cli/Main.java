@@ -57,6 +57,7 @@ public final class Main {
             ShellCommand.class,
             RunCommand.class,
             ProfileCommand.class,
+            LogoutCommand.class,
             CompletionCommand.class);
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,

@@ -1,6 +1,7 @@
 package dev.shipctl.cli;
 
 import dev.shipctl.Session;
+import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * A verb that acts through a session in a lobby: one thin picocli class per verb says what to do with an
  * {@link Admin}; this class does the rest. Run alone ({@code shipctl ban 42000002}) it logs in, acts and leaves.
- * Run by {@code shipctl shell} or {@code shipctl run} it uses the session those keep open ({@link #attach}).
+ * Run by {@code shipctl shell} or {@code shipctl run} it uses the session those keep open ({@link #attach}). Alone,
+ * it takes the fast path when the last login kept a ticket ({@link FastLogin}; {@code --full-login} turns it off).
  */
 abstract class SessionVerb implements Callable<Integer> {
     protected final CliContext ctx;
@@ -22,6 +24,9 @@ abstract class SessionVerb implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    FastLogin fastLogin;
 
     @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to wait for the server's replies (default 3s; command: 2s).")
@@ -55,7 +60,16 @@ abstract class SessionVerb implements Callable<Integer> {
         Session[] opened = new Session[1];
         try {
             return VerbOutput.run(ctx, output.json(), null, this, () -> {
-                opened[0] = connect.client(ctx).build().connect(connect.credentials(ctx));
+                ShipClient built = connect.client(ctx).build();
+                dev.shipctl.Credentials credentials = connect.credentials(ctx);
+                ShipClient client = fastLogin.prepare(ctx, built, credentials.username(), true);
+                try {
+                    opened[0] = client.connect(credentials);
+                } catch (ShipException e) {
+                    fastLogin.failed(ctx);
+                    throw e;
+                }
+                fastLogin.arrived(ctx, opened[0]);
                 return Admin.of(opened[0]);
             }, w);
         } finally {

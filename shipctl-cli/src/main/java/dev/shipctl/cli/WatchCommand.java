@@ -43,7 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl watch -u monitor --interval 30s --metrics 127.0.0.1:9464",
             "  shipctl watch --profile home --on-change 'notify-send \"PSO server: $1 -> $2\"'",
-            "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl"})
+            "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl",
+            "  shipctl watch --profile home --fast --interval 10s   # straight to the block, one connection per round"})
 final class WatchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -75,6 +76,13 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--max-checks", paramLabel = "N", description = "Stop after N rounds (default: run until stopped).")
     Integer maxChecks;
 
+    @Option(names = "--fast", description = "Go straight to the block with the ticket the last login kept (the fast path, as check"
+            + " does by default), falling back to the whole chain when refused. Without it every round takes the whole chain,"
+            + " which also checks the login and character servers.")
+    boolean fast;
+
+    private final FastLogin fastLogin = new FastLogin();
+
     /** The longest an --on-change command may run. */
     static final Duration HOOK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -82,8 +90,18 @@ final class WatchCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    /** One check: the whole chain, or with {@code --fast} the kept ticket first, keeping the new one. */
+    private CheckResult checkOnce(ShipClient client, Credentials credentials, HealthCheck fullChain) {
+        if (!fast) return fullChain.run();
+        CheckResult r = HealthCheck.builder(fastLogin.prepare(ctx, client, credentials.username(), true), credentials)
+                .inLobby(s -> fastLogin.arrived(ctx, s)).build().run();
+        if (!r.ok()) fastLogin.failed(ctx);
+        return r;
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (fast && all) throw UserError.usage("--fast and --all do not go together (--all needs the ship and block lists of the whole chain)");
         ShipClient client = connect.client(ctx).build();
         Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
@@ -103,7 +121,7 @@ final class WatchCommand implements Callable<Integer> {
                     + Durations.format(interval) + " …"));
             while (!stop.stopping()) {
                 long started = System.nanoTime();
-                List<CheckResult> round = all ? check.runAll() : List.of(check.run());
+                List<CheckResult> round = all ? check.runAll() : List.of(checkOnce(client, credentials, check));
                 rounds++;
                 m.record(round);
                 CheckResult firstFailure = round.stream().filter(r -> !r.ok()).findFirst().orElse(null);

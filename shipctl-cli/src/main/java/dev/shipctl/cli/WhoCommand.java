@@ -36,17 +36,24 @@ import tools.jackson.databind.node.ObjectNode;
             "What a client cannot see on Tethealla: players in games, in lobbies or on blocks it does not visit, and "
                 + "anyone by name outside its lobby. There is no \"who is online\" query: a GM's /dc or /ban of an "
                 + "offline guild card gets no reply, which looks the same as a missing privilege. The checking "
-                + "character takes a slot in each lobby it visits and is not counted."},
+                + "character takes a slot in each lobby it visits and is not counted.", "",
+            "After a first full login, who goes straight to the block with the ticket that login kept (the fast path), "
+                + "which skips the ship and block lists: use --full-login for the ship populations; --all always takes "
+                + "the whole chain."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=player123 shipctl who -u player1",
             "  shipctl who --profile home --lobbies --json",
+            "  shipctl who --profile home --full-login   # with the ship list and its populations",
             "  shipctl who --profile home --all        # every ship, block and lobby (about 17 s per block)"})
 final class WhoCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Mixin
     ConnectOptions connect;
+
+    @Mixin
+    FastLogin fastLogin;
 
     @Mixin
     OutputOptions output;
@@ -91,8 +98,20 @@ final class WhoCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         };
-        HealthCheck check = HealthCheck.builder(client, credentials).inLobby(look).build();
-        List<CheckResult> results = all ? check.runAll() : List.of(check.run());
+        List<CheckResult> results;
+        if (all) {
+            results = HealthCheck.builder(client, credentials).inLobby(look).build().runAll();
+        } else {
+            ShipClient fastOrFull = fastLogin.prepare(ctx, client, credentials.username(), true);
+            results = List.of(HealthCheck.builder(fastOrFull, credentials).inLobby(s -> {
+                fastLogin.arrived(ctx, s);
+                if (s.loginPath().kind() == dev.shipctl.LoginPath.Kind.FAST_PATH) {
+                    notes.add("fast path: straight to the block, so no ship or block list (--full-login shows them)");
+                }
+                look.accept(s);
+            }).build().run());
+            if (!results.getFirst().ok()) fastLogin.failed(ctx);
+        }
         CheckResult first = results.getFirst();
         if (!first.ok()) {
             throw new UserError(ExitCodes.of(first), "could not reach a lobby " + first.failure());

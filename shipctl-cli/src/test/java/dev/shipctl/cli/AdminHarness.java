@@ -37,6 +37,8 @@ final class AdminHarness implements AutoCloseable {
         this.configDir = configDir;
         this.sandbox = builder.build().start();
         env.put("NO_COLOR", "1");
+        // fast-path tickets go to the test's folder, never to the user's ~/.local/state
+        env.put("XDG_STATE_HOME", configDir.resolve("state").toString());
     }
 
     String port() {

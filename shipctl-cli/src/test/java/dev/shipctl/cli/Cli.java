@@ -28,6 +28,8 @@ final class Cli {
     Cli(Path configDir) {
         this.configDir = configDir;
         env.put("NO_COLOR", "1");
+        // fast-path tickets go to the test's folder, never to the user's ~/.local/state
+        env.put("XDG_STATE_HOME", configDir.resolve("state").toString());
     }
 
     Cli env(String name, String value) {

@@ -67,7 +67,8 @@ class DemoAndSandboxCommandTest {
         assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
         assertThat(ok.out()).contains("OK").contains("Sandbox / BLOCK01");
 
-        Cli.Run refused = new Cli(config).env("SHIPCTL_PASSWORD", "wrong").run("check", "-p", port, "-u", "admin");
+        // the whole chain: the fast-path ticket the first check kept would take the account in without its password
+        Cli.Run refused = new Cli(config).env("SHIPCTL_PASSWORD", "wrong").run("check", "-p", port, "-u", "admin", "--full-login");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.LOGIN_REFUSED);
         assertThat(refused.out()).contains("Username or password is incorrect.");
 

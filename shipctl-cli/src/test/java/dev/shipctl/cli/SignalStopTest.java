@@ -65,6 +65,7 @@ class SignalStopTest {
                 .redirectOutput(home.resolve("stdout-" + args[0] + ".txt").toFile());
         pb.environment().put("HOME", home.toString());
         pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        pb.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
         for (String e : env) {
             int eq = e.indexOf('=');
             pb.environment().put(e.substring(0, eq), e.substring(eq + 1));

@@ -2,6 +2,7 @@ package dev.shipctl.internal;
 
 import dev.shipctl.Credentials;
 import dev.shipctl.MenuItem;
+import dev.shipctl.ResumeTicket;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
 import dev.shipctl.protocol.packet.login.ClientLogin;
@@ -30,17 +31,62 @@ public final class ChainState {
     private List<MenuItem> blocks = List.of();
     private MenuItem ship;
     private MenuItem block;
+    private ResumeTicket.Hop shipHop;
+    private ResumeTicket.Hop blockHop;
+    private boolean withoutCredentials;
 
     public ChainState(Credentials credentials) {
         this.credentials = credentials;
         this.hardwareId = HardwareId.of(credentials.username());
     }
 
-    /** A 0x93 carrying the saved guild card, token and config. */
+    /**
+     * A state for the fast path: the ticket's guild card, token, config, ship and block, and 0x93s with empty
+     * username and password (the hardware id stays the account's, as on the full chain).
+     */
+    public static ChainState resuming(Credentials credentials, ResumeTicket ticket) {
+        ChainState s = new ChainState(credentials);
+        s.guildCard = ticket.guildCard();
+        s.securityToken = ticket.securityToken();
+        s.clientConfig = ticket.clientConfig();
+        s.shipHop = ticket.ship();
+        s.blockHop = ticket.block();
+        s.ship = ticket.ship().item();
+        s.block = ticket.block().item();
+        s.withoutCredentials = true;
+        return s;
+    }
+
+    /** A 0x93 carrying the saved guild card, token and config (and the credentials, except on the fast path). */
     public ClientLogin login(int phase, int slot) {
         return new ClientLogin(ClientLogin.PLAYER_TAG, guildCard, ClientLogin.SUB_VERSION, 0, slot, phase,
-                ClientLogin.CLIENT_CODE, securityToken, credentials.username(), credentials.password(), 0, 0,
-                hardwareId, clientConfig);
+                ClientLogin.CLIENT_CODE, securityToken, withoutCredentials ? "" : credentials.username(),
+                withoutCredentials ? "" : credentials.password(), 0, 0, hardwareId, clientConfig);
+    }
+
+    /** Notes the ship joined: the entry chosen, its 1-based place in the list and where its 0x19 pointed. */
+    public void shipHop(ResumeTicket.Hop hop) {
+        shipHop = hop;
+    }
+
+    /** Notes the block joined, as {@link #shipHop}. */
+    public void blockHop(ResumeTicket.Hop hop) {
+        blockHop = hop;
+    }
+
+    /** The block to go straight to on the fast path. */
+    public Optional<ResumeTicket.Hop> blockHop() {
+        return Optional.ofNullable(blockHop);
+    }
+
+    /**
+     * What lets the next login go straight to the block: the latest security data and the ship and block joined,
+     * or empty when the chain did not note them.
+     */
+    public Optional<ResumeTicket> ticket(String flavour, String host, int port, int slot) {
+        if (shipHop == null || blockHop == null) return Optional.empty();
+        return Optional.of(new ResumeTicket(flavour, host, port, credentials.username(), slot, guildCard, securityToken,
+                clientConfig, shipHop, blockHop));
     }
 
     /**

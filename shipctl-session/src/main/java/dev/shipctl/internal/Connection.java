@@ -16,7 +16,6 @@ import dev.shipctl.protocol.frame.FrameWriter;
 import dev.shipctl.protocol.Texts;
 import dev.shipctl.protocol.packet.keepalive.ClientPing;
 import dev.shipctl.protocol.packet.keepalive.ServerPing;
-import dev.shipctl.protocol.packet.login.ClientLogin;
 import dev.shipctl.protocol.packet.login.ServerInit;
 import dev.shipctl.protocol.packet.login.ServerMessageBox;
 import java.io.BufferedInputStream;
@@ -31,7 +30,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -279,18 +277,11 @@ public final class Connection implements AutoCloseable {
     }
 
     private void traceIn(byte[] data) {
-        trace.ifPresent(t -> t.onPacket(Instant.now(), label, Direction.SERVER, data));
+        trace.ifPresent(t -> t.onPacket(Instant.now(), label, Direction.SERVER, TraceRedaction.server(data)));
     }
 
     private void traceOut(byte[] data) {
-        trace.ifPresent(t -> {
-            byte[] copy = data;
-            if (data.length >= ClientLogin.SIZE && (data[2] & 0xFF) == 0x93 && data[3] == 0) {
-                copy = data.clone();
-                Arrays.fill(copy, 0x4C, 0x7C, (byte) 0);
-            }
-            t.onPacket(Instant.now(), label, Direction.CLIENT, copy);
-        });
+        trace.ifPresent(t -> t.onPacket(Instant.now(), label, Direction.CLIENT, TraceRedaction.client(data)));
     }
 
     public boolean isOpen() {

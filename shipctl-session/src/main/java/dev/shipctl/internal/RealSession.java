@@ -5,7 +5,9 @@ import dev.shipctl.Durations;
 import dev.shipctl.EventStream;
 import dev.shipctl.LifecycleEvent;
 import dev.shipctl.Lobby;
+import dev.shipctl.LoginPath;
 import dev.shipctl.MenuItem;
+import dev.shipctl.ResumeTicket;
 import dev.shipctl.ServerFlavour;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
@@ -72,6 +74,8 @@ public final class RealSession implements Session {
     private final List<MenuItem> blocks;
     private final Optional<MenuItem> ship;
     private final Optional<MenuItem> block;
+    private final LoginPath path;
+    private final Optional<ResumeTicket> ticket;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<SessionEvent.Disconnected> ended = new CompletableFuture<>();
     private final LobbyState lobby;
@@ -83,7 +87,9 @@ public final class RealSession implements Session {
     private final ChatSender chat;
 
     private RealSession(ShipClient client, Family family, Lifecycle lifecycle, ChainState chain, List<StageTiming> timings,
-                        LobbyConnection joined, List<SessionListener> listeners) {
+                        LobbyConnection joined, List<SessionListener> listeners, LoginPath path, Optional<ResumeTicket> ticket) {
+        this.path = path;
+        this.ticket = ticket;
         this.client = client;
         this.family = family;
         this.flavour = family.flavour();
@@ -115,9 +121,62 @@ public final class RealSession implements Session {
     /** As {@link #open(ShipClient, Credentials, Families)}, with these listeners instead of the client's, from the first event. */
     static RealSession open(ShipClient client, Credentials credentials, List<SessionListener> listeners, Families families)
             throws ShipException {
-        Family forced = client.flavour().map(families::of).orElse(null);
         Lifecycle lifecycle = new Lifecycle(client.lifecycleListeners());
-        StageClock clock = new StageClock(client.timeout(), client.deadline(), lifecycle);
+        long started = System.nanoTime();
+        LoginPath path = LoginPath.FULL;
+        if (client.resume().isPresent()) {
+            ResumeTicket ticket = client.resume().get();
+            Optional<String> unusable = unusable(ticket, client, credentials, families);
+            if (unusable.isEmpty()) {
+                StageClock clock = new StageClock(client.timeout(), client.deadline(), lifecycle);
+                try {
+                    return start(client, lifecycle, clock, fastPath(client, credentials, ticket, families, clock), listeners);
+                } catch (ShipException e) {
+                    clock.fail(e);
+                    log.debug("the fast path failed at {}: {}; taking the whole chain", e.stage().map(Stage::label).orElse("?"), e.reason());
+                    path = new LoginPath(LoginPath.Kind.FALLBACK, Optional.of(e.reason()));
+                }
+            } else {
+                log.debug("not taking the fast path: {}", unusable.get());
+                path = new LoginPath(LoginPath.Kind.FULL_CHAIN, unusable);
+            }
+        }
+        Optional<Duration> left = client.deadline().map(d -> d.minusNanos(System.nanoTime() - started))
+                .map(d -> d.isNegative() || d.isZero() ? Duration.ofMillis(1) : d);
+        StageClock clock = new StageClock(client.timeout(), left, lifecycle);
+        return start(client, lifecycle, clock, fullChain(client, credentials, families, clock, path), listeners);
+    }
+
+    /** Why a ticket cannot serve this login, or empty when it can. */
+    private static Optional<String> unusable(ResumeTicket ticket, ShipClient client, Credentials credentials, Families families) {
+        Optional<String> mismatch = ticket.mismatch(client, credentials.username());
+        if (mismatch.isPresent()) return mismatch;
+        Optional<Family> family = families.all().stream().filter(f -> f.flavour().name().equals(ticket.flavour())).findFirst();
+        if (family.isEmpty()) return Optional.of("shipctl knows no '" + ticket.flavour() + "' server family");
+        if (!family.get().loginChain().resumes()) return Optional.of(ticket.flavour() + " servers have no fast path");
+        return Optional.empty();
+    }
+
+    /** A login as it ended in a lobby: how, and what the chain learned. */
+    private record Arrival(Family family, ChainState state, LobbyConnection joined, LoginPath path) {}
+
+    /** One connection straight to the ticket's block. */
+    private static Arrival fastPath(ShipClient client, Credentials credentials, ResumeTicket ticket, Families families,
+                                    StageClock clock) throws ShipException {
+        Family family = families.all().stream().filter(f -> f.flavour().name().equals(ticket.flavour())).findFirst().orElseThrow();
+        ChainState state = ChainState.resuming(credentials, ticket);
+        Wire wire = new Wire(client, clock);
+        clock.begin(Stage.CONNECT);
+        Connection block = wire.open("block", ticket.block().host(), ticket.block().port());
+        clock.complete("block " + ticket.block().host() + ":" + ticket.block().port() + " (fast path)");
+        LobbyConnection joined = family.loginChain().resume(new ChainRun(client, state, clock, wire), block);
+        return new Arrival(family, state, joined, LoginPath.FAST);
+    }
+
+    /** The family's whole chain from the login port. */
+    private static Arrival fullChain(ShipClient client, Credentials credentials, Families families, StageClock clock,
+                                     LoginPath path) throws ShipException {
+        Family forced = client.flavour().map(families::of).orElse(null);
         ChainState state = new ChainState(credentials);
         Wire wire = new Wire(client, clock);
         try {
@@ -130,21 +189,31 @@ public final class RealSession implements Session {
                 clock.complete(family.flavour().name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
                 joined = family.loginChain().walk(new ChainRun(client, state, clock, wire), login);
             }
-            RealSession session;
-            try {
-                session = new RealSession(client, family, lifecycle, state, clock.timings(), joined, listeners);
-            } catch (RuntimeException e) {
-                joined.connection().close();
-                throw e;
-            }
-            lifecycle.emit(new LifecycleEvent.Connected(Instant.now(), session.flavour, session.characterName(),
-                    session.lobby(), clock.sinceLoginStarted()));
-            session.start();
-            return session;
+            return new Arrival(family, state, joined, path);
         } catch (ShipException e) {
             clock.fail(e);
             throw e.withTimings(clock.timings());
         }
+    }
+
+    /** Makes the session of a login that reached its lobby and starts its threads. */
+    private static RealSession start(ShipClient client, Lifecycle lifecycle, StageClock clock, Arrival arrival,
+                                     List<SessionListener> listeners) {
+        Optional<ResumeTicket> ticket = arrival.family().loginChain().resumes()
+                ? arrival.state().ticket(arrival.family().flavour().name(), client.host(), client.port(), client.slot())
+                : Optional.empty();
+        RealSession session;
+        try {
+            session = new RealSession(client, arrival.family(), lifecycle, arrival.state(), clock.timings(), arrival.joined(),
+                    listeners, arrival.path(), ticket);
+        } catch (RuntimeException e) {
+            arrival.joined().connection().close();
+            throw e;
+        }
+        lifecycle.emit(new LifecycleEvent.Connected(Instant.now(), session.flavour, session.characterName(),
+                session.lobby(), clock.sinceLoginStarted()));
+        session.start();
+        return session;
     }
 
     private void start() {
@@ -329,6 +398,16 @@ public final class RealSession implements Session {
     @Override
     public List<StageTiming> timings() {
         return timings;
+    }
+
+    @Override
+    public LoginPath loginPath() {
+        return path;
+    }
+
+    @Override
+    public Optional<ResumeTicket> resumeTicket() {
+        return ticket;
     }
 
     @Override

@@ -4,8 +4,10 @@ import dev.shipctl.Credentials;
 import dev.shipctl.EventStream;
 import dev.shipctl.LifecycleEvent;
 import dev.shipctl.Lobby;
+import dev.shipctl.LoginPath;
 import dev.shipctl.MenuItem;
 import dev.shipctl.ReconnectPolicy;
+import dev.shipctl.ResumeTicket;
 import dev.shipctl.ServerFlavour;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
@@ -102,7 +104,9 @@ public final class ReconnectingSession implements Session {
 
     private Link login(boolean hold) throws ShipException {
         Gate gate = new Gate(hold, this::emit, (g, cause) -> drops.add(new Drop(g, cause)));
-        RealSession session = RealSession.open(client, credentials, List.of(gate), families);
+        // the ticket serves the first login only: later ones take the whole chain (it checks the login server too)
+        ShipClient by = current == null ? client : client.newBuilder().resume(null).build();
+        RealSession session = RealSession.open(by, credentials, List.of(gate), families);
         return new Link(session, gate, System.nanoTime());
     }
 
@@ -307,6 +311,16 @@ public final class ReconnectingSession implements Session {
     @Override
     public List<StageTiming> timings() {
         return session().timings();
+    }
+
+    @Override
+    public LoginPath loginPath() {
+        return session().loginPath();
+    }
+
+    @Override
+    public Optional<ResumeTicket> resumeTicket() {
+        return session().resumeTicket();
     }
 
     @Override

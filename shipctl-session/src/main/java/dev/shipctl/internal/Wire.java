@@ -39,9 +39,13 @@ public final class Wire {
 
     /** Opens the connection a 0x19 points to (0.0.0.0: the login server's host). */
     public Connection follow(String label, ServerRedirect redirect) throws ShipException {
+        return open(label, host(redirect), redirect.port());
+    }
+
+    /** The host a 0x19 points to (0.0.0.0: the login server's host). */
+    public String host(ServerRedirect redirect) {
         String host = redirect.host();
-        if (host.equals("0.0.0.0")) host = client.host();
-        return open(label, host, redirect.port());
+        return host.equals("0.0.0.0") ? client.host() : host;
     }
 
     /** What a wait does with each packet: the value that ends the wait, or {@code null} to keep waiting. */

@@ -37,6 +37,46 @@ class ChainStateTest {
     }
 
     @Test
+    void theFastPath93CarriesTheTicketAndNoCredentials() {
+        byte[] config = new byte[0x28];
+        config[0x20] = 9;
+        dev.shipctl.MenuItem block = new dev.shipctl.MenuItem("BLOCK01", 1, 0xEF0000FF, Optional.empty());
+        dev.shipctl.ResumeTicket ticket = new dev.shipctl.ResumeTicket("tethealla", "127.0.0.1", 12000, "player1", 0,
+                42000002, 0x5678, config, new dev.shipctl.ResumeTicket.Hop(block, 1, "127.0.0.1", 5278),
+                new dev.shipctl.ResumeTicket.Hop(block, 1, "127.0.0.1", 5279));
+        ClientLogin login = ChainState.resuming(BOT, ticket).login(5, 0);
+        assertThat(login.username()).isEmpty();
+        assertThat(login.password()).isEmpty();
+        assertThat(login.guildCard()).isEqualTo(42000002);
+        assertThat(login.securityToken()).isEqualTo(0x5678);
+        assertThat(login.clientConfig()).isEqualTo(config);
+        assertThat(login.hardwareId()).isEqualTo(new ChainState(BOT).login(0, 0).hardwareId());
+    }
+
+    @Test
+    void tracesSeeNeitherThePasswordNorTheSecurityData() throws Exception {
+        ChainState state = new ChainState(BOT);
+        byte[] config = new byte[0x28];
+        java.util.Arrays.fill(config, (byte) 0x5A);
+        state.accept(new ServerSecurityData(0, ClientLogin.PLAYER_TAG, 42000002, 0x1234, config, 1, 1), Stage.LOGIN);
+        byte[] sent = dev.shipctl.protocol.registry.Packets.encode(state.login(5, 0));
+        byte[] traced = TraceRedaction.client(sent);
+        assertThat(java.util.Arrays.copyOfRange(traced, 0x4C, 0x7C)).containsOnly(0);
+        assertThat(java.util.Arrays.copyOfRange(traced, 0x18, 0x1C)).containsOnly(0);
+        assertThat(java.util.Arrays.copyOfRange(traced, 0x8C, 0xB4)).containsOnly(0);
+        assertThat(java.util.Arrays.copyOfRange(traced, 0x1C, 0x23)).isEqualTo("player1".getBytes()); // the rest stays
+        assertThat(java.util.Arrays.copyOfRange(sent, 0x18, 0x1C)).containsExactly(0x34, 0x12, 0, 0); // a copy was blanked
+
+        byte[] firstContact = TraceRedaction.client(dev.shipctl.protocol.registry.Packets.encode(new ChainState(BOT).login(0, 0xFF)));
+        assertThat(new String(firstContact, 0x8C, 12, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(ClientLogin.VERSION_STRING);
+
+        byte[] e6 = dev.shipctl.protocol.registry.Packets.encode(new ServerSecurityData(0, ClientLogin.PLAYER_TAG, 42000002, 0x1234, config, 1, 1));
+        byte[] e6Traced = TraceRedaction.server(e6);
+        assertThat(java.util.Arrays.copyOfRange(e6Traced, 0x14, 0x40)).containsOnly(0);
+        assertThat(java.util.Arrays.copyOfRange(e6Traced, 0x10, 0x14)).isEqualTo(java.util.Arrays.copyOfRange(e6, 0x10, 0x14));
+    }
+
+    @Test
     void anE6WithAnErrorCodeIsARefusalNamingTheStage() {
         ChainState state = new ChainState(BOT);
         assertThatThrownBy(() -> state.accept(new ServerSecurityData(3, 0, 0, 0, new byte[0x28], 0, 0), Stage.CHARACTER_SELECT))

@@ -1,6 +1,7 @@
 package dev.shipctl.internal.tethealla;
 
 import dev.shipctl.MenuItem;
+import dev.shipctl.ResumeTicket;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
 import dev.shipctl.internal.ChainRun;
@@ -84,6 +85,7 @@ final class TetheallaLogin implements LoginChain {
             state.ship(ship);
             c.send(new ClientMenuSelect(ship.menuId(), ship.itemId()));
             toShip = wire.expect(c, ServerRedirect.class, "the redirect to the ship");
+            state.shipHop(new ResumeTicket.Hop(ship, ships.indexOf(ship) + 1, wire.host(toShip), toShip.port()));
         }
         clock.complete(describe(ship));
 
@@ -103,17 +105,41 @@ final class TetheallaLogin implements LoginChain {
             state.block(chosenBlock);
             c.send(new ClientMenuSelect(chosenBlock.menuId(), chosenBlock.itemId()));
             toBlock = awaitBlockRedirect(wire, c);
+            state.blockHop(new ResumeTicket.Hop(chosenBlock, blocks.indexOf(chosenBlock) + 1, wire.host(toBlock), toBlock.port()));
         }
         clock.complete(chosenBlock.name());
 
         clock.begin(Stage.BLOCK);
-        Connection block = wire.follow("block", toBlock);
+        return enterBlock(run, wire.follow("block", toBlock), slot, "");
+    }
+
+    @Override
+    public boolean resumes() {
+        return true;
+    }
+
+    /**
+     * Straight to the block with the ticket's {guild card, token, config} and empty credentials (protocol notes
+     * §3.4): the block asks the login server, which accepts them until the account's next login there.
+     */
+    @Override
+    public LobbyConnection resume(ChainRun run, Connection block) throws ShipException {
+        run.clock().begin(Stage.BLOCK);
+        return enterBlock(run, block, run.client().slot(), " (fast path)");
+    }
+
+    /** The BLOCK stage (begun) and the LOBBY stage on a connected block; closes it on failure. */
+    private static LobbyConnection enterBlock(ChainRun run, Connection block, int slot, String how) throws ShipException {
+        StageClock clock = run.clock();
+        Wire wire = run.wire();
         try {
-            block.send(state.login(5, slot));
+            block.stage(Stage.BLOCK);
+            // Tethealla checks the 0x93 asynchronously and reads the phase from the latest packet: send nothing more
+            block.send(run.state().login(5, slot));
             securityData(run, block, "E6 on the block");
             ServerFullCharacter character = wire.expect(block, ServerFullCharacter.class, "the character (E7)");
             wire.expect(block, ServerPlayerDataRequest.class, "the player-data request (95)");
-            clock.complete(character.name());
+            clock.complete(character.name() + how);
 
             clock.begin(Stage.LOBBY);
             block.stage(Stage.LOBBY);

@@ -71,7 +71,7 @@ public record ClientLogin(int playerTag, int guildCard, int subVersion, int lang
 
     @Override
     public String toString() {
-        return "ClientLogin[user=%s, password=(hidden), gc=%d, phase=%d, slot=%d, token=%08X]"
-                .formatted(username, Integer.toUnsignedLong(guildCard), phase, slot, securityToken);
+        return "ClientLogin[user=%s, password=(hidden), gc=%d, phase=%d, slot=%d, token=%s]"
+                .formatted(username, Integer.toUnsignedLong(guildCard), phase, slot, securityToken == 0 ? "0" : "(hidden)");
     }
 }

@@ -69,6 +69,8 @@ public record ServerSecurityData(int error, int playerTag, int guildCard, int se
 
     @Override
     public String toString() {
-        return "ServerSecurityData[error=%d, gc=%d, token=%08X]".formatted(error, Integer.toUnsignedLong(guildCard), securityToken);
+        // the token lets a client into the block without a password (the fast path): never in logs
+        return "ServerSecurityData[error=%d, gc=%d, token=%s]".formatted(error, Integer.toUnsignedLong(guildCard),
+                securityToken == 0 ? "0" : "(hidden)");
     }
 }
