@@ -13,18 +13,33 @@ import java.util.Arrays;
  * <p>It hides nothing from an eavesdropper: both seeds travel in clear in the 0x03 packet and the key tables are
  * public, so anyone who sees a connection can build both ciphers. Treat it as obfuscation, not encryption.
  *
+ * <p>Two paths give the same bytes: short buffers (every ordinary packet) go block by block through the four
+ * S-boxes; buffers of at least {@link #LANE_THRESHOLD} bytes go three blocks at a time through a per-call copy of
+ * the S-boxes (see {@link #encrypt}). Measured against Tethealla's C in README.md's performance section.
+ *
  * <p>Instances are immutable after construction and safe to share between threads.
  */
 public final class BbCipher {
     /** Length of each key in the 0x03 packet. */
     public static final int SEED_LENGTH = 48;
     private static final byte[] SEED_MASK = {0x19, 0x16, 0x18};
+    /**
+     * Buffers of at least this many bytes take the three-lane path. Below it the per-call copy of the S-boxes
+     * (allocating, zeroing and filling 4 KiB, about 0.7 µs with its share of GC) costs more than the lanes save:
+     * measured, the lanes lose at 4 KiB, win by 8 % at 8 KiB and by 25 % at 64 KiB.
+     */
+    static final int LANE_THRESHOLD = 8192;
+    private static final int LANES = 3;
+    private static final int BOXES = 1024;
     private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int k0, k1, k2, k3, k4, k5;
     // The four S-boxes as separate 256-word arrays: each lookup is one masked index into its own array, which
     // C2 compiles to plain loads (the single 1024-word array cost an add and a wider bounds check per lookup).
     private final int[] s0, s1, s2, s3;
+    // The same four S-boxes end to end, copied from by the lane path.
+    private final int[] boxes;
 
     private BbCipher(int[] p, int[] s0, int[] s1, int[] s2, int[] s3) {
         this.k0 = p[0];
@@ -37,6 +52,11 @@ public final class BbCipher {
         this.s1 = s1;
         this.s2 = s2;
         this.s3 = s3;
+        this.boxes = new int[BOXES];
+        System.arraycopy(s0, 0, boxes, 0, 256);
+        System.arraycopy(s1, 0, boxes, 256, 256);
+        System.arraycopy(s2, 0, boxes, 512, 256);
+        System.arraycopy(s3, 0, boxes, 768, 256);
     }
 
     /**
@@ -104,9 +124,26 @@ public final class BbCipher {
         return ((long) (r ^ p[17]) << 32) | (l & 0xFFFFFFFFL);
     }
 
-    /** Encrypts {@code length} bytes in place; {@code length} must be a multiple of 8. */
+    /**
+     * Encrypts {@code length} bytes in place; {@code length} must be a multiple of 8. Buffers of
+     * {@link #LANE_THRESHOLD} bytes or more take the lane path, shorter ones the block-by-block path; both give
+     * the same bytes.
+     */
     public void encrypt(byte[] data, int offset, int length) {
         checkBlocks(data, offset, length);
+        if (length >= LANE_THRESHOLD) encryptLanes(data, offset, length);
+        else encryptBlocks(data, offset, length);
+    }
+
+    /** Decrypts {@code length} bytes in place; {@code length} must be a multiple of 8. Paths as for {@link #encrypt}. */
+    public void decrypt(byte[] data, int offset, int length) {
+        checkBlocks(data, offset, length);
+        if (length >= LANE_THRESHOLD) decryptLanes(data, offset, length);
+        else decryptBlocks(data, offset, length);
+    }
+
+    /** The block-by-block path (bounds already checked). */
+    void encryptBlocks(byte[] data, int offset, int length) {
         final int[] s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
         final int k0 = this.k0, k1 = this.k1, k2 = this.k2, k3 = this.k3, k4 = this.k4, k5 = this.k5;
         for (int i = offset, end = offset + length; i < end; i += 8) {
@@ -121,9 +158,8 @@ public final class BbCipher {
         }
     }
 
-    /** Decrypts {@code length} bytes in place; {@code length} must be a multiple of 8. */
-    public void decrypt(byte[] data, int offset, int length) {
-        checkBlocks(data, offset, length);
+    /** The block-by-block path (bounds already checked). */
+    void decryptBlocks(byte[] data, int offset, int length) {
         final int[] s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
         final int k0 = this.k0, k1 = this.k1, k2 = this.k2, k3 = this.k3, k4 = this.k4, k5 = this.k5;
         for (int i = offset, end = offset + length; i < end; i += 8) {
@@ -136,6 +172,88 @@ public final class BbCipher {
             LE_INT.set(data, i, r ^ k0);
             LE_INT.set(data, i + 4, l);
         }
+    }
+
+    /*
+     * The lane path. Three independent blocks go through the rounds side by side, so the CPU overlaps their
+     * S-box loads; each block is read and written as one little-endian long, with the first two keys applied in
+     * one 64-bit xor. The S-boxes are copied into an array allocated here: C2 then knows its length (1024) and
+     * drops the bounds check of every lookup, since each index is provably in range (a byte plus 0, 256, 512 or
+     * 768). On a field's array it cannot, and the 16 checks per block cost more than the 4 KiB copy on long
+     * buffers. Blocks left over after the last group of three take the block-by-block path.
+     */
+
+    /** The lane path (bounds already checked). */
+    void encryptLanes(byte[] data, int offset, int length) {
+        final int[] t = new int[BOXES];
+        System.arraycopy(boxes, 0, t, 0, BOXES);
+        final long kIn = ((long) k1 << 32) | (k0 & 0xFFFFFFFFL), kOut = k5 & 0xFFFFFFFFL;
+        final int ka = k2, kb = k3, kc = k4;
+        final int end = offset + length;
+        int i = offset;
+        for (; i <= end - 8 * LANES; i += 8 * LANES) {
+            long w0 = (long) LE_LONG.get(data, i) ^ kIn;
+            long w1 = (long) LE_LONG.get(data, i + 8) ^ kIn;
+            long w2 = (long) LE_LONG.get(data, i + 16) ^ kIn;
+            int l0 = (int) w0, r0 = (int) (w0 >>> 32);
+            int l1 = (int) w1, r1 = (int) (w1 >>> 32);
+            int l2 = (int) w2, r2 = (int) (w2 >>> 32);
+            r0 ^= f(t, l0);
+            r1 ^= f(t, l1);
+            r2 ^= f(t, l2);
+            l0 ^= f(t, r0) ^ ka;
+            l1 ^= f(t, r1) ^ ka;
+            l2 ^= f(t, r2) ^ ka;
+            r0 ^= f(t, l0) ^ kb;
+            r1 ^= f(t, l1) ^ kb;
+            r2 ^= f(t, l2) ^ kb;
+            l0 ^= f(t, r0) ^ kc;
+            l1 ^= f(t, r1) ^ kc;
+            l2 ^= f(t, r2) ^ kc;
+            LE_LONG.set(data, i, (((long) l0 << 32) | (r0 & 0xFFFFFFFFL)) ^ kOut);
+            LE_LONG.set(data, i + 8, (((long) l1 << 32) | (r1 & 0xFFFFFFFFL)) ^ kOut);
+            LE_LONG.set(data, i + 16, (((long) l2 << 32) | (r2 & 0xFFFFFFFFL)) ^ kOut);
+        }
+        if (i < end) encryptBlocks(data, i, end - i);
+    }
+
+    /** The lane path (bounds already checked). */
+    void decryptLanes(byte[] data, int offset, int length) {
+        final int[] t = new int[BOXES];
+        System.arraycopy(boxes, 0, t, 0, BOXES);
+        final long kIn = ((long) k4 << 32) | (k5 & 0xFFFFFFFFL), kOut = k0 & 0xFFFFFFFFL;
+        final int ka = k3, kb = k2, kc = k1;
+        final int end = offset + length;
+        int i = offset;
+        for (; i <= end - 8 * LANES; i += 8 * LANES) {
+            long w0 = (long) LE_LONG.get(data, i) ^ kIn;
+            long w1 = (long) LE_LONG.get(data, i + 8) ^ kIn;
+            long w2 = (long) LE_LONG.get(data, i + 16) ^ kIn;
+            int l0 = (int) w0, r0 = (int) (w0 >>> 32);
+            int l1 = (int) w1, r1 = (int) (w1 >>> 32);
+            int l2 = (int) w2, r2 = (int) (w2 >>> 32);
+            r0 ^= f(t, l0);
+            r1 ^= f(t, l1);
+            r2 ^= f(t, l2);
+            l0 ^= f(t, r0) ^ ka;
+            l1 ^= f(t, r1) ^ ka;
+            l2 ^= f(t, r2) ^ ka;
+            r0 ^= f(t, l0) ^ kb;
+            r1 ^= f(t, l1) ^ kb;
+            r2 ^= f(t, l2) ^ kb;
+            l0 ^= f(t, r0) ^ kc;
+            l1 ^= f(t, r1) ^ kc;
+            l2 ^= f(t, r2) ^ kc;
+            LE_LONG.set(data, i, (((long) l0 << 32) | (r0 & 0xFFFFFFFFL)) ^ kOut);
+            LE_LONG.set(data, i + 8, (((long) l1 << 32) | (r1 & 0xFFFFFFFFL)) ^ kOut);
+            LE_LONG.set(data, i + 16, (((long) l2 << 32) | (r2 & 0xFFFFFFFFL)) ^ kOut);
+        }
+        if (i < end) decryptBlocks(data, i, end - i);
+    }
+
+    /** Blowfish's F over the four S-boxes laid end to end in {@code t}. */
+    private static int f(int[] t, int x) {
+        return ((t[x >>> 24] + t[256 + ((x >>> 16) & 0xFF)]) ^ t[512 + ((x >>> 8) & 0xFF)]) + t[768 + (x & 0xFF)];
     }
 
     private static void checkBlocks(byte[] data, int offset, int length) {
