@@ -106,7 +106,10 @@ final class Server {
     int cut(int guildCard) {
         return locked(() -> {
             List<Connection> theirs = connections.ofGuildCard(guildCard);
-            for (Connection c : theirs) c.drop("cut (Sandbox.cut)");
+            for (Connection c : theirs) {
+                c.drop("cut (Sandbox.cut)");
+                ship.left(c); // at once, as the server knows it cut them: a quick new login must not meet its old self
+            }
             return theirs.size();
         });
     }
