@@ -7,6 +7,7 @@
 module dev.shipctl.session {
     requires transitive dev.shipctl.protocol;
     requires org.slf4j;
+    requires jdk.net; // TCP_QUICKACK (Connection)
 
     exports dev.shipctl;
     exports dev.shipctl.admin;

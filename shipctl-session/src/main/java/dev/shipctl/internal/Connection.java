@@ -32,6 +32,7 @@ import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * One TCP connection to a Blue Burst port: reads the server's 0x03, keys both ciphers, then sends and receives
@@ -308,8 +309,11 @@ public final class Connection implements AutoCloseable {
     private final class DeadlineInput extends FilterInputStream {
         private volatile long bytes;
 
+        private boolean quickAck;
+
         DeadlineInput(InputStream in) {
             super(in);
+            quickAck = socket.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
         }
 
         long bytes() {
@@ -328,8 +332,26 @@ public final class Connection implements AutoCloseable {
         public int read(byte[] b, int off, int len) throws IOException {
             arm();
             int n = super.read(b, off, len);
-            if (n > 0) bytes += n;
+            if (n > 0) {
+                bytes += n;
+                quickAck();
+            }
             return n;
+        }
+
+        /**
+         * Acknowledges what just arrived at once instead of after the kernel's delayed-ACK timer (about 40 ms on
+         * Linux). Servers that write a reply in more than one segment (Tethealla's block answers 0x61 so) otherwise
+         * wait for our ACK under Nagle's algorithm; Linux leaves quick-ACK mode by itself, so it is set again after
+         * every read. Where the option does not exist (not Linux) nothing is done.
+         */
+        private void quickAck() {
+            if (!quickAck) return;
+            try {
+                socket.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+            } catch (IOException | UnsupportedOperationException e) {
+                quickAck = false;
+            }
         }
 
         private void arm() throws IOException {
