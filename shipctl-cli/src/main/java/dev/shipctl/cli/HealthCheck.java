@@ -67,38 +67,9 @@ final class HealthCheck {
             return stages.stream().filter(t -> t.stage() == stage).map(StageTiming::elapsed).findFirst();
         }
 
+        /** The result as JSON ({@code check --json}, {@code watch --json}); built by {@link CheckJson}. */
         ObjectNode toJson() {
-            ObjectNode o = Json.object();
-            o.put("ok", ok);
-            o.put("time", at.toString());
-            o.put("server", server);
-            flavour.ifPresent(f -> o.put("flavour", f));
-            o.set("stages", HealthCheck.stages(stages));
-            o.put("total_ms", total.toNanos() / 1e6);
-            failedStage.ifPresent(s -> o.put("failed_stage", s.id()));
-            error.ifPresent(e -> o.put("error", e));
-            o.put("exit_code", exitCode);
-            if (guildCard != 0) o.put("guild_card", guildCard);
-            character.ifPresent(c -> o.put("character", c));
-            ship.ifPresent(s -> o.put("ship", s.name()));
-            block.ifPresent(b -> o.put("block", b.name()));
-            ArrayNode shipList = o.putArray("ships");
-            for (MenuItem s : ships) {
-                ObjectNode n = shipList.addObject().put("name", s.name());
-                s.players().ifPresentOrElse(p -> n.put("players", p), () -> n.putNull("players"));
-            }
-            ArrayNode blockList = o.putArray("blocks");
-            // Tethealla's block list (07) carries names only: no populations to report.
-            for (MenuItem b : blocks) blockList.addObject().put("name", b.name()).putNull("players");
-            lobby.ifPresent(l -> {
-                ObjectNode n = o.putObject("lobby").put("number", l.number()).put("block", l.block()).put("count", l.players().size());
-                ArrayNode players = n.putArray("players");
-                for (Player p : l.players()) {
-                    players.addObject().put("name", p.name()).put("guild_card", Integer.toUnsignedLong(p.guildCard()))
-                            .put("client_id", p.clientId()).put("you", p.clientId() == l.yourClientId());
-                }
-            });
-            return o;
+            return CheckJson.result(this);
         }
     }
 
@@ -165,12 +136,8 @@ final class HealthCheck {
         return results;
     }
 
+    /** The stage timings as a JSON array; built by {@link CheckJson}. */
     static ArrayNode stages(List<StageTiming> timings) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
-        for (StageTiming t : timings) {
-            a.addObject().put("stage", t.stage().id()).put("label", t.stage().label())
-                    .put("ms", t.elapsed().toNanos() / 1e6).put("detail", t.detail());
-        }
-        return a;
+        return CheckJson.stages(timings);
     }
 }
