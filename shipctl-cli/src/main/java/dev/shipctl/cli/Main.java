@@ -79,6 +79,12 @@ public final class Main {
         verbose = false;
         Logging.level(Level.WARN);
         Logging.level("dev.shipctl.sandbox", null); // inherit again, after an in-process `sandbox` run set it
+        if (onlyVersion(args)) {
+            // what picocli would print, without building its model: reading annotations costs a JVM start-up one
+            // generated proxy class per annotation type, which the startup cache cannot keep
+            for (String line : new Version().getVersion()) ctx.terminal().out().println(line);
+            return ExitCodes.OK;
+        }
         // the version needs no command; a named command needs only itself; anything else (help, a typo) needs them all
         CommandLine cli = asksVersion(args) ? commandLine(ctx, command -> false)
                 : commandLine(ctx, named(args));
@@ -161,6 +167,16 @@ public final class Main {
             return arg.equals("-V") || arg.equals("--version");
         }
         return false;
+    }
+
+    /** Whether the arguments are only the version option, perhaps with {@code -v}: nothing else to parse or check. */
+    static boolean onlyVersion(String[] args) {
+        boolean version = false;
+        for (String arg : args) {
+            if (arg.equals("-V") || arg.equals("--version")) version = true;
+            else if (!arg.equals("-v") && !arg.equals("--verbose")) return false;
+        }
+        return version;
     }
 
     /** Turns an exception into one line on stderr and an exit code. */
