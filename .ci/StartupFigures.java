@@ -151,11 +151,12 @@ public final class StartupFigures {
 
     /** A loopback relay in front of the login port that notes when a client first connects. */
     private static final class Relay implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final ServerSocket server;
         private final AtomicLong firstConnect = new AtomicLong();
         private final int target;
 
-        Relay(int target) {
+        Relay(int target) throws IOException {
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             this.target = target;
             Thread.ofPlatform().daemon().start(this::accept);
         }
