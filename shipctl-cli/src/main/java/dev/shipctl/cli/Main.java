@@ -80,8 +80,8 @@ public final class Main {
         Logging.level(Level.WARN);
         Logging.level("dev.shipctl.sandbox", null); // inherit again, after an in-process `sandbox` run set it
         if (onlyVersion(args)) {
-            // what picocli would print, without building its model: reading annotations costs a JVM start-up one
-            // generated proxy class per annotation type, which the startup cache cannot keep
+            // what picocli would print, without building its model: reading annotations makes the JDK generate a
+            // proxy class per annotation type at run time, which the startup cache cannot keep
             for (String line : new Version().getVersion()) ctx.terminal().out().println(line);
             return ExitCodes.OK;
         }
