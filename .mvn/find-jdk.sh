@@ -2,10 +2,14 @@
 # Order: $JAVA_HOME if it is one; the JDK of `javac` on the PATH if it is one; else the newest
 # JDK >= 25 in the system's JVM folders. Fails with a clear message when there is none.
 shipctl_jdk_major() {
-  local home=$1 v=""
+  local home=$1 v="" line
   [ -x "$home/bin/javac" ] || return 1
-  if [ -f "$home/release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
+  if [ -f "$home/release" ]; then # read by the shell itself: no process per JDK looked at
+    while IFS= read -r line || [ -n "$line" ]; do
+      case $line in
+        JAVA_VERSION=\"*) v=${line#JAVA_VERSION=\"}; v=${v%%[!0-9]*}; break ;;
+      esac
+    done <"$home/release"
   fi
   if [ -z "$v" ]; then
     v=$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
@@ -19,7 +23,9 @@ shipctl_find_jdk() {
     return 0
   fi
   if command -v javac >/dev/null 2>&1; then
-    candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+    candidate=$(readlink -f "$(command -v javac)")
+    candidate=${candidate%/*}
+    candidate=${candidate%/*} # <jdk>/bin/javac -> <jdk>
     if major=$(shipctl_jdk_major "$candidate") && [ "$major" -ge "$want" ]; then
       export JAVA_HOME="$candidate"
       return 0

@@ -37,7 +37,7 @@ if [ -f "$root/LICENSE" ]; then install -m 644 "$root/LICENSE" "$image/LICENSE";
 SHIPCTL_AOT=0 "$image/bin/shipctl" completion bash > "$image/share/bash-completion/completions/shipctl"
 SHIPCTL_AOT=0 "$image/bin/shipctl" completion zsh > "$image/share/zsh/site-functions/_shipctl"
 
-# 3. the startup cache: a training run against the sandbox on loopback, with the image's own java and the flags
+# 3. the startup cache: a training run (the one-shot verbs against a sandbox on loopback), with the image's own java and the flags
 #    bin/shipctl uses; then a run that must use it (AOTMode=on fails when the cache does not fit)
 echo "release: training the startup cache"
 java=("$image/runtime/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED)

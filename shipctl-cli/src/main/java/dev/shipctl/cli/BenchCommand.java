@@ -202,34 +202,86 @@ final class BenchCommand {
     }
 
     /**
-     * The training run for the launcher's startup cache (JDK AOT cache): a sandbox on loopback and the usual verbs
-     * against it, in this JVM, so the classes a check needs are loaded and linked once. Hidden; quiet.
+     * The training run for the startup cache (JDK AOT cache, with method profiles) of the checkout launcher and of the
+     * release image: the verbs people run one-shot ({@code --version}, check, announce, reload-gms, command, who, help)
+     * in this JVM, against a sandbox in another process on loopback, so the cache holds what those verbs load, link
+     * and run, and not the sandbox server's classes (a bigger cache makes every start a little slower). Hidden; quiet.
      */
     @Command(name = "train", hidden = true, description = "Training run for the launcher's startup cache.")
     static final class Train implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            try (Sandbox sandbox = Sandbox.builder().loginPort(0).build().start()) {
-                Path config = Files.createTempDirectory("shipctl-train");
-                // the fast-path tickets of the training go to its own folder, deleted below
-                Map<String, String> env = Map.of("SHIPCTL_PASSWORD", "player123", "NO_COLOR", "1",
+            Process server = startSandbox();
+            Path config = Files.createTempDirectory("shipctl-train");
+            try {
+                String port = String.valueOf(loginPort(server));
+                // the fast-path tickets of the training go to its own folder, deleted below; the first login of each
+                // account takes the whole chain, the later ones the fast path, so the cache learns both
+                Map<String, String> env = Map.of("SHIPCTL_PASSWORD", "gmadmin123", "NO_COLOR", "1",
                         "XDG_STATE_HOME", config.resolve("state").toString());
-                try {
-                    CliContext ctx = new CliContext(new Terminal(quiet, quiet, false), env, Optional.empty(), config);
-                    String port = String.valueOf(sandbox.loginPort());
-                    Main.run(ctx, "check", "-p", port, "-u", "player1");
-                    Main.run(ctx, "check", "-p", port, "-u", "player1", "--json");
-                    Main.run(ctx, "who", "-p", port, "-u", "player1", "--json");
-                    Main.run(ctx, "--help");
-                    Main.run(ctx, "check", "--help");
-                } finally {
-                    try (var files = Files.walk(config)) {
-                        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-                    }
+                CliContext ctx = new CliContext(new Terminal(quiet, quiet, false), env, Optional.empty(), config);
+                String[] as = {"-p", port, "-u", "gmadmin"};
+                Main.run(ctx, "--version");
+                for (int round = 0; round < 2; round++) { // twice: the method profiles see the code run more than once
+                    Main.run(ctx, join("check", as));
+                    Main.run(ctx, join("check", as, "--json"));
+                    Main.run(ctx, join("announce", as, "the startup cache is being trained"));
+                    Main.run(ctx, join("announce", as, "--json", "the startup cache is being trained"));
+                    Main.run(ctx, join("reload-gms", as));
+                    Main.run(ctx, join("command", as, "--wait", "200ms", "/bank"));
+                    Main.run(ctx, join("who", as));
+                    Main.run(ctx, join("who", as, "--json"));
                 }
+                Main.run(ctx, "--help");
+                Main.run(ctx, "check", "--help");
+            } finally {
+                try (var files = Files.walk(config)) {
+                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+                }
+                server.destroy();
+                if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();
             }
             return ExitCodes.OK;
+        }
+
+        private static String[] join(String verb, String[] connect, String... rest) {
+            List<String> all = new ArrayList<>(List.of(verb));
+            all.addAll(List.of(connect));
+            all.addAll(List.of(rest));
+            return all.toArray(String[]::new);
+        }
+
+        /** {@code shipctl sandbox} on free loopback ports, in a JVM of its own; it stops by itself after five minutes. */
+        private static Process startSandbox() throws IOException {
+            String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "sandbox", "--port", "0", "--ship-port", "0", "--stop-after", "5m");
+            pb.environment().remove("JAVA_TOOL_OPTIONS"); // the AOT cache's own options, when the JDK sets them, are not the sandbox's
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+            return pb.start();
+        }
+
+        /** The login port from the sandbox's first lines ({@code "  login      127.0.0.1:PORT  (...)"}). */
+        private static int loginPort(Process server) throws IOException {
+            BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] words = line.strip().split("\\s+");
+                if (words.length >= 2 && words[0].equals("login") && words[1].startsWith("127.0.0.1:")) {
+                    Thread.ofVirtual().start(() -> drain(in)); // the sandbox never blocks on a full pipe
+                    return Integer.parseInt(words[1].substring("127.0.0.1:".length()));
+                }
+            }
+            throw new IOException("the sandbox for the training run stopped before it listened");
+        }
+
+        private static void drain(BufferedReader in) {
+            try {
+                in.transferTo(java.io.Writer.nullWriter());
+            } catch (IOException e) {
+                // the sandbox stopped
+            }
         }
     }
 }

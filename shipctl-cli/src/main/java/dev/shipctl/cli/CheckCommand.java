@@ -20,8 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Logs in as a player would, times every stage, and says whether the server is healthy. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -100,20 +98,7 @@ final class CheckCommand implements Callable<Integer> {
         loginPath = Optional.ofNullable(path.get());
         Optional<Object> fromHttp = inLobby.get() != null ? inLobby.get() : httpSummary();
         if (output.json()) {
-            ObjectNode o = CheckJson.of(r);
-            loginPath.ifPresent(p -> {
-                o.put("login_path", p.kind().id());
-                p.note().ifPresent(n -> o.put("login_path_note", n));
-            });
-            if (stay != null && r.ok()) {
-                o.put("stayed_ms", dropped.get().isPresent() ? -1 : stay.toMillis());
-                dropped.get().ifPresent(d -> o.put("ok", false).put("error", d.reason()).put("exit_code", ExitCodes.DISCONNECTED));
-            }
-            fromHttp.ifPresent(h -> {
-                if (h instanceof NewservHttp.Summary s) o.set("http", NewservHttp.toJson(s));
-                else o.put("http_error", h.toString());
-            });
-            term.out().println(Json.line(o));
+            term.out().println(Json.line(CheckJson.check(r, loginPath, stay, dropped.get(), fromHttp)));
         } else {
             printDetail(r);
             fromHttp.ifPresent(this::printHttp);
@@ -138,14 +123,7 @@ final class CheckCommand implements Callable<Integer> {
         Optional<CheckResult> firstFailure = results.stream().filter(r -> !r.ok()).findFirst();
         long ok = results.stream().filter(CheckResult::ok).count();
         if (output.json()) {
-            ObjectNode summary = Json.object().put("summary", true).put("ok", firstFailure.isEmpty())
-                    .put("checked", results.size()).put("healthy", ok);
-            firstFailure.ifPresent(f -> {
-                summary.put("exit_code", ExitCodes.of(f));
-                f.failedStage().ifPresent(s -> summary.put("failed_stage", s.id()));
-                summary.put("failed_at", f.where());
-            });
-            term.out().println(Json.line(summary));
+            term.out().println(Json.line(CheckJson.summary(results)));
         } else {
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("  ship / block", "verdict", "to lobby", "players in the lobby"));
@@ -233,9 +211,5 @@ final class CheckCommand implements Callable<Integer> {
 
     private static String names(List<Player> players) {
         return players.isEmpty() ? "-" : String.join(", ", players.stream().map(Player::name).toList());
-    }
-
-    static ArrayNode stages(List<StageTiming> timings) {
-        return CheckJson.stages(timings);
     }
 }

@@ -1,17 +1,62 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.LoginPath;
 import dev.shipctl.MenuItem;
 import dev.shipctl.Player;
 import dev.shipctl.ServerFlavour;
+import dev.shipctl.SessionEvent;
 import dev.shipctl.StageTiming;
 import dev.shipctl.check.CheckResult;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A health check's result as the JSON line of {@code check}, {@code watch} and {@code check --all} (docs/json.md). */
+/**
+ * A health check's result as the JSON line of {@code check}, {@code watch} and {@code check --all} (docs/json.md),
+ * apart from the commands: picocli reads every method of a command class, lambdas included, and the JVM's verifier
+ * checks a class's Jackson types when it links it, so Jackson types in {@link CheckCommand} would load Jackson into
+ * every plain check. Here they load only when JSON is asked for.
+ */
 final class CheckJson {
     private CheckJson() {}
+
+    /**
+     * One check's line: the result, the way the login went, the {@code --stay} outcome and newserv's HTTP view (or why
+     * it could not be read).
+     */
+    static ObjectNode check(CheckResult r, Optional<LoginPath> loginPath, Duration stay,
+            Optional<SessionEvent.Disconnected> dropped, Optional<Object> fromHttp) {
+        ObjectNode o = of(r);
+        loginPath.ifPresent(p -> {
+            o.put("login_path", p.kind().id());
+            p.note().ifPresent(n -> o.put("login_path_note", n));
+        });
+        if (stay != null && r.ok()) {
+            o.put("stayed_ms", dropped.isPresent() ? -1 : stay.toMillis());
+            dropped.ifPresent(d -> o.put("ok", false).put("error", d.reason()).put("exit_code", ExitCodes.DISCONNECTED));
+        }
+        fromHttp.ifPresent(h -> {
+            if (h instanceof NewservHttp.Summary s) o.set("http", NewservHttp.toJson(s));
+            else o.put("http_error", h.toString());
+        });
+        return o;
+    }
+
+    /** {@code check --all}'s last line: how many logins, how many healthy, the first failure. */
+    static ObjectNode summary(List<CheckResult> results) {
+        Optional<CheckResult> firstFailure = results.stream().filter(r -> !r.ok()).findFirst();
+        long ok = results.stream().filter(CheckResult::ok).count();
+        ObjectNode summary = Json.object().put("summary", true).put("ok", firstFailure.isEmpty())
+                .put("checked", results.size()).put("healthy", ok);
+        firstFailure.ifPresent(f -> {
+            summary.put("exit_code", ExitCodes.of(f));
+            f.failedStage().ifPresent(s -> summary.put("failed_stage", s.id()));
+            summary.put("failed_at", f.where());
+        });
+        return summary;
+    }
 
     static ObjectNode of(CheckResult r) {
         ObjectNode o = Json.object();

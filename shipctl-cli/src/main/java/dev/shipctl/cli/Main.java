@@ -80,13 +80,21 @@ public final class Main {
         verbose = false;
         Logging.level(Level.WARN);
         Logging.level("dev.shipctl.sandbox", null); // inherit again, after an in-process `sandbox` run set it
-        CommandLine cli = commandLine(ctx, named(args));
+        if (onlyVersion(args)) {
+            // what picocli would print, without building its model: reading annotations makes the JDK generate a
+            // proxy class per annotation type at run time, which the startup cache cannot keep
+            for (String line : new Version().getVersion()) ctx.terminal().out().println(line);
+            return ExitCodes.OK;
+        }
+        // the version needs no command; a named command needs only itself; anything else (help, a typo) needs them all
+        CommandLine cli = asksVersion(args) ? commandLine(ctx, command -> false)
+                : commandLine(ctx, named(args));
         return cli.execute(args);
     }
 
     /** The configured command line with every command, for help and for the shell's completion. */
     public static CommandLine commandLine(CliContext ctx) {
-        return commandLine(ctx, null);
+        return commandLine(ctx, (Class<?>) null);
     }
 
     /**
@@ -96,9 +104,14 @@ public final class Main {
      * the text given, never a file's content.
      */
     static CommandLine commandLine(CliContext ctx, Class<?> only) {
+        return commandLine(ctx, command -> only == null || command == only);
+    }
+
+    /** The command line with the commands {@code register} accepts (plus {@code help}). */
+    static CommandLine commandLine(CliContext ctx, java.util.function.Predicate<Class<?>> register) {
         CommandLine cli = new CommandLine(new Main(), new Factory(ctx));
         for (Class<?> command : COMMANDS) {
-            if (only == null || command == only) cli.addSubcommand(command);
+            if (register.test(command)) cli.addSubcommand(command);
         }
         cli.addSubcommand(new CommandLine.HelpCommand());
         // picocli writes through the terminal's streams like everything else; its help colours would reach them as
@@ -146,6 +159,25 @@ public final class Main {
             return null;
         }
         return null;
+    }
+
+    /** Whether the arguments ask the root for its version ({@code -V}, {@code --version}, perhaps after {@code -v}). */
+    static boolean asksVersion(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("-v") || arg.equals("--verbose")) continue;
+            return arg.equals("-V") || arg.equals("--version");
+        }
+        return false;
+    }
+
+    /** Whether the arguments are only the version option, perhaps with {@code -v}: nothing else to parse or check. */
+    static boolean onlyVersion(String[] args) {
+        boolean version = false;
+        for (String arg : args) {
+            if (arg.equals("-V") || arg.equals("--version")) version = true;
+            else if (!arg.equals("-v") && !arg.equals("--verbose")) return false;
+        }
+        return version;
     }
 
     /** Turns an exception into one line on stderr and an exit code. */

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import java.util.stream.Collectors;
 
 /**
- * Log lines go to stderr, a terminal for a person, and quote what servers sent (packets, refusal texts): logback.xml
+ * Log lines go to stderr, a terminal for a person, and quote what servers sent (packets, refusal texts): {@link LogSetup}
  * prints the message and the stack trace through these converters, which apply {@link TerminalText}'s rule.
  */
 public final class SafeLogConverters {

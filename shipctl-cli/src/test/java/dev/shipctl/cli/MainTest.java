@@ -88,6 +88,22 @@ class MainTest {
         assertThat(run.outLines().get(1)).startsWith("Java " + Runtime.version());
     }
 
+    @Test
+    void theVersionPrintedWithoutPicocliIsWhatPicocliPrints() {
+        Cli cli = new Cli(config);
+        java.io.StringWriter viaPicocli = new java.io.StringWriter();
+        Main.commandLine(cli.context()).printVersionHelp(new java.io.PrintWriter(viaPicocli, true));
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"-v", "--version"})) {
+            Cli.Run run = cli.run(args);
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.outLines()).as(String.join(" ", args)).isEqualTo(viaPicocli.toString().lines().toList());
+        }
+        assertThat(Main.onlyVersion(new String[] {"--version"})).isTrue();
+        assertThat(Main.onlyVersion(new String[] {"check", "--version"})).isFalse(); // the command's own version option
+        assertThat(Main.onlyVersion(new String[] {"--version", "--help"})).isFalse();
+        assertThat(Main.onlyVersion(new String[] {"-v"})).isFalse();
+    }
+
     /** The checkout's commit as the build reads it, or empty when this is no git checkout (a source archive). */
     private static java.util.Optional<String> headCommit() throws Exception {
         try {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** Log lines (stderr, through logback.xml) quote servers: their messages and stack traces follow the terminal rule. */
+/** Log lines (stderr, as LogSetup configures Logback) quote servers: their messages and stack traces follow the terminal rule. */
 class SafeLogTest {
     @Test
     void aLoggedMessageAndStackTraceShowReceivedTextAsText() {

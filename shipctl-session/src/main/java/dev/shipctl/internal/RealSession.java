@@ -107,7 +107,10 @@ public final class RealSession implements Session {
         lobby.joined(joined.joined().lobby());
         connection.deadline(() -> Deadline.NONE);
         String name = "shipctl-" + character.name();
-        reader = Thread.ofVirtual().name(name + "-reader").unstarted(this::readLoop);
+        // a platform thread, not a virtual one: a virtual thread blocked on a socket starts the JDK's I/O poller, a
+        // thread that stays in native code for good, and the JVM's exit then waits ~300 ms for it (every one-shot verb
+        // paid that after its result); this reader ends when the session closes, before the process exits
+        reader = Thread.ofPlatform().daemon().name(name + "-reader").unstarted(this::readLoop);
         keepalive = new Keepalive(connection, client.keepaliveInterval(), name + "-keepalive");
         events = new EventThread(name + "-events");
         chat = new ChatSender(connection, flavour.chatCooldown(), name + "-chat", this::whyEnded);
