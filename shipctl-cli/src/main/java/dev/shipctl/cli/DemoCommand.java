@@ -148,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
         else o.put("detail", String.valueOf(detail));
         if (session != null) {
             o.put("character", session.characterName()).put("lobby", session.lobby().number());
-            o.set("stages", HealthCheck.stages(session.timings()));
+            o.set("stages", CheckJson.stages(session.timings()));
         }
         ctx.terminal().out().println(Json.line(o));
     }

@@ -248,6 +248,10 @@ final class Server {
     }
 
     private void admit(Connection c) {
+        // the threads exist before the connection is listed, and the reader starts before the lock is let go: close()
+        // lists the connections under the lock, and must find every listed one's threads to wait for
+        c.readerThread = Thread.ofVirtual().name("sandbox-read-" + c.id).unstarted(() -> readLoop(c));
+        c.writerThread = Thread.ofVirtual().name("sandbox-write-" + c.id).unstarted(() -> c.writeLoop(LINGER_MILLIS));
         lock.lock();
         try {
             if (!running) {
@@ -267,13 +271,11 @@ final class Server {
                 oldest.drop("more than " + settings.maxConnectionsPerIp() + " connections from this IP");
             }
             connections.add(c);
+            events.publish(new SandboxEvent.Connected(c.id, c.role, c.block, c.remote));
+            c.readerThread.start();
         } finally {
             lock.unlock();
         }
-        events.publish(new SandboxEvent.Connected(c.id, c.role, c.block, c.remote));
-        c.readerThread = Thread.ofVirtual().name("sandbox-read-" + c.id).unstarted(() -> readLoop(c));
-        c.writerThread = Thread.ofVirtual().name("sandbox-write-" + c.id).unstarted(() -> c.writeLoop(LINGER_MILLIS));
-        c.readerThread.start();
     }
 
     private void readLoop(Connection c) {
