@@ -2,13 +2,17 @@ package dev.shipctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.admin.AnnounceCommand;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.diagnostics.CheckCommand;
+import dev.shipctl.cli.fixtures.Cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The root command: help lists every command; a one-shot run builds only the command it runs. */
 class MainTest {

@@ -3,6 +3,7 @@ package dev.shipctl.cli.admin;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
             "  SHIPCTL_PASSWORD=... shipctl announce -H pso.example.org -u gmadmin \"Restart in 5 minutes\"",
             "  shipctl announce --profile home --global \"Double EXP weekend starts now!\"",
             "  shipctl announce --profile home --json --wait 5s Maintenance at 22:00"})
-final class AnnounceCommand extends SessionVerb {
+public final class AnnounceCommand extends SessionVerb {
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The message (several words are joined with spaces).")
     List<String> words;
 

@@ -3,6 +3,9 @@ package dev.shipctl.cli.admin;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.options.BanDurationConverter;
+import dev.shipctl.cli.options.GuildCardConverter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl ban --profile home 42000002"})
-final class BanCommand extends SessionVerb {
+public final class BanCommand extends SessionVerb {
     @Parameters(paramLabel = "GC", converter = GuildCardConverter.class, description = "Guild card number of the player to ban.")
     int guildCard;
 

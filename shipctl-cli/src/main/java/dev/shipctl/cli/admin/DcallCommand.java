@@ -3,6 +3,7 @@ package dev.shipctl.cli.admin;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl dcall --profile home --wait 10s"})
-final class DcallCommand extends SessionVerb {
+public final class DcallCommand extends SessionVerb {
     DcallCommand(CliContext ctx) {
         super(ctx);
     }

@@ -3,6 +3,7 @@ package dev.shipctl.cli.admin;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  shipctl event --profile home 2",
             "  shipctl event --profile home 0     # back to no event"})
-final class EventCommand extends SessionVerb {
+public final class EventCommand extends SessionVerb {
     @Parameters(paramLabel = "N", description = "The event number (0 = none).")
     int event;
 

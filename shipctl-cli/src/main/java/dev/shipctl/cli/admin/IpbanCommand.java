@@ -3,6 +3,8 @@ package dev.shipctl.cli.admin;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.options.GuildCardConverter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl ipban --profile home 42000002"})
-final class IpbanCommand extends SessionVerb {
+public final class IpbanCommand extends SessionVerb {
     @Parameters(paramLabel = "GC", converter = GuildCardConverter.class, description = "Guild card number of the player to IP-ban.")
     int guildCard;
 

@@ -10,6 +10,10 @@ import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
 import dev.shipctl.admin.Admin;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.Commands;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.options.ConnectOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +22,13 @@ import picocli.CommandLine;
 
 /**
  * One login kept open for many verbs: what {@code shell} and {@code run} share. It runs a line of input through
- * the same picocli commands as the one-shot verbs ({@link Main#commandLine}), handing each {@link SessionVerb} this
+ * the same picocli commands as the one-shot verbs ({@link Commands}), handing each {@link SessionVerb} this
  * session instead of letting it connect. Logs in on first use; the session logs in again by itself when its
  * connection drops ({@link ReconnectPolicy}), and a verb that comes meanwhile waits for it (up to the timeout). A
  * session that ended for good (refused, taken over) is replaced by a new login at the next verb.
  */
-final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
+public final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
+    private final Commands commands;
     private final CliContext ctx;
     private final ConnectOptions connect;
     private final boolean json;
@@ -32,14 +37,15 @@ final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
     private Duration timeout = Duration.ofSeconds(5);
     private Integer lineNumber;
 
-    OpenSession(CliContext ctx, ConnectOptions connect, boolean json) {
+    public OpenSession(Commands commands, CliContext ctx, ConnectOptions connect, boolean json) {
+        this.commands = commands;
         this.ctx = ctx;
         this.connect = connect;
         this.json = json;
     }
 
     /** A listener every session this host opens gets (the shell prints events with it). */
-    void addListener(SessionListener listener) {
+    public void addListener(SessionListener listener) {
         listeners.add(listener);
         if (session != null) session.addListener(listener);
     }
@@ -85,7 +91,7 @@ final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
     }
 
     /** The session, if logged in. */
-    synchronized java.util.Optional<Session> session() {
+    public synchronized java.util.Optional<Session> session() {
         return java.util.Optional.ofNullable(session);
     }
 
@@ -109,7 +115,7 @@ final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
      *
      * @return the exit code
      */
-    int execute(String line, Integer number) {
+    public int execute(String line, Integer number) {
         lineNumber = number;
         String trimmed = line.strip();
         List<String> words;
@@ -123,7 +129,7 @@ final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
                 return VerbOutput.failure(ctx, json, number, "?", "cannot parse the line (unbalanced quotes?): " + trimmed, ExitCodes.USAGE);
             }
         }
-        CommandLine cl = Main.commandLine(ctx, Main.named(words.toArray(String[]::new)));
+        CommandLine cl = commands.forArgs(ctx, words.toArray(String[]::new));
         String verb = words.isEmpty() ? "?" : words.getFirst();
         cl.setParameterExceptionHandler((e, args) -> VerbOutput.failure(ctx, json, number, verb, e.getMessage(), ExitCodes.USAGE));
         cl.setExecutionStrategy(parseResult -> {
@@ -134,7 +140,7 @@ final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
                 v.attach(this);
             } else if (leaf == parseResult || !(command instanceof CommandLine.HelpCommand || leaf.isUsageHelpRequested())) {
                 return VerbOutput.failure(ctx, json, number, verb, "'" + verb + "' is not a verb for an open session"
-                        + " (verbs: " + String.join(", ", verbNames(ctx)) + ")", ExitCodes.USAGE);
+                        + " (verbs: " + String.join(", ", verbNames(commands, ctx)) + ")", ExitCodes.USAGE);
             }
             return new CommandLine.RunLast().execute(parseResult);
         });
@@ -142,8 +148,8 @@ final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
     }
 
     /** The names of the verbs that can run on an open session. */
-    static List<String> verbNames(CliContext ctx) {
-        return Main.commandLine(ctx).getSubcommands().values().stream()
+    public static List<String> verbNames(Commands commands, CliContext ctx) {
+        return commands.all(ctx).getSubcommands().values().stream()
                 .filter(c -> c.getCommandSpec().userObject() instanceof SessionVerb)
                 .map(CommandLine::getCommandName).distinct().toList();
     }

@@ -3,6 +3,7 @@ package dev.shipctl.cli.admin;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
             "  shipctl command --profile home /bank",
             "  shipctl command --profile home --wait 5s \"/stfu 42000002\"",
             "  shipctl command --profile newserv --json '$si'"})
-final class RawCommand extends SessionVerb {
+public final class RawCommand extends SessionVerb {
     @Parameters(arity = "1..*", paramLabel = "LINE", description = "The command as typed in the game, e.g. /bank (words are joined with spaces).")
     List<String> words;
 

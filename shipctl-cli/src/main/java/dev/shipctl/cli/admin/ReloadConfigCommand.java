@@ -3,6 +3,7 @@ package dev.shipctl.cli.admin;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl reload-config --profile home"})
-final class ReloadConfigCommand extends SessionVerb {
+public final class ReloadConfigCommand extends SessionVerb {
     ReloadConfigCommand(CliContext ctx) {
         super(ctx);
     }

@@ -3,6 +3,7 @@ package dev.shipctl.cli.admin;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         footer = {
             "  shipctl reload-gms --profile home",
             "  SHIPCTL_PASSWORD=... shipctl reload-gms -H 127.0.0.1 -u localgm --json"})
-final class ReloadGmsCommand extends SessionVerb {
+public final class ReloadGmsCommand extends SessionVerb {
     ReloadGmsCommand(CliContext ctx) {
         super(ctx);
     }

@@ -3,6 +3,7 @@ package dev.shipctl.cli.admin;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl reload-masks --profile home"})
-final class ReloadMasksCommand extends SessionVerb {
+public final class ReloadMasksCommand extends SessionVerb {
     ReloadMasksCommand(CliContext ctx) {
         super(ctx);
     }

@@ -2,8 +2,13 @@ package dev.shipctl.cli.admin;
 
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
-import dev.shipctl.admin.AdminResult;
 import dev.shipctl.admin.AdminResult.Exchange;
+import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.terminal.Terminal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * object on stdout. Failures print one line on stderr ({@code shipctl: ...}), or a JSON object with
  * {@code "ok": false}, and return their exit code. Field reference: docs/json.md.
  */
-final class VerbOutput {
+public final class VerbOutput {
     private VerbOutput() {}
 
     /** How the verb gets its admin (logging in, or the open session). */
@@ -40,7 +45,7 @@ final class VerbOutput {
         }
     }
 
-    static int failure(CliContext ctx, boolean json, Integer line, String verb, String message, int code) {
+    public static int failure(CliContext ctx, boolean json, Integer line, String verb, String message, int code) {
         Terminal term = ctx.terminal();
         if (json) {
             ObjectNode o = Json.object();

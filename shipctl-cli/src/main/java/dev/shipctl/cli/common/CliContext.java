@@ -1,15 +1,23 @@
 package dev.shipctl.cli.common;
 
+import dev.shipctl.cli.terminal.Terminal;
 import java.io.Console;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a command may use of the outside world: terminal, environment, console for prompts, config directory.
- * Tests build their own, so nothing reads System.getenv directly.
+ * What a command may use of the outside world: terminal, environment, console for prompts, config directory, and
+ * standard input (the lines {@code shell} and {@code run -} read). Tests build their own, so nothing reads
+ * System.getenv or System.in directly.
  */
-public record CliContext(Terminal terminal, Map<String, String> env, Optional<Console> console, Path configDir) {
+public record CliContext(Terminal terminal, Map<String, String> env, Optional<Console> console, Path configDir, InputStream stdin) {
+    /** A context whose standard input is the process's. */
+    public CliContext(Terminal terminal, Map<String, String> env, Optional<Console> console, Path configDir) {
+        this(terminal, env, console, configDir, System.in);
+    }
+
     /** The context of the real process. */
     public static CliContext system(java.io.PrintStream out, java.io.PrintStream err) {
         Map<String, String> env = System.getenv();

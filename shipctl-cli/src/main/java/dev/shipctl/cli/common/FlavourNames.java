@@ -9,14 +9,14 @@ import java.util.Optional;
  * What {@code --flavour} accepts: {@value #AUTO} (detect the family from the server's 0x03) or the name of a family
  * the library speaks ({@link ServerFlavour#all()}); the command line keeps no list of its own.
  */
-final class FlavourNames {
+public final class FlavourNames {
     /** Detect the family from the server's first packet. */
-    static final String AUTO = "auto";
+    public static final String AUTO = "auto";
 
     private FlavourNames() {}
 
     /** The family {@code name} names, empty for {@value #AUTO}; a usage error for a name the library does not know. */
-    static Optional<ServerFlavour> parse(String name) {
+    public static Optional<ServerFlavour> parse(String name) {
         if (name.equalsIgnoreCase(AUTO)) return Optional.empty();
         return Optional.of(ServerFlavour.named(name)
                 .orElseThrow(() -> UserError.usage("unknown flavour '" + name + "': use " + choices())));

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * the grace period keeps the signal's status. Interrupting the command's thread (what tests do) stops it the same
  * way, without ending the process.
  */
-final class Stopper implements AutoCloseable {
+public final class Stopper implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final Thread worker = Thread.currentThread();
@@ -20,7 +20,7 @@ final class Stopper implements AutoCloseable {
     private final Thread hook;
     private volatile boolean stopping;
 
-    Stopper(String name) {
+    public Stopper(String name) {
         hook = new Thread(() -> {
             worker.interrupt(); // before the flag: a worker that sees the flag has its interrupt to clear (pause)
             stopping = true;
@@ -42,17 +42,17 @@ final class Stopper implements AutoCloseable {
     }
 
     /** Whether a stop was asked for (signal, or this thread interrupted). */
-    boolean stopping() {
+    public boolean stopping() {
         return stopping || worker.isInterrupted();
     }
 
     /** Marks a stop asked for by interrupting the worker (the caller caught the InterruptedException). */
-    void interrupted() {
+    public void interrupted() {
         stopping = true;
     }
 
     /** Waits up to {@code d}; returns false when a stop was asked for meanwhile. */
-    boolean pause(Duration d) {
+    public boolean pause(Duration d) {
         if (stopping()) {
             stopping = true;
             Thread.interrupted(); // consumed here, so that closing sessions and servers afterwards is not cut short
@@ -68,7 +68,7 @@ final class Stopper implements AutoCloseable {
     }
 
     /** Waits until a stop is asked for. */
-    void awaitStop() {
+    public void awaitStop() {
         while (pause(Duration.ofDays(1))) {
             // until stopped
         }

@@ -1,5 +1,7 @@
 package dev.shipctl.cli.config;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -46,7 +48,7 @@ import java.util.Set;
  * user's profile folder is private by default. That degradation is silent, as the platform gives no owner-only
  * mode to ask for.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
     /** rw------- */
     static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     /** rwx------ */
@@ -73,7 +75,7 @@ final class PrivateFiles {
      * Opens {@code file} for appending: created (0600) when it does not exist, else checked and opened without
      * following links. {@code what} names it in errors ("the trace file").
      */
-    static FileChannel openAppend(Path file, String what) {
+    public static FileChannel openAppend(Path file, String what) {
         Set<OpenOption> create = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
                 LinkOption.NOFOLLOW_LINKS);
         try {
@@ -92,7 +94,7 @@ final class PrivateFiles {
      * (JLine's history): created empty (0600) when missing, else checked. Its directory should be one made by
      * {@link #directory}, so that nobody can replace the file after this check.
      */
-    static void ensureFile(Path file, String what) {
+    public static void ensureFile(Path file, String what) {
         try (FileChannel ignored = openAppend(file, what)) {
             // created or checked
         } catch (IOException e) {
@@ -104,7 +106,12 @@ final class PrivateFiles {
      * Makes sure {@code dir} is a private directory of this user: created (0700, its missing parents with the
      * usual permissions) when it does not exist, else checked (no link, this user's, nothing for group or others).
      */
-    static Path directory(Path dir, String what) {
+    /** {@code path} with a leading {@code ~/} read as the user's home folder (profiles and options name files so). */
+    public static String expandHome(String path) {
+        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+    }
+
+    public static Path directory(Path dir, String what) {
         try {
             if (!Files.exists(dir, NO_FOLLOW)) {
                 Path parent = dir.toAbsolutePath().getParent();
@@ -183,7 +190,7 @@ final class PrivateFiles {
     }
 
     /** As {@link #readIfExists}, but a missing file is a configuration error. */
-    static byte[] read(Path file, String what, int maxBytes) {
+    public static byte[] read(Path file, String what, int maxBytes) {
         return readIfExists(file, what, maxBytes).orElseThrow(() -> UserError.config(what + " " + file + " does not exist"));
     }
 

@@ -1,5 +1,12 @@
 package dev.shipctl.cli.config;
 
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.FlavourNames;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.output.OutputOptions;
+import dev.shipctl.cli.terminal.Terminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
             "  shipctl profile add lab --host 127.0.0.1 --user localgm --password-file ~/.pso-lab --flavour tethealla",
             "  shipctl profile list",
             "  SHIPCTL_PROFILE=home shipctl announce \"Restart in 5 minutes\""})
-final class ProfileCommand implements Callable<Integer> {
+public final class ProfileCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     ProfileCommand(CliContext ctx) {
@@ -172,7 +179,7 @@ final class ProfileCommand implements Callable<Integer> {
             }
             Terminal term = ctx.terminal();
             if (password != null && password.file != null) {
-                Path f = Path.of(ConnectOptions.expandHome(password.file));
+                Path f = Path.of(PrivateFiles.expandHome(password.file));
                 if (!Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     term.err().println("warning: the password file " + f + " does not exist yet");
                 } else {

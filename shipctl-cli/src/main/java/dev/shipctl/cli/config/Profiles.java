@@ -1,6 +1,7 @@
 package dev.shipctl.cli.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.shipctl.cli.common.UserError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

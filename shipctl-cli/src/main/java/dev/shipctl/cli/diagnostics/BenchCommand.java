@@ -1,9 +1,17 @@
 package dev.shipctl.cli.diagnostics;
 
-import dev.shipctl.check.CheckResult;
-import dev.shipctl.check.HealthCheck;
 import dev.shipctl.Credentials;
 import dev.shipctl.Stage;
+import dev.shipctl.check.CheckResult;
+import dev.shipctl.check.HealthCheck;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.Commands;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.output.OutputOptions;
+import dev.shipctl.cli.terminal.Terminal;
 import dev.shipctl.sandbox.Sandbox;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +31,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
         subcommands = {BenchCommand.CheckBench.class, BenchCommand.Train.class},
         footerHeading = "%nExamples:%n",
         footer = {"  SHIPCTL_PASSWORD=player123 shipctl bench check -u player1 --runs 10"})
-final class BenchCommand {
+public final class BenchCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Time `shipctl check` against the built-in sandbox (started here, on loopback) and a real server, "
@@ -207,6 +217,9 @@ final class BenchCommand {
      */
     @Command(name = "train", hidden = true, description = "Training run for the launcher's startup cache.")
     static final class Train implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
@@ -216,11 +229,12 @@ final class BenchCommand {
                 try {
                     CliContext ctx = new CliContext(new Terminal(quiet, quiet, false), env, Optional.empty(), config);
                     String port = String.valueOf(sandbox.loginPort());
-                    Main.run(ctx, "check", "-p", port, "-u", "player1");
-                    Main.run(ctx, "check", "-p", port, "-u", "player1", "--json");
-                    Main.run(ctx, "who", "-p", port, "-u", "player1", "--json");
-                    Main.run(ctx, "--help");
-                    Main.run(ctx, "check", "--help");
+                    Commands commands = Commands.of(spec);
+                    commands.execute(ctx, "check", "-p", port, "-u", "player1");
+                    commands.execute(ctx, "check", "-p", port, "-u", "player1", "--json");
+                    commands.execute(ctx, "who", "-p", port, "-u", "player1", "--json");
+                    commands.execute(ctx, "--help");
+                    commands.execute(ctx, "check", "--help");
                 } finally {
                     Files.deleteIfExists(config);
                 }

@@ -4,12 +4,21 @@ import dev.shipctl.Credentials;
 import dev.shipctl.Durations;
 import dev.shipctl.MenuItem;
 import dev.shipctl.Player;
-import dev.shipctl.SessionEvent;
 import dev.shipctl.ServerFlavour;
+import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipClient;
 import dev.shipctl.StageTiming;
 import dev.shipctl.check.CheckResult;
 import dev.shipctl.check.HealthCheck;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.options.DurationConverter;
+import dev.shipctl.cli.output.CheckJson;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.output.OutputOptions;
+import dev.shipctl.cli.terminal.Terminal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +28,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Logs in as a player would, times every stage, and says whether the server is healthy. */
@@ -36,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
             "  shipctl check --profile home --json",
             "  shipctl check --profile home --all                  # every ship and every block",
             "  shipctl check -u player1 --password-file ~/.pso-pass --stay 240s   # stay in the lobby, answering pings"})
-final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Mixin
@@ -211,9 +219,5 @@ final class CheckCommand implements Callable<Integer> {
 
     private static String names(List<Player> players) {
         return players.isEmpty() ? "-" : String.join(", ", players.stream().map(Player::name).toList());
-    }
-
-    static ArrayNode stages(List<StageTiming> timings) {
-        return CheckJson.stages(timings);
     }
 }

@@ -7,6 +7,14 @@ import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.Stopper;
+import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.options.DurationConverter;
+import dev.shipctl.cli.output.EventJson;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.terminal.Terminal;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -37,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
             "",
             "An event:",
             "  {\"schema\":1,\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}"})
-final class ListenCommand implements Callable<Integer> {
+public final class ListenCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Mixin

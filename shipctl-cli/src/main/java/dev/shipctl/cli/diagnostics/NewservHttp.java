@@ -1,6 +1,9 @@
 package dev.shipctl.cli.diagnostics;
 
 import dev.shipctl.Durations;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.options.SizeConverter;
+import dev.shipctl.cli.output.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;

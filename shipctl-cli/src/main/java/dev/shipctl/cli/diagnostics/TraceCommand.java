@@ -1,5 +1,11 @@
 package dev.shipctl.cli.diagnostics;
 
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.output.OutputOptions;
+import dev.shipctl.cli.terminal.Terminal;
 import dev.shipctl.protocol.Direction;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,7 +36,7 @@ import tools.jackson.databind.JsonNode;
         footer = {
             "  shipctl check -u player1 --trace /tmp/check.trace",
             "  shipctl trace show /tmp/check.trace --command 0x93 --direction client"})
-final class TraceCommand {
+public final class TraceCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Show a trace as a readable, filterable list: time, connection, direction, command, size, "

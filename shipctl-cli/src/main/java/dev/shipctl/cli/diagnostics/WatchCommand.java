@@ -6,6 +6,19 @@ import dev.shipctl.ShipClient;
 import dev.shipctl.Stage;
 import dev.shipctl.check.CheckResult;
 import dev.shipctl.check.HealthCheck;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.Stopper;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.config.Profile;
+import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.options.DurationConverter;
+import dev.shipctl.cli.options.PasswordSource;
+import dev.shipctl.cli.output.CheckJson;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.output.OutputOptions;
+import dev.shipctl.cli.terminal.Terminal;
+import dev.shipctl.cli.terminal.TerminalText;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -44,7 +57,7 @@ import tools.jackson.databind.node.ObjectNode;
             "  SHIPCTL_PASSWORD=... shipctl watch -u monitor --interval 30s --metrics 127.0.0.1:9464",
             "  shipctl watch --profile home --on-change 'notify-send \"PSO server: $1 -> $2\"'",
             "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl"})
-final class WatchCommand implements Callable<Integer> {
+public final class WatchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Mixin

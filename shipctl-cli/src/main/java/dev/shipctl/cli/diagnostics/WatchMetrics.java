@@ -4,6 +4,7 @@ import dev.shipctl.MenuItem;
 import dev.shipctl.Stage;
 import dev.shipctl.StageTiming;
 import dev.shipctl.check.CheckResult;
+import dev.shipctl.cli.common.ExitCodes;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;

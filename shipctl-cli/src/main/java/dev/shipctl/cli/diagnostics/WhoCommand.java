@@ -9,6 +9,13 @@ import dev.shipctl.check.CheckResult;
 import dev.shipctl.check.HealthCheck;
 import dev.shipctl.check.LobbyVisit;
 import dev.shipctl.check.LobbyWalk;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.output.OutputOptions;
+import dev.shipctl.cli.terminal.Terminal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
             "  SHIPCTL_PASSWORD=player123 shipctl who -u player1",
             "  shipctl who --profile home --lobbies --json",
             "  shipctl who --profile home --all        # every ship, block and lobby (about 17 s per block)"})
-final class WhoCommand implements Callable<Integer> {
+public final class WhoCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Mixin

@@ -1,5 +1,14 @@
 package dev.shipctl.cli.interactive;
 
+import dev.shipctl.cli.admin.OpenSession;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.Commands;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.output.OutputOptions;
+import dev.shipctl.cli.terminal.Terminal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,8 +20,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code run FILE|-}: a script of verbs over one login. */
@@ -33,8 +44,11 @@ import tools.jackson.databind.node.ObjectNode;
             "  announce \"Server restart in 5 minutes\"",
             "  reload-gms",
             "  /bank"})
-final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
     private final CliContext ctx;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ConnectOptions connect;
@@ -58,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
         Terminal term = ctx.terminal();
         int firstFailure = ExitCodes.OK;
         int ran = 0, failed = 0;
-        try (OpenSession host = new OpenSession(ctx, connect, output.json())) {
+        try (OpenSession host = new OpenSession(Commands.of(spec), ctx, connect, output.json())) {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) continue;
@@ -87,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
     private List<String> read() {
         try {
             if (file.equals("-")) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                BufferedReader in = new BufferedReader(new InputStreamReader(ctx.stdin(), StandardCharsets.UTF_8));
                 List<String> lines = new ArrayList<>();
                 for (String l; (l = in.readLine()) != null; ) lines.add(l);
                 return lines;

@@ -5,6 +5,16 @@ import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
+import dev.shipctl.cli.admin.OpenSession;
+import dev.shipctl.cli.admin.VerbOutput;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.Commands;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.config.PrivateFiles;
+import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.output.EventJson;
+import dev.shipctl.cli.output.OutputOptions;
+import dev.shipctl.cli.terminal.Terminal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +30,8 @@ import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code shell}: an interactive session that logs in once and stays in the lobby. */
 @Command(name = "shell", mixinStandardHelpOptions = true,
@@ -39,9 +51,12 @@ import picocli.CommandLine.Mixin;
             "  > ban 42000002",
             "  > /bank",
             "  > help announce"})
-final class ShellCommand implements Callable<Integer> {
+public final class ShellCommand implements Callable<Integer> {
     static final List<String> BUILTINS = List.of("help", "exit", "quit");
     private final CliContext ctx;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ConnectOptions connect;
@@ -70,7 +85,7 @@ final class ShellCommand implements Callable<Integer> {
         // (0700) so that nobody else can replace it afterwards.
         PrivateFiles.directory(ctx.configDir(), "the config directory");
         PrivateFiles.ensureFile(historyFile(ctx), "the shell history");
-        try (OpenSession host = new OpenSession(ctx, connect, output.json());
+        try (OpenSession host = new OpenSession(Commands.of(spec), ctx, connect, output.json());
              org.jline.terminal.Terminal terminal = terminal()) {
             Admin admin;
             try {
@@ -130,10 +145,10 @@ final class ShellCommand implements Callable<Integer> {
         }
         // no console (piped input, tests): a plain line reader over stdin, without echo
         org.jline.terminal.Terminal dumb = new org.jline.terminal.impl.DumbTerminal("shipctl", org.jline.terminal.Terminal.TYPE_DUMB,
-                new java.io.FilterInputStream(System.in) {
+                new java.io.FilterInputStream(ctx.stdin()) {
                     @Override
                     public void close() {
-                        // leave System.in open
+                        // leave stdin open
                     }
                 }, ctx.terminal().jlineOutput(), java.nio.charset.StandardCharsets.UTF_8);
         dumb.echo(false);
@@ -141,7 +156,7 @@ final class ShellCommand implements Callable<Integer> {
     }
 
     private List<String> completions(Admin admin) {
-        List<String> words = new ArrayList<>(OpenSession.verbNames(ctx));
+        List<String> words = new ArrayList<>(OpenSession.verbNames(Commands.of(spec), ctx));
         words.addAll(BUILTINS);
         char prefix = admin.session().flavour().commandPrefix();
         admin.commandNames().forEach(c -> words.add(prefix + c));
@@ -149,7 +164,7 @@ final class ShellCommand implements Callable<Integer> {
     }
 
     private void help(Terminal term, Admin admin) {
-        term.out().println("Verbs (help VERB for its options): " + String.join(", ", OpenSession.verbNames(ctx)));
+        term.out().println("Verbs (help VERB for its options): " + String.join(", ", OpenSession.verbNames(Commands.of(spec), ctx)));
         term.out().println("Raw commands: type them as in the game, e.g. " + admin.session().flavour().commandPrefix()
                 + admin.commandNames().getLast() + "   Leave: exit, quit or Ctrl-D.");
     }

@@ -2,6 +2,12 @@ package dev.shipctl.cli.options;
 
 import dev.shipctl.Credentials;
 import dev.shipctl.ShipClient;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.FlavourNames;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.config.PrivateFiles;
+import dev.shipctl.cli.config.Profile;
+import dev.shipctl.cli.config.Profiles;
 import dev.shipctl.protocol.cipher.KeyTable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +31,7 @@ public final class ConnectOptions {
 
     @Option(names = "--password-env", paramLabel = "NAME",
             description = "Read the password from this environment variable (default: SHIPCTL_PASSWORD if set, else a prompt).")
-    String passwordEnv;
+    public String passwordEnv;
 
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "Read the password from the first line of FILE (a file of yours, mode 600 or 400, not a link).")
@@ -104,7 +110,7 @@ public final class ConnectOptions {
         traceFile(ctx).ifPresent(b::trace);
         FlavourNames.parse(first(flavour, p.flavour(), FlavourNames.AUTO)).ifPresent(b::flavour);
         String key = keyFile != null ? keyFile.toString() : p.keyFile();
-        if (key != null) b.keyTable(loadKeyTable(Path.of(expandHome(key))));
+        if (key != null) b.keyTable(loadKeyTable(Path.of(PrivateFiles.expandHome(key))));
         return b;
     }
 
@@ -161,7 +167,7 @@ public final class ConnectOptions {
         if (passwordEnv != null) return new PasswordSource.FromEnv(passwordEnv);
         if (passwordFile != null) return new PasswordSource.FromFile(passwordFile);
         if (p.passwordEnv() != null) return new PasswordSource.FromEnv(p.passwordEnv());
-        if (p.passwordFile() != null) return new PasswordSource.FromFile(Path.of(expandHome(p.passwordFile())));
+        if (p.passwordFile() != null) return new PasswordSource.FromFile(Path.of(PrivateFiles.expandHome(p.passwordFile())));
         if (Boolean.TRUE.equals(p.passwordPrompt())) return new PasswordSource.Prompt();
         return PasswordSource.defaults(ctx.env());
     }
@@ -180,10 +186,6 @@ public final class ConnectOptions {
         } catch (KeyTable.InvalidKeyTableException e) {
             throw UserError.config(e.getMessage());
         }
-    }
-
-    static String expandHome(String path) {
-        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
     }
 
     @SafeVarargs

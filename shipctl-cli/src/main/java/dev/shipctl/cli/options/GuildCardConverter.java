@@ -4,7 +4,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** A guild card number: decimal, 1 to 4294967295 (kept in an int, as the protocol does). */
-final class GuildCardConverter implements ITypeConverter<Integer> {
+public final class GuildCardConverter implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
         try {

@@ -1,10 +1,12 @@
 package dev.shipctl.cli.options;
 
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.config.PrivateFiles;
 import java.io.Console;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

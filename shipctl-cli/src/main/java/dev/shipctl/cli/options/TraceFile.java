@@ -1,6 +1,9 @@
 package dev.shipctl.cli.options;
 
 import dev.shipctl.TraceListener;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.config.PrivateFiles;
+import dev.shipctl.cli.output.Json;
 import dev.shipctl.protocol.Command;
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.Hex;

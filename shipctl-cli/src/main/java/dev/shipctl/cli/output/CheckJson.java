@@ -5,15 +5,16 @@ import dev.shipctl.Player;
 import dev.shipctl.ServerFlavour;
 import dev.shipctl.StageTiming;
 import dev.shipctl.check.CheckResult;
+import dev.shipctl.cli.common.ExitCodes;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A health check's result as the JSON line of {@code check}, {@code watch} and {@code check --all} (docs/json.md). */
-final class CheckJson {
+public final class CheckJson {
     private CheckJson() {}
 
-    static ObjectNode of(CheckResult r) {
+    public static ObjectNode of(CheckResult r) {
         ObjectNode o = Json.object();
         o.put("ok", r.ok());
         o.put("time", r.at().toString());
@@ -47,7 +48,7 @@ final class CheckJson {
         return o;
     }
 
-    static ArrayNode stages(List<StageTiming> timings) {
+    public static ArrayNode stages(List<StageTiming> timings) {
         ArrayNode a = Json.MAPPER.createArrayNode();
         for (StageTiming t : timings) {
             a.addObject().put("stage", t.stage().id()).put("label", t.stage().label())

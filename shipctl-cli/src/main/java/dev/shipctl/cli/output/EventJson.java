@@ -15,24 +15,24 @@ import tools.jackson.databind.node.ObjectNode;
  * class only writes its fields with the command line's one JSON mapper ({@link Json}), whose escapes keep a line
  * shown on a terminal inert.
  */
-final class EventJson {
+public final class EventJson {
     /** The version of the event schema, the {@code schema} field of every event line. */
     static final int SCHEMA = EventFields.SCHEMA;
 
     private EventJson() {}
 
     /** The first line of a session: in a lobby, with its members ({@code kind} {@code connected}). */
-    static ObjectNode connected(Session session) {
+    public static ObjectNode connected(Session session) {
         return object(EventFields.connected(session, Instant.now()));
     }
 
     /** One event of {@code session} as one JSON object ({@link EventFields#of}). */
-    static ObjectNode of(SessionEvent e, Session session) {
+    public static ObjectNode of(SessionEvent e, Session session) {
         return object(EventFields.of(e, session));
     }
 
     /** {@link #of} as one line. */
-    static String line(SessionEvent e, Session session) {
+    public static String line(SessionEvent e, Session session) {
         return Json.line(of(e, session));
     }
 

@@ -1,5 +1,7 @@
 package dev.shipctl.cli.output;
 
+import dev.shipctl.cli.terminal.Terminal;
+import dev.shipctl.cli.terminal.TerminalText;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;

@@ -10,6 +10,13 @@ import dev.shipctl.ShipClient;
 import dev.shipctl.StageTiming;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.output.CheckJson;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.output.OutputOptions;
+import dev.shipctl.cli.terminal.Terminal;
 import dev.shipctl.sandbox.Accounts;
 import dev.shipctl.sandbox.LocalGms;
 import dev.shipctl.sandbox.Sandbox;
@@ -34,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
         footer = {
             "  shipctl demo",
             "  shipctl demo --json        one JSON object per step"})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final String ANNOUNCEMENT = "Server restart in 10 minutes";
 
@@ -148,7 +155,7 @@ final class DemoCommand implements Callable<Integer> {
         else o.put("detail", String.valueOf(detail));
         if (session != null) {
             o.put("character", session.characterName()).put("lobby", session.lobby().number());
-            o.set("stages", CheckCommand.stages(session.timings()));
+            o.set("stages", CheckJson.stages(session.timings()));
         }
         ctx.terminal().out().println(Json.line(o));
     }

@@ -1,5 +1,13 @@
 package dev.shipctl.cli.sandbox;
 
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.Stopper;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.options.DurationConverter;
+import dev.shipctl.cli.options.PasswordSource;
+import dev.shipctl.cli.output.Logging;
+import dev.shipctl.cli.terminal.Terminal;
 import dev.shipctl.sandbox.Accounts;
 import dev.shipctl.sandbox.LocalGms;
 import dev.shipctl.sandbox.Sandbox;
@@ -30,7 +38,7 @@ import picocli.CommandLine.Option;
             "  shipctl sandbox --port 0 --advertise 127.0.0.2   redirects name 127.0.0.2 (a proxy in front, same ports)",
             "  # then, in another terminal:",
             "  SHIPCTL_PASSWORD=player123 shipctl check -u player1"})
-final class SandboxCommand implements Callable<Integer> {
+public final class SandboxCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
@@ -119,7 +127,7 @@ final class SandboxCommand implements Callable<Integer> {
         }
         Sandbox sandbox = b.build();
         // A server's log: one line per login, refusal and dropped client (hostile ones included); -v adds debug.
-        Logging.level("dev.shipctl.sandbox", Main.verbose ? ch.qos.logback.classic.Level.DEBUG : ch.qos.logback.classic.Level.INFO);
+        Logging.level("dev.shipctl.sandbox", Logging.verbose() ? ch.qos.logback.classic.Level.DEBUG : ch.qos.logback.classic.Level.INFO);
         try {
             sandbox.start();
         } catch (IOException e) {

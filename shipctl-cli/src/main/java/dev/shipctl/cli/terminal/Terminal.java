@@ -57,7 +57,7 @@ public final class Terminal {
      * for nothing else: JLine writes its own carriage returns there, as it does on a console, and what shipctl hands
      * JLine is made safe by {@link #printAbove} and {@link #prompt}. Closing it (JLine does) only flushes.
      */
-    java.io.OutputStream jlineOutput() {
+    public java.io.OutputStream jlineOutput() {
         return new java.io.FilterOutputStream(rawOut) {
             @Override
             public void write(byte[] b, int off, int len) {

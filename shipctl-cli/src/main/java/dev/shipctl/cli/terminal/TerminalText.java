@@ -1,5 +1,7 @@
 package dev.shipctl.cli.terminal;
 
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.output.SafeLogConverters;
 import dev.shipctl.protocol.packet.Texts;
 
 /**

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shipctl.EventStream;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
+import dev.shipctl.cli.Main;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.AdminHarness;
+import dev.shipctl.cli.fixtures.Cli;
 import dev.shipctl.sandbox.LocalGms;
 import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEvent;
@@ -42,7 +46,7 @@ class AdminVerbsTest {
     void announceIsConfirmedByTheBroadcastAndSeenByAPlayer() throws Exception {
         Session player = h.player("player1", null);
         try (EventStream events = player.events()) {
-            AdminHarness.Run run = h.as("gmadmin", "announce", "Restart in 5 minutes");
+            Cli.Run run = h.as("gmadmin", "announce", "Restart in 5 minutes");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).contains("> ", "chat", "/announce", "B0", "Announce by sending a mail.", "mail",
@@ -56,7 +60,7 @@ class AdminVerbsTest {
 
     @Test
     void announceJsonHasTheDocumentedFields() {
-        AdminHarness.Run run = h.as("gmadmin", "announce", "--json", "--global", "Double", "EXP");
+        Cli.Run run = h.as("gmadmin", "announce", "--json", "--global", "Double", "EXP");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode o = run.json().getFirst();
@@ -71,7 +75,7 @@ class AdminVerbsTest {
 
     @Test
     void aPlayerWithoutTheRightGetsExit7AndTheAccountIsNotLeftInAnnounceMode() {
-        AdminHarness.Run run = h.as("player1", "announce", "--wait", "1s", "hello");
+        Cli.Run run = h.as("player1", "announce", "--wait", "1s", "hello");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NO_REPLY);
         assertThat(run.err()).startsWith("shipctl: no broadcast: does this account have the right to /announce?");
@@ -80,7 +84,7 @@ class AdminVerbsTest {
 
     @Test
     void anAnnouncementTooLongIsRefusedBeforeAnythingIsSent() {
-        AdminHarness.Run run = h.as("gmadmin", "announce", "x".repeat(171));
+        Cli.Run run = h.as("gmadmin", "announce", "x".repeat(171));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("171 characters", "at most 170");
@@ -91,7 +95,7 @@ class AdminVerbsTest {
 
     @Test
     void commandPrintsEveryLabelledReply() {
-        AdminHarness.Run run = h.as("gmadmin", "command", "--json", "--", "/bank");
+        Cli.Run run = h.as("gmadmin", "command", "--json", "--", "/bank");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode o = run.json().getFirst();
@@ -102,7 +106,7 @@ class AdminVerbsTest {
 
     @Test
     void silenceIsExit7() {
-        AdminHarness.Run run = h.as("player1", "command", "--wait", "1s", "--", "/updatelocalgms");
+        Cli.Run run = h.as("player1", "command", "--wait", "1s", "--", "/updatelocalgms");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.NO_REPLY);
         assertThat(run.err()).contains("no reply to /updatelocalgms", "silence");
@@ -125,7 +129,7 @@ class AdminVerbsTest {
             assertThat(own.sandbox.localGmRights(42000002)).isZero();
             Files.writeString(file, "[localgms]\n42000003,1\n42000002,1\n[gmrights]\n1,32767\n");
 
-            AdminHarness.Run run = own.as("localgm", "reload-gms");
+            Cli.Run run = own.as("localgm", "reload-gms");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).contains("Local GM file reloaded.").containsPattern("(?m)^OK +local GM file reloaded");
@@ -136,7 +140,7 @@ class AdminVerbsTest {
     @Test
     void reloadMasksAndReloadConfig() {
         assertThat(h.as("gmadmin", "reload-masks").out()).contains("IP ban masks file reloaded.");
-        AdminHarness.Run config = h.as("gmadmin", "reload-config", "--wait", "1s");
+        Cli.Run config = h.as("gmadmin", "reload-config", "--wait", "1s");
         assertThat(config.exitCode()).as("kotori-like servers have no /reloadconfig").isEqualTo(ExitCodes.NO_REPLY);
         assertThat(config.err()).contains("/reloadconfig", "PSONOVA");
     }
@@ -145,7 +149,7 @@ class AdminVerbsTest {
     void kickOfAPlayerInTheLobbyIsConfirmedByTheirLeaving() throws Exception {
         Session player = h.player("player1", "1");
 
-        AdminHarness.Run run = h.as("gmadmin", "kick", "--block", "1", "42000002");
+        Cli.Run run = h.as("gmadmin", "kick", "--block", "1", "42000002");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("/dc 42000002", "left").containsPattern("(?m)^OK +kicked Player1");
@@ -156,7 +160,7 @@ class AdminVerbsTest {
     void kickOfAPlayerElsewhereIsSentButUnconfirmed() throws Exception {
         Session player = h.player("player1", "2");
 
-        AdminHarness.Run run = h.as("gmadmin", "kick", "--block", "1", "--wait", "1s", "--json", "42000002");
+        Cli.Run run = h.as("gmadmin", "kick", "--block", "1", "--wait", "1s", "--json", "42000002");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.json().getFirst().get("outcome").asString()).isEqualTo("unconfirmed");
@@ -167,7 +171,7 @@ class AdminVerbsTest {
     void eventIsConfirmedByTheEventChange() throws Exception {
         Session player = h.player("player1", "2");
         try (EventStream events = player.events()) {
-            AdminHarness.Run run = h.as("gmadmin", "event", "3");
+            Cli.Run run = h.as("gmadmin", "event", "3");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).contains("DA", "event 3").containsPattern("(?m)^OK +lobby event set to 3");
@@ -180,7 +184,7 @@ class AdminVerbsTest {
     void dcallDisconnectsEveryone() throws Exception {
         Session player = h.player("player1", "1");
 
-        AdminHarness.Run run = h.as("gmadmin", "dcall", "--block", "1", "--wait", "10s");
+        Cli.Run run = h.as("gmadmin", "dcall", "--block", "1", "--wait", "10s");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).containsPattern("(?m)^OK +the server is disconnecting everyone");
@@ -194,7 +198,7 @@ class AdminVerbsTest {
             System.arraycopy(verb, 0, args, 0, verb.length);
             args[verb.length] = "--wait";
             args[verb.length + 1] = "1s";
-            AdminHarness.Run run = h.as("player1", args);
+            Cli.Run run = h.as("player1", args);
             assertThat(run.exitCode()).as(String.join(" ", verb) + "\n" + run).isEqualTo(ExitCodes.NO_REPLY);
         }
     }
@@ -205,12 +209,12 @@ class AdminVerbsTest {
     void banOfAnOnlinePlayerThenUnban() throws Exception {
         Session player = h.player("player1", "2");
 
-        AdminHarness.Run ban = h.as("gmadmin", "ban", "42000002");
+        Cli.Run ban = h.as("gmadmin", "ban", "42000002");
         assertThat(ban.exitCode()).as(ban.toString()).isZero();
         assertThat(ban.out()).contains("User has been banned.").containsPattern("(?m)^OK +guild card 42000002 is now banned");
         assertThat(player.awaitDisconnect(EVENT_WAIT)).isPresent();
 
-        AdminHarness.Run unban = h.as("gmadmin", "unban", "--json", "42000002");
+        Cli.Run unban = h.as("gmadmin", "unban", "--json", "42000002");
         assertThat(unban.exitCode()).as(unban.toString()).isZero();
         JsonNode o = unban.json().getFirst();
         assertThat(o.get("outcome").asString()).isEqualTo("done");
@@ -223,7 +227,7 @@ class AdminVerbsTest {
     void unbanOfAPlayerOnlineElsewhereUndoesTheToggle() throws Exception {
         h.player("player1", "2");
 
-        AdminHarness.Run unban = h.as("gmadmin", "unban", "--block", "1", "42000002");
+        Cli.Run unban = h.as("gmadmin", "unban", "--block", "1", "42000002");
 
         assertThat(unban.exitCode()).as(unban.toString()).isZero();
         assertThat(unban.out()).contains("User has been banned.", "Ban removed.").contains("the second /ban 42000002 lifted it");
@@ -234,7 +238,7 @@ class AdminVerbsTest {
     void unbanOfAPlayerInTheLobbySendsNothing() throws Exception {
         h.player("player1", "1");
 
-        AdminHarness.Run unban = h.as("gmadmin", "unban", "--block", "1", "--json", "42000002");
+        Cli.Run unban = h.as("gmadmin", "unban", "--block", "1", "--json", "42000002");
 
         assertThat(unban.exitCode()).as(unban.toString()).isZero();
         assertThat(unban.json().getFirst().get("outcome").asString()).isEqualTo("unchanged");
@@ -246,7 +250,7 @@ class AdminVerbsTest {
         h.player("player1", "2");
         assertThat(h.as("gmadmin", "ban", "42000002").exitCode()).isZero();
 
-        AdminHarness.Run again = h.as("gmadmin", "ban", "--wait", "1s", "42000002");
+        Cli.Run again = h.as("gmadmin", "ban", "--wait", "1s", "42000002");
 
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.NO_REPLY);
         assertThat(again.err()).contains("was already banned", "THE BAN IS NOW LIFTED");
@@ -256,7 +260,7 @@ class AdminVerbsTest {
 
     @Test
     void banOfAnOfflinePlayerIsReportedAsSuch() {
-        AdminHarness.Run run = h.as("gmadmin", "ban", "--wait", "1s", "42000002");
+        Cli.Run run = h.as("gmadmin", "ban", "--wait", "1s", "42000002");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.NO_REPLY);
         assertThat(run.err()).contains("guild card 42000002 is not online on this ship");
@@ -265,13 +269,13 @@ class AdminVerbsTest {
     @Test
     void ipbanAndHwban() throws Exception {
         h.player("player1", "2");
-        AdminHarness.Run hw = h.as("gmadmin", "hwban", "42000002");
+        Cli.Run hw = h.as("gmadmin", "hwban", "42000002");
         assertThat(hw.exitCode()).as(hw.toString()).isZero();
         assertThat(hw.out()).contains("User has been HW banned.");
 
         try (AdminHarness other = new AdminHarness(config.resolve("other"))) {
             other.player("player1", "2");
-            AdminHarness.Run ip = other.as("gmadmin", "ipban", "42000002");
+            Cli.Run ip = other.as("gmadmin", "ipban", "42000002");
             assertThat(ip.exitCode()).as(ip.toString()).isZero();
             assertThat(ip.out()).contains("User has been IP banned.");
         }
@@ -279,13 +283,13 @@ class AdminVerbsTest {
 
     @Test
     void everyVerbHasHelpWithAnExample() {
-        for (String verb : OpenSession.verbNames(h.context(System.out, System.err))) {
-            AdminHarness.Run help = h.run(java.util.Map.of(), verb, "--help");
+        for (String verb : OpenSession.verbNames(new Main(), h.cli().context())) {
+            Cli.Run help = h.run(java.util.Map.of(), verb, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).as(verb).contains("Examples:", "shipctl " + verb);
         }
         for (String other : new String[] {"shell", "run", "profile", "profile add"}) {
-            AdminHarness.Run help = h.run(java.util.Map.of(), (other + " --help").split(" "));
+            Cli.Run help = h.run(java.util.Map.of(), (other + " --help").split(" "));
             assertThat(help.out()).as(other).contains("Examples:");
         }
     }

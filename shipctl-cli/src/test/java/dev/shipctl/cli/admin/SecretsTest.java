@@ -2,14 +2,15 @@ package dev.shipctl.cli.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.Main;
+import dev.shipctl.cli.fixtures.AdminHarness;
+import dev.shipctl.cli.fixtures.Cli;
 import dev.shipctl.sandbox.Account;
 import dev.shipctl.sandbox.Accounts;
 import dev.shipctl.sandbox.LocalGms;
 import dev.shipctl.sandbox.Password;
 import dev.shipctl.sandbox.Sandbox;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,6 @@ class SecretsTest {
                 new Account("gmadmin", new Password.Plain(SECRET), 42000001, true, "GMBot", false),
                 new Account("player1", new Password.Plain("player123"), 42000002, false, "Player1", false)));
         PrintStream realOut = System.out, realErr = System.err;
-        InputStream realIn = System.in;
         ByteArrayOutputStream process = new ByteArrayOutputStream();
         StringBuilder seen = new StringBuilder();
         List<String> argv = new ArrayList<>();
@@ -46,7 +46,7 @@ class SecretsTest {
             System.setOut(new PrintStream(process, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(process, true, StandardCharsets.UTF_8));
             Map<String, String> env = Map.of("SECRET_PW", SECRET);
-            boolean traces = Main.commandLine(h.context(System.out, System.err)).getSubcommands().get("announce")
+            boolean traces = Main.commandLine(h.cli().context()).getSubcommands().get("announce")
                     .getCommandSpec().findOption("--trace") != null;
             h.player("player1", "2");
             String[][] verbs = {
@@ -61,7 +61,7 @@ class SecretsTest {
                 if (verb[0].equals("command")) args.addAll(args.indexOf("--"), List.of("--json"));
                 if (traces) args.addAll(List.of("--trace", config.resolve("trace.jsonl").toString()));
                 argv.addAll(args);
-                AdminHarness.Run run = h.run(env, fixDashDash(args));
+                Cli.Run run = h.run(env, fixDashDash(args));
                 seen.append(run.out()).append(run.err());
             }
             Files.writeString(config.resolve("script.shipctl"), "/bank\nreload-gms\n");
@@ -71,13 +71,11 @@ class SecretsTest {
             seen.append(h.run(env, "profile", "show", "secret"));
             seen.append(h.run(env, "reload-gms", "--profile", "secret"));
             seen.append(h.run(Map.of("SECRET_PW", "wrong-password"), "reload-gms", "--profile", "secret")); // a refused login
-            System.setIn(new ByteArrayInputStream("reload-gms\n/bank\nannounce from the shell\n".getBytes(StandardCharsets.UTF_8)));
-            seen.append(h.run(env, "shell", "--profile", "secret"));
+            seen.append(h.cli().runWithInput("reload-gms\n/bank\nannounce from the shell\n", env, "shell", "--profile", "secret"));
             seen.append(h.run(env, "-v", "dcall", "--profile", "secret")); // last: the ship then refuses logins for a while
         } finally {
             System.setOut(realOut);
             System.setErr(realErr);
-            System.setIn(realIn);
         }
         seen.append(process.toString(StandardCharsets.UTF_8));
 

@@ -1,15 +1,18 @@
 package dev.shipctl.cli.config;
 
-import static dev.shipctl.cli.FileModes.chmod;
-import static dev.shipctl.cli.FileModes.file;
-import static dev.shipctl.cli.FileModes.giveToNobody;
-import static dev.shipctl.cli.FileModes.mode;
+import static dev.shipctl.cli.fixtures.FileModes.chmod;
+import static dev.shipctl.cli.fixtures.FileModes.file;
+import static dev.shipctl.cli.fixtures.FileModes.giveToNobody;
+import static dev.shipctl.cli.fixtures.FileModes.mode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.AdminHarness;
+import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.options.PasswordSource;
+import dev.shipctl.cli.output.Json;
 import dev.shipctl.sandbox.Accounts;
 import dev.shipctl.sandbox.Sandbox;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -251,7 +254,7 @@ class LocalFilesTest {
     @Test
     void theShellKeepsItsHistoryOwnerOnlyInAPrivateDirectory() throws Exception {
         Path fresh = dir.resolve("home/.config/shipctl");
-        AdminHarness.Run run = shell(fresh, "reload-gms\nexit\n");
+        Cli.Run run = shell(fresh, "reload-gms\nexit\n");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(mode(fresh)).isEqualTo("0700");
@@ -266,20 +269,16 @@ class LocalFilesTest {
         Path victim = file(dir.resolve("victim"), "precious\n", "rw-------");
         Files.createSymbolicLink(config.resolve("history"), victim);
 
-        AdminHarness.Run run = shell(config, "reload-gms\nexit\n");
+        Cli.Run run = shell(config, "reload-gms\nexit\n");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.err()).contains("the shell history " + config.resolve("history") + " is a symbolic link");
         assertThat(Files.readString(victim)).isEqualTo("precious\n");
     }
 
-    private AdminHarness.Run shell(Path configDir, String typed) throws Exception {
-        InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));
+    private Cli.Run shell(Path configDir, String typed) throws Exception {
         try (AdminHarness h = new AdminHarness(configDir)) {
-            return h.as("gmadmin", "shell");
-        } finally {
-            System.setIn(saved);
+            return h.asWithInput(typed, "gmadmin", "shell");
         }
     }
 }

@@ -1,12 +1,15 @@
 package dev.shipctl.cli.config;
 
-import static dev.shipctl.cli.FileModes.chmod;
-import static dev.shipctl.cli.FileModes.file;
-import static dev.shipctl.cli.FileModes.giveToNobody;
-import static dev.shipctl.cli.FileModes.mode;
+import static dev.shipctl.cli.fixtures.FileModes.chmod;
+import static dev.shipctl.cli.fixtures.FileModes.file;
+import static dev.shipctl.cli.fixtures.FileModes.giveToNobody;
+import static dev.shipctl.cli.fixtures.FileModes.mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.options.SizeConverter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,13 @@ package dev.shipctl.cli.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.output.Json;
 import dev.shipctl.sandbox.Role;
 import dev.shipctl.sandbox.Sandbox;
-import dev.shipctl.sandbox.SandboxEvent;
 import dev.shipctl.sandbox.SandboxEffect;
+import dev.shipctl.sandbox.SandboxEvent;
 import dev.shipctl.sandbox.Stage;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -2,12 +2,15 @@ package dev.shipctl.cli.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.FaultRig;
+import dev.shipctl.cli.fixtures.ProcessLeaks;
 import dev.shipctl.protocol.Direction;
 import dev.shipctl.testkit.Fault;
 import dev.shipctl.testkit.FaultPlan;
 import dev.shipctl.testkit.FaultProxy;
-import dev.shipctl.testkit.HostileServer;
 import dev.shipctl.testkit.HostileServer.Behaviour;
+import dev.shipctl.testkit.HostileServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

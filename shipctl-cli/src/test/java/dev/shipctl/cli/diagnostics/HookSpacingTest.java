@@ -2,9 +2,10 @@ package dev.shipctl.cli.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipctl.cli.HookSpacing.Hold;
-import dev.shipctl.cli.HookSpacing.Run;
-import dev.shipctl.cli.HookSpacing.Settled;
+import dev.shipctl.cli.diagnostics.HookSpacing.Hold;
+import dev.shipctl.cli.diagnostics.HookSpacing.Run;
+import dev.shipctl.cli.diagnostics.HookSpacing.Settled;
+import dev.shipctl.cli.options.DurationConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -2,11 +2,15 @@ package dev.shipctl.cli.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.fixtures.FaultRig;
+import dev.shipctl.cli.fixtures.ProcessLeaks;
 import dev.shipctl.testkit.Fault;
 import dev.shipctl.testkit.FaultPlan;
 import dev.shipctl.testkit.FaultProxy;
-import dev.shipctl.testkit.HostileServer;
 import dev.shipctl.testkit.HostileServer.Behaviour;
+import dev.shipctl.testkit.HostileServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

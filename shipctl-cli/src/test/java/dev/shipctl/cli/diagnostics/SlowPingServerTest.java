@@ -2,6 +2,8 @@ package dev.shipctl.cli.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
 import dev.shipctl.testkit.HostileServer;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,6 +3,9 @@ package dev.shipctl.cli.diagnostics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.output.Json;
 import dev.shipctl.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -2,6 +2,10 @@ package dev.shipctl.cli.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.fixtures.FaultRig;
+import dev.shipctl.cli.output.Json;
 import dev.shipctl.testkit.Fault;
 import dev.shipctl.testkit.FaultPlan;
 import dev.shipctl.testkit.FaultProxy;

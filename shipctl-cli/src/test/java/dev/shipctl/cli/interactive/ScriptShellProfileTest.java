@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shipctl.EventStream;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.AdminHarness;
+import dev.shipctl.cli.fixtures.Cli;
 import dev.shipctl.sandbox.SandboxEvent;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class ScriptShellProfileTest {
     void aScriptRunsOverOneLoginAndTheCooldownKeepsEveryCommandAnswered() throws Exception {
         Path f = script("# two commands back to back: Tethealla drops a second one within the same second\n/bank\n/bank\n\nreload-gms\n");
 
-        AdminHarness.Run run = h.as("gmadmin", "run", "--json", f.toString());
+        Cli.Run run = h.as("gmadmin", "run", "--json", f.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<JsonNode> lines = run.json();
@@ -73,7 +73,7 @@ class ScriptShellProfileTest {
     void aScriptStopsAtTheFirstFailureWithItsExitCode() throws Exception {
         Path f = script("/bank\nreload-config --wait 1s\n/bank\n");
 
-        AdminHarness.Run run = h.as("gmadmin", "run", f.toString());
+        Cli.Run run = h.as("gmadmin", "run", f.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NO_REPLY);
         assertThat(run.out()).contains("[1] /bank", "[2] reload-config --wait 1s").doesNotContain("[3]");
@@ -84,7 +84,7 @@ class ScriptShellProfileTest {
     void keepGoingRunsEveryLineAndExitsWithTheFirstFailure() throws Exception {
         Path f = script("nosuchverb\n/bank\nban --wait 1s 42000002\n");
 
-        AdminHarness.Run run = h.as("gmadmin", "run", "--keep-going", "--json", f.toString());
+        Cli.Run run = h.as("gmadmin", "run", "--keep-going", "--json", f.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         List<JsonNode> lines = run.json();
@@ -94,15 +94,9 @@ class ScriptShellProfileTest {
 
     @Test
     void aScriptFromStandardInput() {
-        InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream("announce \"Restart at 22:00\"\n".getBytes(StandardCharsets.UTF_8)));
-        try {
-            AdminHarness.Run run = h.as("gmadmin", "run", "-");
-            assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.out()).contains("[GM]GMBot: Restart at 22:00");
-        } finally {
-            System.setIn(saved);
-        }
+        Cli.Run run = h.asWithInput("announce \"Restart at 22:00\"\n", "gmadmin", "run", "-");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("[GM]GMBot: Restart at 22:00");
     }
 
     // ---- shell --------------------------------------------------------------------------------------------
@@ -110,86 +104,54 @@ class ScriptShellProfileTest {
     @Test
     void theShellRunsVerbsAndRawCommandsOnOneLoginAndKeepsHistory() throws Exception {
         Session player = h.player("player1", "1");
-        InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream("reload-gms\n/bank\nannounce Hello from the shell\ncheck\nexit\n".getBytes(StandardCharsets.UTF_8)));
         try (EventStream events = player.events()) {
-            AdminHarness.Run run = h.as("gmadmin", "shell", "--block", "1");
+            Cli.Run run = h.asWithInput("reload-gms\n/bank\nannounce Hello from the shell\ncheck\nexit\n", "gmadmin", "shell", "--block", "1");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).contains("Local GM file reloaded.", "Bank: Common", "[GM]GMBot: Hello from the shell");
             assertThat(run.err()).contains("'check' is not a verb for an open session");
             assertThat(events.next(SessionEvent.Announcement.class, Duration.ofSeconds(10))).isPresent();
-        } finally {
-            System.setIn(saved);
         }
         assertThat(logins()).isEqualTo(1);
-        assertThat(Files.readString(ShellCommand.historyFile(h.context(System.out, System.err))))
+        assertThat(Files.readString(ShellCommand.historyFile(h.cli().context())))
                 .contains("reload-gms", "/bank", "announce Hello from the shell");
     }
 
     @Test
     void theShellPrintsEventsFromOthers() throws Exception {
-        InputStream in = new java.io.PipedInputStream();
-        java.io.PipedOutputStream typing = new java.io.PipedOutputStream((java.io.PipedInputStream) in);
-        InputStream saved = System.in;
-        System.setIn(in);
-        try {
-            var out = new AwaitableOutput();
-            var err = new java.io.ByteArrayOutputStream();
-            CliContext ctx = h.context(new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-            Map<String, String> env = new java.util.HashMap<>(ctx.env());
-            env.put("SHIPCTL_PASSWORD", "player123");
-            CliContext withPassword = new CliContext(ctx.terminal(), env, ctx.console(), ctx.configDir());
-            var exit = new java.util.concurrent.CompletableFuture<Integer>();
-            Thread.ofPlatform().daemon().start(() -> exit.complete(Main.run(withPassword, "shell", "-p", h.port(), "-u", "player1", "--block", "1")));
-            assertThat(out.await("Player1@Sandbox> ", Duration.ofSeconds(10))).as("the prompt").isTrue();
+        Cli.Running shell = h.startAs("player1", "shell", "--block", "1");
+        var out = shell.out();
+        var err = shell.err();
+        assertThat(out.awaitText("Player1@Sandbox> ", Duration.ofSeconds(10))).as("the prompt").isTrue();
 
-            AdminHarness.Run announced = h.as("gmadmin", "announce", "--block", "1", "Seen in the shell");
-            assertThat(announced.exitCode()).as(announced.toString()).isZero();
-            assertThat(out.await("Seen in the shell", Duration.ofSeconds(10))).as(out + "\n---\n" + err + "\n---\n" + announced).isTrue();
-            typing.write("/bank\n".getBytes(StandardCharsets.UTF_8));
-            typing.flush();
-            h.sandbox.events().await(SandboxEvent.CommandHandled.class, c -> c.guildCard() == 42000002, Duration.ofSeconds(10));
-            assertThat(out.await("1 reply to /bank", Duration.ofSeconds(10))).isTrue();
-            typing.close(); // Ctrl-D
-            assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("** [GM]GMBot: Seen in the shell", "+ GMBot (42000001) joined");
-        } finally {
-            System.setIn(saved);
-        }
+        Cli.Run announced = h.as("gmadmin", "announce", "--block", "1", "Seen in the shell");
+        assertThat(announced.exitCode()).as(announced.toString()).isZero();
+        assertThat(out.awaitText("Seen in the shell", Duration.ofSeconds(10))).as(out + "\n---\n" + err + "\n---\n" + announced).isTrue();
+        shell.type("/bank\n");
+        h.sandbox.events().await(SandboxEvent.CommandHandled.class, c -> c.guildCard() == 42000002, Duration.ofSeconds(10));
+        assertThat(out.awaitText("1 reply to /bank", Duration.ofSeconds(10))).isTrue();
+        shell.endInput(); // Ctrl-D
+        assertThat(shell.exitCode()).isZero();
+        assertThat(out.text()).contains("** [GM]GMBot: Seen in the shell", "+ GMBot (42000001) joined");
     }
 
     @Test
     void theShellsSessionLogsInAgainAfterACutAndTheNextVerbUsesIt() throws Exception {
-        InputStream in = new java.io.PipedInputStream();
-        java.io.PipedOutputStream typing = new java.io.PipedOutputStream((java.io.PipedInputStream) in);
-        InputStream saved = System.in;
-        System.setIn(in);
-        try {
-            var out = new AwaitableOutput();
-            var err = new java.io.ByteArrayOutputStream();
-            CliContext ctx = h.context(new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-            Map<String, String> env = new java.util.HashMap<>(ctx.env());
-            env.put("SHIPCTL_PASSWORD", "player123");
-            CliContext withPassword = new CliContext(ctx.terminal(), env, ctx.console(), ctx.configDir());
-            var exit = new java.util.concurrent.CompletableFuture<Integer>();
-            Thread.ofPlatform().daemon().start(() -> exit.complete(Main.run(withPassword, "shell", "-p", h.port(), "-u", "player1", "--block", "1")));
-            assertThat(out.await("Player1@Sandbox> ", Duration.ofSeconds(10))).as("the prompt").isTrue();
+        Cli.Running shell = h.startAs("player1", "shell", "--block", "1");
+        var out = shell.out();
+        var err = shell.err();
+        assertThat(out.awaitText("Player1@Sandbox> ", Duration.ofSeconds(10))).as("the prompt").isTrue();
 
-            assertThat(h.sandbox.cut(42000002)).isPositive();
-            assertThat(out.await("logged in again, lobby 1", Duration.ofSeconds(10))).as(out + "\n---\n" + err).isTrue();
-            typing.write("/bank\n".getBytes(StandardCharsets.UTF_8));
-            typing.flush();
-            assertThat(out.await("1 reply to /bank", Duration.ofSeconds(10))).as(out + "\n---\n" + err).isTrue();
-            typing.close();
-            assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("connection lost: disconnected by the server (lobby)");
-            assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("logging in again)");
-            assertThat(h.sandbox.events().history()).as("the first login and the reconnect, no login of the verb's own")
-                    .filteredOn(e -> e instanceof SandboxEvent.ReachedLobby r && r.guildCard() == 42000002).hasSize(2);
-        } finally {
-            System.setIn(saved);
-        }
+        assertThat(h.sandbox.cut(42000002)).isPositive();
+        assertThat(out.awaitText("logged in again, lobby 1", Duration.ofSeconds(10))).as(out + "\n---\n" + err).isTrue();
+        shell.type("/bank\n");
+        assertThat(out.awaitText("1 reply to /bank", Duration.ofSeconds(10))).as(out + "\n---\n" + err).isTrue();
+        shell.endInput();
+        assertThat(shell.exitCode()).isZero();
+        assertThat(out.text()).contains("connection lost: disconnected by the server (lobby)");
+        assertThat(err.text()).doesNotContain("logging in again)");
+        assertThat(h.sandbox.events().history()).as("the first login and the reconnect, no login of the verb's own")
+                .filteredOn(e -> e instanceof SandboxEvent.ReachedLobby r && r.guildCard() == 42000002).hasSize(2);
     }
 
     // ---- profiles -----------------------------------------------------------------------------------------
@@ -197,21 +159,21 @@ class ScriptShellProfileTest {
     @Test
     void profilesAddListShowRemoveAndFlagsOverrideThem() throws Exception {
         Map<String, String> none = Map.of();
-        AdminHarness.Run add = h.run(none, "profile", "add", "lab", "--host", "127.0.0.1", "--port", h.port(), "--user", "gmadmin",
+        Cli.Run add = h.run(none, "profile", "add", "lab", "--host", "127.0.0.1", "--port", h.port(), "--user", "gmadmin",
                 "--password-env", "LAB_PASSWORD", "--flavour", "tethealla");
         assertThat(add.exitCode()).as(add.toString()).isZero();
         assertThat(h.run(none, "profile", "add", "lab", "--user", "x").exitCode()).as("no silent overwrite").isEqualTo(ExitCodes.USAGE);
         assertThat(h.run(none, "profile", "add", "wrong", "--port", "1", "--user", "player1", "--password-env", "LAB_PASSWORD").exitCode()).isZero();
 
-        AdminHarness.Run list = h.run(none, "profile", "list");
+        Cli.Run list = h.run(none, "profile", "list");
         assertThat(list.out()).contains("NAME", "lab", "127.0.0.1:" + h.port(), "gmadmin", "tethealla", "env LAB_PASSWORD", "wrong");
         JsonNode show = h.run(none, "profile", "show", "lab", "--json").json().getFirst();
         assertThat(show.get("user").asString()).isEqualTo("gmadmin");
         assertThat(show.get("password_env").asString()).isEqualTo("LAB_PASSWORD");
 
-        AdminHarness.Run viaEnv = h.run(Map.of("SHIPCTL_PROFILE", "lab", "LAB_PASSWORD", "gmadmin123"), "reload-gms");
+        Cli.Run viaEnv = h.run(Map.of("SHIPCTL_PROFILE", "lab", "LAB_PASSWORD", "gmadmin123"), "reload-gms");
         assertThat(viaEnv.exitCode()).as(viaEnv.toString()).isZero();
-        AdminHarness.Run overridden = h.run(Map.of("LAB_PASSWORD", "gmadmin123"), "reload-gms", "--profile", "wrong", "-p", h.port(), "-u", "gmadmin");
+        Cli.Run overridden = h.run(Map.of("LAB_PASSWORD", "gmadmin123"), "reload-gms", "--profile", "wrong", "-p", h.port(), "-u", "gmadmin");
         assertThat(overridden.exitCode()).as(overridden.toString()).isZero();
 
         assertThat(h.run(none, "profile", "remove", "lab").exitCode()).isZero();

@@ -3,17 +3,10 @@ package dev.shipctl.cli.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipctl.Session;
-import java.io.InputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.shipctl.cli.fixtures.AdminHarness;
+import dev.shipctl.cli.fixtures.Cli;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -43,20 +36,11 @@ class EventJsonTest {
 
     @Test
     void listenAndTheJsonShellPrintTheSameLineForTheSameEvent() throws Exception {
-        PipedInputStream in = new PipedInputStream();
-        PipedOutputStream typing = new PipedOutputStream(in);
-        InputStream saved = System.in;
-        System.setIn(in);
-        try {
-            var shellOut = new AwaitableOutput();
-            var shellErr = new java.io.ByteArrayOutputStream();
-            CliContext ctx = h.context(new PrintStream(shellOut, true, StandardCharsets.UTF_8), new PrintStream(shellErr, true, StandardCharsets.UTF_8));
-            Map<String, String> env = new HashMap<>(ctx.env());
-            env.put("SHIPCTL_PASSWORD", "player123");
-            CliContext shellCtx = new CliContext(ctx.terminal(), env, ctx.console(), ctx.configDir());
-            var shellExit = new CompletableFuture<Integer>();
-            Thread.ofPlatform().daemon().start(() -> shellExit.complete(Main.run(shellCtx, "shell", "--json", "-p", h.port(), "-u", "player1", "--block", "1")));
-            assertThat(shellOut.await("Player1@Sandbox> ", WAIT)).as("the prompt").isTrue();
+        Cli.Running shell = h.startAs("player1", "shell", "--json", "--block", "1");
+        {
+            Cli.Lines shellOut = shell.out();
+            Cli.Lines shellErr = shell.err();
+            assertThat(shellOut.awaitText("Player1@Sandbox> ", WAIT)).as("the prompt").isTrue();
 
             Cli.Running listen = new Cli(config).env("SHIPCTL_PASSWORD", "localgm123")
                     .start("listen", "-p", h.port(), "-u", "localgm", "--block", "1");
@@ -68,7 +52,7 @@ class EventJsonTest {
 
             String listenJoined = listen.out().await(l -> l.contains("\"kind\":\"joined\"") && l.contains("GMBot"));
             String listenChat = listen.out().await(l -> l.contains("\"kind\":\"chat\""));
-            assertThat(shellOut.await("the same for both\"}", WAIT)).as(shellOut + "\n---\n" + shellErr).isTrue();
+            assertThat(shellOut.awaitText("the same for both\"}", WAIT)).as(shellOut + "\n---\n" + shellErr).isTrue();
             String shellJoined = line(shellOut, "joined", "GMBot");
             String shellChat = line(shellOut, "chat", "the same for both");
 
@@ -83,17 +67,15 @@ class EventJsonTest {
             assertThat(chat.get("text").asString()).isEqualTo("the same for both");
             assertThat(chat.has("self")).isFalse();
 
-            typing.close(); // Ctrl-D
-            assertThat(shellExit.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
+            shell.endInput(); // Ctrl-D
+            assertThat(shell.exitCode()).isZero();
             assertThat(listen.stop()).isZero();
-        } finally {
-            System.setIn(saved);
         }
     }
 
     /** The event line of {@code kind} that contains {@code text} in the shell's output (which also holds its prompts). */
-    private static String line(AwaitableOutput out, String kind, String text) {
-        String all = out.toString(StandardCharsets.UTF_8);
+    private static String line(Cli.Lines out, String kind, String text) {
+        String all = out.text();
         Matcher m = Pattern.compile("\\{\"schema\":[^\\r\\n]*\"kind\":\"" + kind + "\"[^\\r\\n]*\\}").matcher(all);
         while (m.find()) {
             if (m.group().contains(text)) return m.group();

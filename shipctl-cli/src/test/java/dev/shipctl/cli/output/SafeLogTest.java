@@ -1,8 +1,8 @@
 package dev.shipctl.cli.output;
 
-import static dev.shipctl.cli.TerminalTest.HOSTILE;
-import static dev.shipctl.cli.TerminalTest.SHOWN;
-import static dev.shipctl.cli.TerminalTextTest.assertSafe;
+import static dev.shipctl.cli.terminal.TerminalTest.HOSTILE;
+import static dev.shipctl.cli.terminal.TerminalTest.SHOWN;
+import static dev.shipctl.cli.terminal.TerminalTextTest.assertSafe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -29,6 +29,6 @@ class SafeLogTest {
         assertSafe(log);
         assertThat(log).contains("WARN  ChainContext: while waiting for 0x67: skipped ServerChat[text=" + SHOWN + "]")
                 .contains("java.lang.IllegalStateException: " + SHOWN)
-                .contains(System.lineSeparator() + "    at dev.shipctl.cli.SafeLogTest");
+                .contains(System.lineSeparator() + "    at dev.shipctl.cli.output.SafeLogTest");
     }
 }

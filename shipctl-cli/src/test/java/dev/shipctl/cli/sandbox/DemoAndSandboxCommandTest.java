@@ -2,6 +2,9 @@ package dev.shipctl.cli.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.output.Json;
 import dev.shipctl.testkit.FaultProxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,8 +1,9 @@
 package dev.shipctl.cli.terminal;
 
-import static dev.shipctl.cli.TerminalTextTest.assertSafe;
+import static dev.shipctl.cli.terminal.TerminalTextTest.assertSafe;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.output.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
@@ -18,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link Terminal}: the output boundary. Whatever way text is printed, the rule applies; colours are the only escapes. */
-class TerminalTest {
-    static final String HOSTILE = "\u001b]0;title\u0007\u001b[1A\u001b[2Kfake line";
-    static final String SHOWN = "\\x1b]0;title\\x07\\x1b[1A\\x1b[2Kfake line";
+public class TerminalTest {
+    public static final String HOSTILE = "\u001b]0;title\u0007\u001b[1A\u001b[2Kfake line";
+    public static final String SHOWN = "\\x1b]0;title\\x07\\x1b[1A\\x1b[2Kfake line";
 
     final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** {@link TerminalText}: the rule for showing untrusted text, character by character. */
-class TerminalTextTest {
+public class TerminalTextTest {
     /** A character that must never reach a terminal raw: a control (but a line feed), a format character, a separator, a lone surrogate. */
     static boolean unsafe(String s, int i) {
         char c = s.charAt(i);
@@ -19,7 +19,7 @@ class TerminalTextTest {
     }
 
     /** Fails, naming the first unsafe character (and showing the text made safe), if any is in {@code s}. */
-    static void assertSafe(String s) {
+    public static void assertSafe(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (unsafe(s, i)) {
                 throw new AssertionError("U+%04X at %d reaches the terminal raw in:%n%s".formatted((int) s.charAt(i), i, TerminalText.sanitize(s, true)));
