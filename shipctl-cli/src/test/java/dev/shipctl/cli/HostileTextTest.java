@@ -98,28 +98,26 @@ class HostileTextTest {
     @Test
     void aGmsShellShowsHostileChatMailNamesAndShipAsText() throws Exception {
         Cli.Running shell = new Cli(config).env("SHIPCTL_PASSWORD", "gmadmin123").start("shell", "-p", port(), "-u", "gmadmin", "--block", "1");
-        {
-            Cli.Lines out = shell.out();
-            Cli.Lines err = shell.err();
-            assertThat(out.awaitText("GMBot@" + SHIP_SHOWN + "> ", WAIT)).as("the prompt, with the ship's name\n" + out).isTrue();
+        Cli.Lines out = shell.out();
+        Cli.Lines err = shell.err();
+        assertThat(out.awaitText("GMBot@" + SHIP_SHOWN + "> ", WAIT)).as("the prompt, with the ship's name\n" + out).isTrue();
 
-            try (Session evil = evil()) {
-                assertThat(out.awaitText("+ " + NAME_SHOWN + " (42000004) joined", WAIT)).as(out.toString()).isTrue();
-                chatRaw(evil, CHAT);
-                assertThat(out.awaitText("[" + NAME_SHOWN + "] " + CHAT_SHOWN, WAIT)).as(out.toString()).isTrue();
-                evil.mail(GM, MAIL);
-                assertThat(out.awaitText("mail from " + NAME_SHOWN + ": " + MAIL_SHOWN, WAIT)).as(out.toString()).isTrue();
-            }
-            shell.type("kick 42000004\n"); // gone already: an error line quoting nothing hostile
-            shell.endInput();
-            assertThat(shell.exitCode()).isZero();
-
-            // JLine's own redraw (a carriage return, spaces over the prompt, a carriage return) is the one control it writes
-            String shown = out.text().replaceAll("\r *\r", "");
-            assertSafe(shown);
-            assertSafe(err.text());
-            assertThat(shown.lines()).noneMatch(l -> l.startsWith("fake line") || l.startsWith("second line"));
+        try (Session evil = evil()) {
+            assertThat(out.awaitText("+ " + NAME_SHOWN + " (42000004) joined", WAIT)).as(out.toString()).isTrue();
+            chatRaw(evil, CHAT);
+            assertThat(out.awaitText("[" + NAME_SHOWN + "] " + CHAT_SHOWN, WAIT)).as(out.toString()).isTrue();
+            evil.mail(GM, MAIL);
+            assertThat(out.awaitText("mail from " + NAME_SHOWN + ": " + MAIL_SHOWN, WAIT)).as(out.toString()).isTrue();
         }
+        shell.type("kick 42000004\n"); // gone already: an error line quoting nothing hostile
+        shell.endInput();
+        assertThat(shell.exitCode()).isZero();
+
+        // JLine's own redraw (a carriage return, spaces over the prompt, a carriage return) is the one control it writes
+        String shown = out.text().replaceAll("\r *\r", "");
+        assertSafe(shown);
+        assertSafe(err.text());
+        assertThat(shown.lines()).noneMatch(l -> l.startsWith("fake line") || l.startsWith("second line"));
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Optional;
  * is the one it last reported (the server flapped and came back), it does not run, and the caller says so: no
  * change is dropped silently. Not thread-safe: one watch loop calls it.
  */
-public final class HookSpacing {
+final class HookSpacing {
     /** What to do after a round. */
     sealed interface Decision {}
 

@@ -37,40 +37,38 @@ class EventJsonTest {
     @Test
     void listenAndTheJsonShellPrintTheSameLineForTheSameEvent() throws Exception {
         Cli.Running shell = h.startAs("player1", "shell", "--json", "--block", "1");
-        {
-            Cli.Lines shellOut = shell.out();
-            Cli.Lines shellErr = shell.err();
-            assertThat(shellOut.awaitText("Player1@Sandbox> ", WAIT)).as("the prompt").isTrue();
+        Cli.Lines shellOut = shell.out();
+        Cli.Lines shellErr = shell.err();
+        assertThat(shellOut.awaitText("Player1@Sandbox> ", WAIT)).as("the prompt").isTrue();
 
-            Cli.Running listen = new Cli(config).env("SHIPCTL_PASSWORD", "localgm123")
-                    .start("listen", "-p", h.port(), "-u", "localgm", "--block", "1");
-            String connected = listen.out().await(l -> l.contains("\"kind\":\"connected\""));
-            assertThat(Json.MAPPER.readTree(connected).get("schema").asInt()).isEqualTo(EventJson.SCHEMA);
+        Cli.Running listen = new Cli(config).env("SHIPCTL_PASSWORD", "localgm123")
+                .start("listen", "-p", h.port(), "-u", "localgm", "--block", "1");
+        String connected = listen.out().await(l -> l.contains("\"kind\":\"connected\""));
+        assertThat(Json.MAPPER.readTree(connected).get("schema").asInt()).isEqualTo(EventJson.SCHEMA);
 
-            Session gm = h.player("gmadmin", "1");
-            gm.chat("the same for both").join();
+        Session gm = h.player("gmadmin", "1");
+        gm.chat("the same for both").join();
 
-            String listenJoined = listen.out().await(l -> l.contains("\"kind\":\"joined\"") && l.contains("GMBot"));
-            String listenChat = listen.out().await(l -> l.contains("\"kind\":\"chat\""));
-            assertThat(shellOut.awaitText("the same for both\"}", WAIT)).as(shellOut + "\n---\n" + shellErr).isTrue();
-            String shellJoined = line(shellOut, "joined", "GMBot");
-            String shellChat = line(shellOut, "chat", "the same for both");
+        String listenJoined = listen.out().await(l -> l.contains("\"kind\":\"joined\"") && l.contains("GMBot"));
+        String listenChat = listen.out().await(l -> l.contains("\"kind\":\"chat\""));
+        assertThat(shellOut.awaitText("the same for both\"}", WAIT)).as(shellOut + "\n---\n" + shellErr).isTrue();
+        String shellJoined = line(shellOut, "joined", "GMBot");
+        String shellChat = line(shellOut, "chat", "the same for both");
 
-            // each session stamps the event with its own arrival time; everything else is the same, byte for byte
-            assertThat(withoutTime(shellJoined)).isEqualTo(withoutTime(listenJoined));
-            assertThat(withoutTime(shellChat)).isEqualTo(withoutTime(listenChat));
-            JsonNode chat = Json.MAPPER.readTree(shellChat);
-            assertThat(shellChat).startsWith("{\"schema\":1,\"time\":\"");
-            assertThat(chat.get("kind").asString()).isEqualTo("chat");
-            assertThat(chat.get("who").get("name").asString()).isEqualTo("GMBot");
-            assertThat(chat.get("who").get("guild_card").asLong()).isEqualTo(42000001L);
-            assertThat(chat.get("text").asString()).isEqualTo("the same for both");
-            assertThat(chat.has("self")).isFalse();
+        // each session stamps the event with its own arrival time; everything else is the same, byte for byte
+        assertThat(withoutTime(shellJoined)).isEqualTo(withoutTime(listenJoined));
+        assertThat(withoutTime(shellChat)).isEqualTo(withoutTime(listenChat));
+        JsonNode chat = Json.MAPPER.readTree(shellChat);
+        assertThat(shellChat).startsWith("{\"schema\":1,\"time\":\"");
+        assertThat(chat.get("kind").asString()).isEqualTo("chat");
+        assertThat(chat.get("who").get("name").asString()).isEqualTo("GMBot");
+        assertThat(chat.get("who").get("guild_card").asLong()).isEqualTo(42000001L);
+        assertThat(chat.get("text").asString()).isEqualTo("the same for both");
+        assertThat(chat.has("self")).isFalse();
 
-            shell.endInput(); // Ctrl-D
-            assertThat(shell.exitCode()).isZero();
-            assertThat(listen.stop()).isZero();
-        }
+        shell.endInput(); // Ctrl-D
+        assertThat(shell.exitCode()).isZero();
+        assertThat(listen.stop()).isZero();
     }
 
     /** The event line of {@code kind} that contains {@code text} in the shell's output (which also holds its prompts). */
