@@ -2,14 +2,19 @@
  * The {@code shipctl} command line: picocli commands that call the library ({@code dev.shipctl.session}), format
  * what it returns and map it to exit codes. Packages and their arrows: docs/architecture.md.
  *
- * <p>It exports only what the release build uses ({@code Main.commandLine} and {@code CliContext}, for the man
- * pages); picocli, Jackson and logback reach the rest by reflection through the {@code opens} below. The runnable
- * {@code shipctl.jar} is shaded and runs on the class path, where this descriptor is left out.
+ * <p>It exports only what the release build uses ({@code Main.commandLine} with a {@code CliContext} and its
+ * {@code Terminal}, for the man pages); picocli, Jackson and logback reach the rest by reflection through the
+ * {@code opens} below. The runnable {@code shipctl.jar} is shaded and runs on the class path, where this descriptor
+ * is left out.
+ *
+ * <p>JLine and Prometheus ship no descriptor: they are automatic modules, named by their jars' own
+ * {@code Automatic-Module-Name} (stable names, not derived from a file name), hence the warning suppressed here.
  */
+@SuppressWarnings("requires-automatic")
 module dev.shipctl.cli {
     requires dev.shipctl.session;
     requires dev.shipctl.sandbox;
-    requires info.picocli;
+    requires transitive info.picocli; // Main.commandLine returns a picocli CommandLine
     requires org.jline;
     requires tools.jackson.core;
     requires tools.jackson.databind;
@@ -27,6 +32,7 @@ module dev.shipctl.cli {
 
     exports dev.shipctl.cli;
     exports dev.shipctl.cli.common;
+    exports dev.shipctl.cli.terminal;
 
     // picocli reads the commands' annotations and sets their fields
     opens dev.shipctl.cli to info.picocli;

@@ -37,10 +37,10 @@ import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine;
 
 /**
  * The {@code shipctl} command. {@link #run} is the whole program with its streams and environment passed in, so
@@ -220,7 +220,7 @@ public final class Main implements Commands {
 
     @Override
     public int execute(CliContext ctx, String... args) {
-        return Main.run(ctx, args) ;
+        return Main.run(ctx, args);
     }
 
     /** Creates commands, handing them the context when their constructor takes one. */

@@ -2,8 +2,8 @@ package dev.shipctl.cli.admin;
 
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
-import dev.shipctl.admin.AdminResult.Exchange;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.admin.AdminResult.Exchange;
 import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.UserError;

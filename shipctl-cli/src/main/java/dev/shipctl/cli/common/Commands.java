@@ -1,7 +1,7 @@
 package dev.shipctl.cli.common;
 
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * shipctl's command line, for the commands that run other commands ({@code shell} and {@code run} build one per
