@@ -7,6 +7,7 @@
 module dev.shipctl.sandbox {
     requires transitive dev.shipctl.protocol;
     requires org.slf4j;
+    requires tools.jackson.core;
     requires tools.jackson.databind;
     requires tools.jackson.dataformat.toml;
 

@@ -1,5 +1,7 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;

@@ -1,5 +1,11 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.cli.config.FastPathStore;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.terminal.Terminal;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +28,7 @@ import picocli.CommandLine.Option;
             "  shipctl logout -u gmadmin                  # gmadmin on 127.0.0.1:12000",
             "  shipctl logout --profile home",
             "  shipctl logout --all                       # every ticket of every account and server"})
-final class LogoutCommand implements Callable<Integer> {
+public final class LogoutCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "Login server address (default 127.0.0.1).")

@@ -2,6 +2,34 @@ package dev.shipctl.cli;
 
 import ch.qos.logback.classic.Level;
 import dev.shipctl.ShipException;
+import dev.shipctl.cli.admin.AnnounceCommand;
+import dev.shipctl.cli.admin.BanCommand;
+import dev.shipctl.cli.admin.DcallCommand;
+import dev.shipctl.cli.admin.EventCommand;
+import dev.shipctl.cli.admin.HwbanCommand;
+import dev.shipctl.cli.admin.IpbanCommand;
+import dev.shipctl.cli.admin.KickCommand;
+import dev.shipctl.cli.admin.RawCommand;
+import dev.shipctl.cli.admin.ReloadConfigCommand;
+import dev.shipctl.cli.admin.ReloadGmsCommand;
+import dev.shipctl.cli.admin.ReloadMasksCommand;
+import dev.shipctl.cli.admin.UnbanCommand;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.Commands;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.config.ProfileCommand;
+import dev.shipctl.cli.diagnostics.BenchCommand;
+import dev.shipctl.cli.diagnostics.CheckCommand;
+import dev.shipctl.cli.diagnostics.ListenCommand;
+import dev.shipctl.cli.diagnostics.TraceCommand;
+import dev.shipctl.cli.diagnostics.WatchCommand;
+import dev.shipctl.cli.diagnostics.WhoCommand;
+import dev.shipctl.cli.interactive.RunCommand;
+import dev.shipctl.cli.interactive.ShellCommand;
+import dev.shipctl.cli.output.Logging;
+import dev.shipctl.cli.sandbox.DemoCommand;
+import dev.shipctl.cli.sandbox.SandboxCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -31,7 +59,7 @@ import picocli.CommandLine.ScopeType;
             "  shipctl demo                                   try everything against a built-in sandbox server",
             "  SHIPCTL_PASSWORD=... shipctl check -H pso.example.org -u gmadmin",
             "  shipctl help COMMAND                           a command's options and examples"})
-public final class Main {
+public final class Main implements Commands {
     /** Every command, in the order {@code --help} lists them. */
     static final List<Class<?>> COMMANDS = List.of(
             DemoCommand.class,
@@ -211,6 +239,21 @@ public final class Main {
             trace.toString().lines().forEach(l -> err.println(l.startsWith("\t") ? "    " + l.substring(1) : l));
         }
         return code;
+    }
+
+    @Override
+    public CommandLine all(CliContext ctx) {
+        return commandLine(ctx);
+    }
+
+    @Override
+    public CommandLine forArgs(CliContext ctx, String... args) {
+        return commandLine(ctx, named(args));
+    }
+
+    @Override
+    public int execute(CliContext ctx, String... args) {
+        return Main.run(ctx, args);
     }
 
     /** Creates commands, handing them the context when their constructor takes one. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shipctl.EventStream;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.AdminHarness;
+import dev.shipctl.cli.fixtures.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,7 @@ class AtFileTest {
     void anAnnouncementOfAnAtPathSendsTheLiteralText() throws Exception {
         Session player = h.player("player1", null);
         try (EventStream events = player.events()) {
-            AdminHarness.Run run = h.as("gmadmin", "announce", at);
+            Cli.Run run = h.as("gmadmin", "announce", at);
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(announcedTo(events)).isEqualTo("[GM]GMBot: " + at).doesNotContain(SECRET);
@@ -64,7 +64,7 @@ class AtFileTest {
     void afterADoubleDashToo() throws Exception {
         Session player = h.player("player1", null);
         try (EventStream events = player.events()) {
-            AdminHarness.Run run = h.as("gmadmin", "announce", "--", at);
+            Cli.Run run = h.as("gmadmin", "announce", "--", at);
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(announcedTo(events)).isEqualTo("[GM]GMBot: " + at);
@@ -73,7 +73,7 @@ class AtFileTest {
 
     @Test
     void anAtFileIsNotReadForOptionsEither() {
-        AdminHarness.Run run = h.run(java.util.Map.of(), at);
+        Cli.Run run = h.run(java.util.Map.of(), at);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
@@ -84,7 +84,7 @@ class AtFileTest {
         Path script = Files.writeString(config.resolve("announce.shipctl"), "announce " + at + "\n");
         Session player = h.player("player1", null);
         try (EventStream events = player.events()) {
-            AdminHarness.Run run = h.as("gmadmin", "run", script.toString());
+            Cli.Run run = h.as("gmadmin", "run", script.toString());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(announcedTo(events)).isEqualTo("[GM]GMBot: " + at);
@@ -95,16 +95,12 @@ class AtFileTest {
     @Test
     void inTheShell() throws Exception {
         Session player = h.player("player1", null);
-        InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream(("announce " + at + "\nexit\n").getBytes(StandardCharsets.UTF_8)));
         try (EventStream events = player.events()) {
-            AdminHarness.Run run = h.as("gmadmin", "shell");
+            Cli.Run run = h.asWithInput("announce " + at + "\nexit\n", "gmadmin", "shell");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(announcedTo(events)).isEqualTo("[GM]GMBot: " + at);
             assertThat(run.out() + run.err()).doesNotContain(SECRET);
-        } finally {
-            System.setIn(saved);
         }
     }
 }

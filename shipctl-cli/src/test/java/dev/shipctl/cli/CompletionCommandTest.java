@@ -2,6 +2,8 @@ package dev.shipctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.fixtures.FileModes;
+import dev.shipctl.cli.output.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipctl.sandbox.Sandbox;

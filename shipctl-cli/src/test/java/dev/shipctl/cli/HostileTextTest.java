@@ -1,24 +1,22 @@
 package dev.shipctl.cli;
 
-import static dev.shipctl.cli.TerminalTextTest.assertSafe;
+import static dev.shipctl.cli.terminal.TerminalTextTest.assertSafe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.shipctl.Credentials;
 import dev.shipctl.Session;
 import dev.shipctl.ShipClient;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.output.Json;
 import dev.shipctl.protocol.packet.chat.ClientChat;
 import dev.shipctl.sandbox.Account;
 import dev.shipctl.sandbox.Accounts;
 import dev.shipctl.sandbox.Password;
 import dev.shipctl.sandbox.SandboxEffect;
-import dev.shipctl.sandbox.SandboxEvent;
 import dev.shipctl.sandbox.LoginStep;
 import dev.shipctl.testkit.SandboxExtension;
-import java.io.InputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,38 +92,27 @@ class HostileTextTest {
 
     @Test
     void aGmsShellShowsHostileChatMailNamesAndShipAsText() throws Exception {
-        PipedInputStream in = new PipedInputStream();
-        PipedOutputStream typing = new PipedOutputStream(in);
-        InputStream saved = System.in;
-        System.setIn(in);
-        try {
-            AwaitableOutput out = new AwaitableOutput();
-            AwaitableOutput err = new AwaitableOutput();
-            CliContext ctx = new CliContext(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false),
-                    Map.of("NO_COLOR", "1", "SHIPCTL_PASSWORD", "gmadmin123"), Optional.empty(), config);
-            CompletableFuture<Integer> exit = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().start(() -> exit.complete(Main.run(ctx, "shell", "-p", port(), "-u", "gmadmin", "--block", "1")));
-            assertThat(out.await("GMBot@" + SHIP_SHOWN + "> ", WAIT)).as("the prompt, with the ship's name\n" + out).isTrue();
+        Cli.Running shell = new Cli(config).env("SHIPCTL_PASSWORD", "gmadmin123").start("shell", "-p", port(), "-u", "gmadmin", "--block", "1");
+        Cli.Lines out = shell.out();
+        Cli.Lines err = shell.err();
+        assertThat(out.awaitText("GMBot@" + SHIP_SHOWN + "> ", WAIT)).as("the prompt, with the ship's name\n" + out).isTrue();
 
-            try (Session evil = evil()) {
-                assertThat(out.await("+ " + NAME_SHOWN + " (42000004) joined", WAIT)).as(out.toString()).isTrue();
-                chatRaw(evil, CHAT);
-                assertThat(out.await("[" + NAME_SHOWN + "] " + CHAT_SHOWN, WAIT)).as(out.toString()).isTrue();
-                evil.mail(GM, MAIL);
-                assertThat(out.await("mail from " + NAME_SHOWN + ": " + MAIL_SHOWN, WAIT)).as(out.toString()).isTrue();
-            }
-            typing.write("kick 42000004\n".getBytes(StandardCharsets.UTF_8)); // gone already: an error line quoting nothing hostile
-            typing.close();
-            assertThat(exit.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isZero();
-
-            // JLine's own redraw (a carriage return, spaces over the prompt, a carriage return) is the one control it writes
-            String shown = out.toString(StandardCharsets.UTF_8).replaceAll("\r *\r", "");
-            assertSafe(shown);
-            assertSafe(err.toString(StandardCharsets.UTF_8));
-            assertThat(shown.lines()).noneMatch(l -> l.startsWith("fake line") || l.startsWith("second line"));
-        } finally {
-            System.setIn(saved);
+        try (Session evil = evil()) {
+            assertThat(out.awaitText("+ " + NAME_SHOWN + " (42000004) joined", WAIT)).as(out.toString()).isTrue();
+            chatRaw(evil, CHAT);
+            assertThat(out.awaitText("[" + NAME_SHOWN + "] " + CHAT_SHOWN, WAIT)).as(out.toString()).isTrue();
+            evil.mail(GM, MAIL);
+            assertThat(out.awaitText("mail from " + NAME_SHOWN + ": " + MAIL_SHOWN, WAIT)).as(out.toString()).isTrue();
         }
+        shell.type("kick 42000004\n"); // gone already: an error line quoting nothing hostile
+        shell.endInput();
+        assertThat(shell.exitCode()).isZero();
+
+        // JLine's own redraw (a carriage return, spaces over the prompt, a carriage return) is the one control it writes
+        String shown = out.text().replaceAll("\r *\r", "");
+        assertSafe(shown);
+        assertSafe(err.text());
+        assertThat(shown.lines()).noneMatch(l -> l.startsWith("fake line") || l.startsWith("second line"));
     }
 
     @Test

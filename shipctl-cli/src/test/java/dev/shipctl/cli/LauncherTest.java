@@ -1,9 +1,10 @@
 package dev.shipctl.cli;
 
-import static dev.shipctl.cli.FileModes.chmod;
+import static dev.shipctl.cli.fixtures.FileModes.chmod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.shipctl.cli.fixtures.FileModes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

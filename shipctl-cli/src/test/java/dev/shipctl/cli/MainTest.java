@@ -2,6 +2,10 @@ package dev.shipctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.admin.AnnounceCommand;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.diagnostics.CheckCommand;
+import dev.shipctl.cli.fixtures.Cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

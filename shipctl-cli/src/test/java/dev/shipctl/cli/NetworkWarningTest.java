@@ -2,6 +2,8 @@ package dev.shipctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,8 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.output.LogSetup;
+import dev.shipctl.cli.output.OutputOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipctl.sandbox.Sandbox;

@@ -1,7 +1,7 @@
 package dev.shipctl.release;
 
-import dev.shipctl.cli.CliContext;
 import dev.shipctl.cli.Main;
+import dev.shipctl.cli.common.CliContext;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,0 +1,32 @@
+package dev.shipctl.cli.admin;
+
+import dev.shipctl.ShipException;
+import dev.shipctl.admin.Admin;
+import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.options.GuildCardConverter;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code hwban}: Ban the hardware id a player's client sent. */
+@Command(name = "hwban", mixinStandardHelpOptions = true,
+        description = {"Ban the hardware id a player's client sent (/hwban GC).", "",
+            "Ban the hardware id a player's client sent (Tethealla: /hwban GC, a toggle handled as for ban).",
+            "DANGER: clients that send the same id (bots, shipctl itself) are all banned."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  shipctl hwban --profile home 42000002"})
+public final class HwbanCommand extends SessionVerb {
+    @Parameters(paramLabel = "GC", converter = GuildCardConverter.class, description = "Guild card number of the player to HW-ban.")
+    int guildCard;
+
+    HwbanCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    AdminResult perform(Admin admin, Duration wait) throws ShipException, InterruptedException {
+        return admin.hwban(guildCard, wait);
+    }
+}

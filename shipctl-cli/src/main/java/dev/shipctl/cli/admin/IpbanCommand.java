@@ -1,0 +1,33 @@
+package dev.shipctl.cli.admin;
+
+import dev.shipctl.ShipException;
+import dev.shipctl.admin.Admin;
+import dev.shipctl.admin.AdminResult;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.options.GuildCardConverter;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ipban}: Ban the IP address a player is connected from. */
+@Command(name = "ipban", mixinStandardHelpOptions = true,
+        description = {"Ban the IP address a player connects from (/ipban GC).", "",
+            "Ban the IP address a player is connected from (Tethealla: /ipban GC, a toggle handled as for ban).",
+            "DANGER: behind a shared address (loopback, NAT) this bans everyone there, you included; only the",
+            "server operator can undo it."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  shipctl ipban --profile home 42000002"})
+public final class IpbanCommand extends SessionVerb {
+    @Parameters(paramLabel = "GC", converter = GuildCardConverter.class, description = "Guild card number of the player to IP-ban.")
+    int guildCard;
+
+    IpbanCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    AdminResult perform(Admin admin, Duration wait) throws ShipException, InterruptedException {
+        return admin.ipban(guildCard, wait);
+    }
+}

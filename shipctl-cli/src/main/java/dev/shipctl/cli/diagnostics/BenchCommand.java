@@ -1,0 +1,301 @@
+package dev.shipctl.cli.diagnostics;
+
+import dev.shipctl.Credentials;
+import dev.shipctl.Stage;
+import dev.shipctl.check.CheckResult;
+import dev.shipctl.check.HealthCheck;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.Commands;
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.cli.output.OutputOptions;
+import dev.shipctl.cli.terminal.Terminal;
+import dev.shipctl.sandbox.Sandbox;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** How long a check takes: from process start to verdict, and stage by stage inside one JVM. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks of shipctl itself against the built-in sandbox and a real server.",
+        subcommands = {BenchCommand.CheckBench.class, BenchCommand.Train.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  SHIPCTL_PASSWORD=player123 shipctl bench check -u player1 --runs 10"})
+public final class BenchCommand {
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Time `shipctl check` against the built-in sandbox (started here, on loopback) and a real server, "
+                + "side by side in one run: the wall time of whole `shipctl check --json --full-login` processes (the whole login chain) from start to "
+                + "verdict (JVM start included, started through the launcher so its startup cache is used), and the "
+                + "stage times of checks run inside this JVM (warm). The real server's account comes from the connect "
+                + "options (-u, password as for check); the sandbox uses its demo account player1."},
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  SHIPCTL_PASSWORD=player123 ./shipctl bench check -u player1 --runs 10",
+                "  ./shipctl bench check --no-real --runs 20 --json"})
+    static final class CheckBench implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Mixin
+        ConnectOptions connect;
+
+        @Mixin
+        OutputOptions output;
+
+        @Option(names = "--runs", paramLabel = "N", description = "Runs per target and kind (default 10).")
+        int runs = 10;
+
+        @Option(names = "--no-real", description = "Only the sandbox (no real server).")
+        boolean noReal;
+
+        @Option(names = "--launcher", paramLabel = "PATH",
+                description = "The command that starts shipctl (default: $SHIPCTL_LAUNCHER, set by ./shipctl, else ./shipctl).")
+        Path launcher;
+
+        CheckBench(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        record Target(String name, String host, int port, Credentials credentials) {}
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1) throw UserError.usage("--runs must be at least 1");
+            Path start = launcher != null ? launcher
+                    : Path.of(ctx.env().getOrDefault("SHIPCTL_LAUNCHER", "./shipctl"));
+            if (!Files.isExecutable(start)) throw UserError.usage("no launcher at " + start + " (give --launcher PATH)");
+            Terminal term = ctx.terminal();
+            try (Sandbox sandbox = Sandbox.builder().loginPort(0).build().start()) {
+                List<Target> targets = new ArrayList<>();
+                targets.add(new Target("sandbox", "127.0.0.1", sandbox.loginPort(), new Credentials("player1", "player123")));
+                if (!noReal) {
+                    String[] hp = connect.address(ctx).split(":");
+                    targets.add(new Target("real " + connect.address(ctx), hp[0], Integer.parseInt(hp[1]), connect.credentials(ctx)));
+                }
+                ArrayNode json = Json.MAPPER.createArrayNode();
+                List<List<String>> rows = new ArrayList<>();
+                rows.add(List.of("target", "kind", "median", "min", "max", "ok"));
+                Map<String, Map<Stage, List<Double>>> stagesByTarget = new LinkedHashMap<>();
+                for (Target t : targets) {
+                    if (!output.json()) term.err().println(term.dim("bench: " + t.name() + ": " + runs + " process runs, " + runs + " in-process runs …"));
+                    List<Double> wall = new ArrayList<>();
+                    List<Double> exit = new ArrayList<>();
+                    List<Double> childLogin = new ArrayList<>();
+                    int ok = 0;
+                    for (int i = 0; i < runs; i++) {
+                        Optional<double[]> r = processRun(start, t);
+                        if (r.isPresent()) {
+                            ok++;
+                            wall.add(r.get()[0]);
+                            exit.add(r.get()[1]);
+                            childLogin.add(r.get()[2]);
+                        }
+                    }
+                    List<Double> inProcess = new ArrayList<>();
+                    Map<Stage, List<Double>> stages = new EnumMap<>(Stage.class);
+                    int inOk = 0;
+                    var client = connect.client(ctx).server(t.host(), t.port()).build();
+                    HealthCheck check = HealthCheck.builder(client, t.credentials()).build();
+                    check.run(); // warm-up, not counted
+                    for (int i = 0; i < runs; i++) {
+                        CheckResult r = check.run();
+                        if (!r.ok()) continue;
+                        inOk++;
+                        inProcess.add(r.total().toNanos() / 1e6);
+                        r.stages().forEach(s -> stages.computeIfAbsent(s.stage(), k -> new ArrayList<>()).add(s.elapsed().toNanos() / 1e6));
+                    }
+                    stagesByTarget.put(t.name(), stages);
+                    add(rows, json, t.name(), "process start to verdict (wall)", wall, ok);
+                    add(rows, json, t.name(), "  process start to exit", exit, ok);
+                    add(rows, json, t.name(), "  login inside that process", childLogin, ok);
+                    add(rows, json, t.name(), "login in a warm JVM", inProcess, inOk);
+                }
+                if (output.json()) {
+                    ObjectNode o = Json.object().put("runs", runs);
+                    o.set("results", json);
+                    ObjectNode st = o.putObject("stage_medians_ms");
+                    stagesByTarget.forEach((name, m) -> {
+                        ObjectNode n = st.putObject(name);
+                        m.forEach((stage, v) -> n.put(stage.id(), median(v)));
+                    });
+                    term.out().println(Json.line(o));
+                    return ExitCodes.OK;
+                }
+                Terminal.table(rows).forEach(term.out()::println);
+                term.out().println();
+                List<List<String>> st = new ArrayList<>();
+                List<String> head = new ArrayList<>(List.of("stage (median, warm JVM)"));
+                head.addAll(stagesByTarget.keySet());
+                st.add(head);
+                for (Stage s : Stage.values()) {
+                    if (stagesByTarget.values().stream().noneMatch(m -> m.containsKey(s))) continue;
+                    List<String> row = new ArrayList<>(List.of("  " + s.label()));
+                    stagesByTarget.values().forEach(m -> row.add(m.containsKey(s) ? "%.1f ms".formatted(median(m.get(s))) : "-"));
+                    st.add(row);
+                }
+                Terminal.table(st).forEach(term.out()::println);
+            }
+            return ExitCodes.OK;
+        }
+
+        /** One `shipctl check --json` process: [ms to its verdict on stdout, ms to its exit, login ms it reported], or empty if it failed. */
+        private Optional<double[]> processRun(Path start, Target t) throws IOException, InterruptedException {
+            ProcessBuilder pb = new ProcessBuilder(start.toString(), "check", "-H", t.host(), "-p", String.valueOf(t.port()),
+                    "-u", t.credentials().username(), "--json", "--full-login"); // the whole chain, every run
+            pb.environment().put("SHIPCTL_PASSWORD", t.credentials().password()); // environment, never argv
+            pb.environment().put("NO_COLOR", "1");
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            long begin = System.nanoTime();
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String line;
+            double verdict;
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                line = in.readLine();
+                verdict = (System.nanoTime() - begin) / 1e6;
+                in.transferTo(java.io.Writer.nullWriter());
+            }
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            double wall = (System.nanoTime() - begin) / 1e6;
+            if (p.exitValue() != 0 || line == null) return Optional.empty();
+            JsonNode o = Json.MAPPER.readTree(line);
+            return Optional.of(new double[] {verdict, wall, o.path("total_ms").asDouble()});
+        }
+
+        private static void add(List<List<String>> rows, ArrayNode json, String target, String kind, List<Double> v, int ok) {
+            if (v.isEmpty()) {
+                rows.add(List.of(target, kind, "-", "-", "-", ok + "/" + 0));
+            } else {
+                rows.add(List.of(target, kind, ms(median(v)), ms(v.stream().mapToDouble(d -> d).min().orElse(0)),
+                        ms(v.stream().mapToDouble(d -> d).max().orElse(0)), String.valueOf(ok)));
+            }
+            ObjectNode n = json.addObject().put("target", target).put("kind", kind.strip()).put("ok", ok);
+            if (!v.isEmpty()) n.put("median_ms", median(v)).put("min_ms", v.stream().mapToDouble(d -> d).min().orElse(0))
+                    .put("max_ms", v.stream().mapToDouble(d -> d).max().orElse(0));
+        }
+
+        private static String ms(double v) {
+            return "%.1f ms".formatted(v);
+        }
+
+        static double median(List<Double> v) {
+            List<Double> s = v.stream().sorted().toList();
+            int n = s.size();
+            return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        }
+    }
+
+    /**
+     * The training run for the startup cache (JDK AOT cache, with method profiles) of the checkout launcher and of the
+     * release image: the verbs people run one-shot ({@code --version}, check, announce, reload-gms, command, who, help)
+     * in this JVM, against a sandbox in another process on loopback, so the cache holds what those verbs load, link
+     * and run, and not the sandbox server's classes (a bigger cache makes every start a little slower). Hidden; quiet.
+     */
+    @Command(name = "train", hidden = true, description = "Training run for the launcher's startup cache.")
+    static final class Train implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            Process server = startSandbox();
+            Path config = Files.createTempDirectory("shipctl-train");
+            try {
+                String port = String.valueOf(loginPort(server));
+                // the fast-path tickets of the training go to its own folder, deleted below; the first login of each
+                // account takes the whole chain, the later ones the fast path, so the cache learns both
+                Map<String, String> env = Map.of("SHIPCTL_PASSWORD", "gmadmin123", "NO_COLOR", "1",
+                        "XDG_STATE_HOME", config.resolve("state").toString());
+                CliContext ctx = new CliContext(new Terminal(quiet, quiet, false), env, Optional.empty(), config);
+                String[] as = {"-p", port, "-u", "gmadmin"};
+                Commands commands = Commands.of(spec);
+                commands.execute(ctx, "--version");
+                for (int round = 0; round < 2; round++) { // twice: the method profiles see the code run more than once
+                    commands.execute(ctx, join("check", as));
+                    commands.execute(ctx, join("check", as, "--json"));
+                    commands.execute(ctx, join("announce", as, "the startup cache is being trained"));
+                    commands.execute(ctx, join("announce", as, "--json", "the startup cache is being trained"));
+                    commands.execute(ctx, join("reload-gms", as));
+                    commands.execute(ctx, join("command", as, "--wait", "200ms", "/bank"));
+                    commands.execute(ctx, join("who", as));
+                    commands.execute(ctx, join("who", as, "--json"));
+                }
+                commands.execute(ctx, "--help");
+                commands.execute(ctx, "check", "--help");
+            } finally {
+                try (var files = Files.walk(config)) {
+                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+                }
+                server.destroy();
+                if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String[] join(String verb, String[] connect, String... rest) {
+            List<String> all = new ArrayList<>(List.of(verb));
+            all.addAll(List.of(connect));
+            all.addAll(List.of(rest));
+            return all.toArray(String[]::new);
+        }
+
+        /** {@code shipctl sandbox} on free loopback ports, in a JVM of its own; it stops by itself after five minutes. */
+        private static Process startSandbox() throws IOException {
+            String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    "dev.shipctl.cli.Main", "sandbox", "--port", "0", "--ship-port", "0", "--stop-after", "5m");
+            pb.environment().remove("JAVA_TOOL_OPTIONS"); // the AOT cache's own options, when the JDK sets them, are not the sandbox's
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+            return pb.start();
+        }
+
+        /** The login port from the sandbox's first lines ({@code "  login      127.0.0.1:PORT  (...)"}). */
+        private static int loginPort(Process server) throws IOException {
+            BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] words = line.strip().split("\\s+");
+                if (words.length >= 2 && words[0].equals("login") && words[1].startsWith("127.0.0.1:")) {
+                    Thread.ofVirtual().start(() -> drain(in)); // the sandbox never blocks on a full pipe
+                    return Integer.parseInt(words[1].substring("127.0.0.1:".length()));
+                }
+            }
+            throw new IOException("the sandbox for the training run stopped before it listened");
+        }
+
+        private static void drain(BufferedReader in) {
+            try {
+                in.transferTo(java.io.Writer.nullWriter());
+            } catch (IOException e) {
+                // the sandbox stopped
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.shipctl.cli.options;
+
+import dev.shipctl.Credentials;
+import dev.shipctl.ShipClient;
+import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.FlavourNames;
+import dev.shipctl.cli.common.UserError;
+import dev.shipctl.cli.config.PrivateFiles;
+import dev.shipctl.cli.config.Profile;
+import dev.shipctl.cli.config.Profiles;
+import dev.shipctl.protocol.cipher.KeyTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the server is and who logs in: the options every connecting command shares. Values come from the flags,
+ * then the profile ({@code --profile} or $SHIPCTL_PROFILE), then defaults. The password never comes from a flag.
+ */
+public final class ConnectOptions {
+    @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "Login server address (default 127.0.0.1).")
+    public String host;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "Login port (default 12000).")
+    public Integer port;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Account name.")
+    public String user;
+
+    @Option(names = "--password-env", paramLabel = "NAME",
+            description = "Read the password from this environment variable (default: SHIPCTL_PASSWORD if set, else a prompt).")
+    public String passwordEnv;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the password from the first line of FILE (a file of yours, mode 600 or 400, not a link).")
+    Path passwordFile;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Use a saved profile (see: shipctl profile list). Default: $SHIPCTL_PROFILE.")
+    public String profile;
+
+    @Option(names = "--flavour", paramLabel = "NAME", description = "Server family: auto (default), tethealla or newserv.")
+    String flavour;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Blue Burst key table (.nsk, or a raw 4168-byte bbtable); default: the bundled Tethealla table.")
+    Path keyFile;
+
+    @Option(names = "--ship", paramLabel = "NAME|N", description = "Ship to join, by name or number (default: the first).")
+    String ship;
+
+    @Option(names = "--block", paramLabel = "NAME|N", description = "Block to join, by name (BLOCK02) or number (default: the first).")
+    String block;
+
+    @Option(names = "--slot", paramLabel = "N", description = "Character slot 0-3 (default 0).")
+    Integer slot;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long each login stage may take, start to end, whatever the server sends meanwhile (default 5s).")
+    Duration timeout;
+
+    @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the whole login may take (default: the stages' own limits, at most their sum).")
+    Duration deadline;
+
+    @Option(names = "--no-network-warning",
+            description = "Do not warn that the password crosses a non-loopback link readably (e.g. the host is a tunnel's end).")
+    boolean noNetworkWarning;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Append every packet (decrypted, passwords blanked) to FILE as JSON lines; read it with: shipctl trace show FILE."
+                    + " FILE is created readable by you only; a link or another user's file is refused.")
+    Path trace;
+
+    @Option(names = "--trace-max", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Stop writing the --trace file when it would grow past SIZE, with a warning (default "
+                    + TraceFile.DEFAULT_MAX_TEXT + "; units kB, MB, GB, KiB, MiB, GiB).")
+    Long traceMax;
+
+    private TraceFile traceFile;
+    private boolean networkWarningDone;
+
+    /** The trace file of {@code --trace}, opened on first use (one per command), if asked for; warnings go to stderr. */
+    public synchronized java.util.Optional<TraceFile> traceFile(CliContext ctx) {
+        if (trace != null && traceFile == null) {
+            long max = traceMax != null ? traceMax : SizeConverter.parse(TraceFile.DEFAULT_MAX_TEXT);
+            traceFile = TraceFile.open(trace, max, ctx.terminal().err());
+        }
+        return java.util.Optional.ofNullable(traceFile);
+    }
+
+    /** The profile in force, if any. */
+    public Optional<Profile> profile(CliContext ctx) {
+        String name = profile != null ? profile : ctx.env().get("SHIPCTL_PROFILE");
+        if (name == null || name.isBlank()) return Optional.empty();
+        return Optional.of(Profiles.load(ctx.configFile()).require(name));
+    }
+
+    /** A client for the server these options name. */
+    public ShipClient.Builder client(CliContext ctx) {
+        Profile p = profile(ctx).orElse(Profile.empty());
+        ShipClient.Builder b = ShipClient.builder()
+                .server(first(host, p.host(), "127.0.0.1"), first(port, p.port(), ShipClient.DEFAULT_PORT))
+                .ship(first(ship, p.ship(), null))
+                .block(first(block, p.block(), null))
+                .slot(first(slot, p.slot(), 0));
+        if (timeout != null) b.timeout(timeout);
+        if (deadline != null) b.deadline(deadline);
+        traceFile(ctx).ifPresent(b::trace);
+        FlavourNames.parse(first(flavour, p.flavour(), FlavourNames.AUTO)).ifPresent(b::flavour);
+        String key = keyFile != null ? keyFile.toString() : p.keyFile();
+        if (key != null) b.keyTable(loadKeyTable(Path.of(PrivateFiles.expandHome(key))));
+        return b;
+    }
+
+    /**
+     * The account and its password, read from where the options say. The first call warns on stderr when the host
+     * is not a loopback address (see {@link #warnIfTheNetworkCanRead}). The password is read as characters and that
+     * buffer is wiped here; {@link Credentials} holds it as a String (its public API), which the JDK cannot wipe.
+     */
+    public Credentials credentials(CliContext ctx) {
+        Profile p = profile(ctx).orElse(Profile.empty());
+        String name = first(user, p.user(), null);
+        if (name == null) throw UserError.usage("no account: give --user NAME (or a profile with user = \"...\")");
+        warnIfTheNetworkCanRead(ctx, p);
+        PasswordSource source = passwordSource(ctx, p);
+        char[] password = source.read(ctx.env(), ctx.console().orElse(null));
+        try {
+            return new Credentials(name, new String(password));
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("account " + name + ": " + e.getMessage());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Once per command, before the password is read: one line on stderr when the login host is not a loopback
+     * address, since the Blue Burst login only obfuscates the password (the keys travel in clear, the key table is
+     * public). Silenced by {@code --no-network-warning} or the profile's {@code network_warning = false}. A host
+     * name is resolved to decide; one that does not resolve counts as remote.
+     */
+    void warnIfTheNetworkCanRead(CliContext ctx, Profile p) {
+        if (networkWarningDone) return;
+        networkWarningDone = true;
+        if (noNetworkWarning || Boolean.FALSE.equals(p.networkWarning())) return;
+        String server = first(host, p.host(), "127.0.0.1");
+        if (isLoopback(server)) return;
+        ctx.terminal().err().println("shipctl: warning: the password crosses the network to " + server
+                + " in a form anyone on the path can read (see docs/security.md); silence with --no-network-warning"
+                + " or profile setting network_warning = false");
+    }
+
+    /** Whether every address {@code host} names is a loopback address (127.0.0.0/8, ::1). */
+    static boolean isLoopback(String host) {
+        try {
+            java.net.InetAddress[] all = java.net.InetAddress.getAllByName(host);
+            for (java.net.InetAddress a : all) if (!a.isLoopbackAddress()) return false;
+            return all.length > 0;
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return false;
+        }
+    }
+
+    PasswordSource passwordSource(CliContext ctx, Profile p) {
+        if (passwordEnv != null) return new PasswordSource.FromEnv(passwordEnv);
+        if (passwordFile != null) return new PasswordSource.FromFile(passwordFile);
+        if (p.passwordEnv() != null) return new PasswordSource.FromEnv(p.passwordEnv());
+        if (p.passwordFile() != null) return new PasswordSource.FromFile(Path.of(PrivateFiles.expandHome(p.passwordFile())));
+        if (Boolean.TRUE.equals(p.passwordPrompt())) return new PasswordSource.Prompt();
+        return PasswordSource.defaults(ctx.env());
+    }
+
+    /** The login server's host, from the flag, the profile or the default. */
+    public String resolvedHost(CliContext ctx) {
+        return first(host, profile(ctx).orElse(Profile.empty()).host(), "127.0.0.1");
+    }
+
+    /** The login port, from the flag, the profile or the default. */
+    public int resolvedPort(CliContext ctx) {
+        return first(port, profile(ctx).orElse(Profile.empty()).port(), ShipClient.DEFAULT_PORT);
+    }
+
+    /** The account name, from the flag or the profile, if given; no password is read. */
+    public Optional<String> resolvedUser(CliContext ctx) {
+        return Optional.ofNullable(first(user, profile(ctx).orElse(Profile.empty()).user(), null));
+    }
+
+    /** "host:port" as the user sees it. */
+    public String address(CliContext ctx) {
+        Profile p = profile(ctx).orElse(Profile.empty());
+        return first(host, p.host(), "127.0.0.1") + ":" + first(port, p.port(), ShipClient.DEFAULT_PORT);
+    }
+
+    static KeyTable loadKeyTable(Path file) {
+        try {
+            return KeyTable.load(file);
+        } catch (IOException e) {
+            throw UserError.config("cannot read the key file " + file + ": " + e.getMessage());
+        } catch (KeyTable.InvalidKeyTableException e) {
+            throw UserError.config(e.getMessage());
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T v : values) if (v != null) return v;
+        return null;
+    }
+}
