@@ -60,11 +60,13 @@ class CaptureSetTest {
         assertThat(Captures.servers()).containsExactly("newserv", "tethealla");
         assertThat(connections).hasSize(CONNECTION_PACKETS)
                 .allSatisfy(c -> assertThat(c.wire().length).as(c.toString()).isGreaterThanOrEqualTo(c.plain().length));
-        List<Captured> singles = Captures.singles("tethealla").stream().map(f -> Captures.single("tethealla", f)).toList();
+        List<Captured> singles = Captures.singles("tethealla").stream()
+                .map(file -> Captures.single("tethealla", file)).toList();
         assertThat(singles).hasSize(SINGLE_PACKETS)
                 .allSatisfy(c -> {
                     assertThat(c.wire()).as(c.toString()).isEmpty();
-                    assertThat(c.plain().length).as(c + ": size field").isEqualTo((c.plain()[0] & 0xFF) | (c.plain()[1] & 0xFF) << 8);
+                    int sizeField = (c.plain()[0] & 0xFF) | (c.plain()[1] & 0xFF) << 8;
+                    assertThat(c.plain()).as(c + ": size field").hasSize(sizeField);
                 });
     }
 }

@@ -154,13 +154,14 @@ public final class Captures {
                 Matcher m = SENDER.matcher(line);
                 if (sender == null && m.find()) sender = m.group(1).equals("C") ? Direction.CLIENT : Direction.SERVER;
             } else if (line.startsWith("[")) {
-                throw new IllegalStateException(file + ": sections belong to connection captures, not to a single packet");
+                throw new IllegalStateException(file + ": sections belong to connections, not to a single packet");
             } else if (!line.isBlank()) {
                 plain.append(line).append(' ');
             }
         }
-        if (sender == null) throw new IllegalStateException(file + ": the header does not name the sender (S->C or C->S)");
-        return new Captured(server, "", file.getFileName().toString(), sender, Hex.parse(plain.toString()), new byte[0]);
+        if (sender == null) throw new IllegalStateException(file + ": the header names no sender (S->C or C->S)");
+        String name = file.getFileName().toString();
+        return new Captured(server, "", name, sender, Hex.parse(plain.toString()), new byte[0]);
     }
 
     /** Finds the set once: by its README, in a directory or (opened as a file system) in the test-jar. */
@@ -170,7 +171,8 @@ public final class Captures {
         private static Path locate() {
             URL url = Captures.class.getResource("/captures/README.md");
             if (url == null) {
-                throw new IllegalStateException("captures missing from the test class path (shipctl-protocol's test resources or test-jar)");
+                throw new IllegalStateException(
+                        "captures missing from the test class path (shipctl-protocol's test resources or test-jar)");
             }
             try {
                 URI uri = url.toURI();
