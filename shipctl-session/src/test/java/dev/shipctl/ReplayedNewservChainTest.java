@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The newserv flavour against the bytes a real newserv sent (captures in shipctl-protocol's test resources,
- * captures/newserv/): the session walks the same four connections on one port as the capture tool did, reaches the
+ * captures/connections/newserv/): the session walks the same four connections on one port as the capture tool did, reaches the
  * same lobby, sends byte for byte what the tool sent, and the admin verbs read newserv's real replies.
  */
 class ReplayedNewservChainTest {

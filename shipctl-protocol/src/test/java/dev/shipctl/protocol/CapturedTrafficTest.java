@@ -12,11 +12,7 @@ import dev.shipctl.protocol.frame.FrameWriter;
 import dev.shipctl.protocol.packet.login.ServerInit;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,12 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CapturedTrafficTest {
     static Stream<Arguments> connections() {
-        try (Stream<Path> servers = Files.list(Captures.root())) {
-            return servers.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream()
-                    .flatMap(server -> Captures.stages(server).stream().map(stage -> Arguments.of(server, stage)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Captures.servers().stream()
+                .flatMap(server -> Captures.stages(server).stream().map(stage -> Arguments.of(server, stage)));
     }
 
     static BbCipher cipher(Captured init, boolean serverKey) throws ProtocolException {

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Builds S→C packets in the exact shapes the real Tethealla (kotori c88578a) sends, as recorded from the test peer
- * (see the captures under src/test/resources/captures/tethealla). Where Tethealla leaves uninitialised memory in a
- * field (the 0x67 seed word, the low half of the first record's player tag, a stray word in the 07 title, the 69
+ * (see the captures in shipctl-protocol's src/test/resources/captures). Where Tethealla leaves uninitialised memory
+ * in a field (the 0x67 seed word, the low half of the first record's player tag, a stray word in the 07 title, the 69
  * leader byte) the sandbox writes zeros.
  */
 final class TethPackets {

@@ -2,25 +2,21 @@ package dev.shipctl.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipctl.protocol.Direction;
 import dev.shipctl.protocol.Hex;
+import dev.shipctl.protocol.captures.Captures;
+import dev.shipctl.protocol.captures.Captures.Captured;
 import dev.shipctl.protocol.frame.Frame;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
 
-/** A packet recorded from the real Tethealla (test resource captures/tethealla/NAME.hex: '#' comments, then hex). */
+/**
+ * A packet the real Tethealla sent, captured alone (captures/packets/tethealla/NAME.hex in shipctl-protocol's test
+ * resources, read by the shared loader {@link Captures}), and the comparisons FidelityTest makes with it.
+ */
 record Capture(String name, byte[] data) {
     static Capture load(String name) {
-        try (InputStream in = Capture.class.getResourceAsStream("/captures/tethealla/" + name + ".hex")) {
-            assertThat(in).as("capture " + name).isNotNull();
-            String hex = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
-                    .filter(l -> !l.startsWith("#")).collect(Collectors.joining(" "));
-            return new Capture(name, Hex.parse(hex));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Captured captured = Captures.single("tethealla", name + ".hex");
+        assertThat(captured.sender()).as(name + ": sender").isEqualTo(Direction.SERVER);
+        return new Capture(name, captured.plain());
     }
 
     int u8(int at) {

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays the scenario recorded from the real Tethealla (see the headers of captures/tethealla/*.hex) against a
- * sandbox configured like the test peer, and compares the packets field by field. Ignored bytes are listed per
- * packet: random keys, tokens and sixtyfours, ephemeral ports, the clock, and leftover memory on the real server.
+ * Replays the scenario recorded from the real Tethealla (see the headers of captures/packets/tethealla/*.hex in
+ * shipctl-protocol's test resources) against a sandbox configured like the test peer, and compares the packets
+ * field by field. Ignored bytes are listed per packet: random keys, tokens and sixtyfours, ephemeral ports, the
+ * clock, and leftover memory on the real server.
  */
 class FidelityTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
