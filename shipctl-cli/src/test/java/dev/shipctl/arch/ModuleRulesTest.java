@@ -86,13 +86,6 @@ class ModuleRulesTest {
     }
 
     @Test
-    void testKitUsesOnlyTheProtocolCore() {
-        classes().that().resideInAPackage("dev.shipctl.testkit..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.shipctl.testkit..", "dev.shipctl.protocol..", "java..")
-                .check(all);
-    }
-
-    @Test
     void noCyclesBetweenModules() {
         slices().matching("dev.shipctl.(*)..").should().beFreeOfCycles().check(all);
     }

@@ -1,5 +1,6 @@
 package dev.shipctl.cli;
 
+import dev.shipctl.cli.fixtures.ShipctlProcess;
 import dev.shipctl.cli.options.ConnectOptions;
 import dev.shipctl.cli.output.LogSetup;
 import dev.shipctl.cli.output.OutputOptions;
@@ -91,7 +92,7 @@ class StartupClassesTest {
         Path err = home.resolve("stderr.txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:class+load=info:file=" + log,
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp", ShipctlProcess.classPath(), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("HOME", home.toString());
