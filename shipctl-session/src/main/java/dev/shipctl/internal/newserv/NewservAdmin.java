@@ -59,9 +59,13 @@ final class NewservAdmin extends ChatAdmin {
         }
     }
 
-    /** newserv has no untimed, IP or hardware bans and no in-game unban: always {@link ShipException.Unsupported}. */
+    /**
+     * newserv has no untimed, IP or hardware bans and no in-game unban: always {@link ShipException.Unsupported}.
+     * Its {@code $ban} ({@link #banFor}) does not toggle: a second one sets the end time again, so it needs no
+     * ledger and no {@code force}.
+     */
     @Override
-    public AdminResult setBan(BanType type, int guildCard, boolean wanted, Duration wait) throws ShipException {
+    public AdminResult setBan(BanType type, int guildCard, boolean wanted, boolean force, Duration wait) throws ShipException {
         if (!wanted) dialect.checkUnban(type, guildCard);
         throw dialect.noBan(type);
     }
