@@ -28,12 +28,24 @@ public interface BanLedger {
      * @param ship the ship's name as its menu lists it ("" when unknown)
      * @param banned true: the server said the ban was written; false: it said the ban was removed
      * @param at when the server said so
+     * @param until when a ban with a length ends (newserv's {@code $ban 7d}); empty for a ban until lifted
      */
-    record Entry(String ship, BanType type, int guildCard, boolean banned, Instant at) {
+    record Entry(String ship, BanType type, int guildCard, boolean banned, Instant at, Optional<Instant> until) {
         public Entry {
             Objects.requireNonNull(ship, "ship");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(until, "until");
+        }
+
+        /** A ban until lifted (Tethealla's), or its lifting. */
+        public Entry(String ship, BanType type, int guildCard, boolean banned, Instant at) {
+            this(ship, type, guildCard, banned, at, Optional.empty());
+        }
+
+        /** Whether this entry says the guild card is banned at {@code now}: a ban not lifted, whose length has not run out. */
+        public boolean bannedAt(Instant now) {
+            return banned && until.map(now::isBefore).orElse(true);
         }
     }
 

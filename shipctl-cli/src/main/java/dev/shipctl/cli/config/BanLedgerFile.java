@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link BanLedger} of one login server, kept in {@code bans/HOST_PORT.ledger} of the state folder
  * ({@link FastPathStore#stateDir}): every ban and unban a Tethealla server confirmed to shipctl, one line each,
- * oldest first ({@code TYPE GUILD_CARD banned|lifted INSTANT SHIP}, the ship's name URL-encoded). Written as the
+ * oldest first ({@code TYPE GUILD_CARD banned|lifted INSTANT SHIP [UNTIL]}, the ship's name URL-encoded, UNTIL the end of
+ * a ban with a length). Written as the
  * fast-path tickets are (a private folder, a private file replaced atomically, never through a link); a line that
  * does not read is skipped. The ledger is what shipctl did: it knows nothing of bans made in game or by others.
  */
@@ -80,18 +81,18 @@ public final class BanLedgerFile implements BanLedger {
 
     private static String line(Entry e) {
         return e.type().name() + " " + Integer.toUnsignedString(e.guildCard()) + " " + (e.banned() ? "banned" : "lifted") + " "
-                + e.at() + " " + URLEncoder.encode(e.ship(), StandardCharsets.UTF_8) + "\n";
+                + e.at() + " " + URLEncoder.encode(e.ship(), StandardCharsets.UTF_8) + e.until().map(u -> " " + u).orElse("") + "\n";
     }
 
     private static Entry parse(String line) {
         String[] f = line.strip().split(" ", -1);
-        if (f.length != 5) throw new IllegalArgumentException("5 fields expected");
+        if (f.length != 5 && f.length != 6) throw new IllegalArgumentException("5 or 6 fields expected");
         boolean banned = switch (f[2]) {
             case "banned" -> true;
             case "lifted" -> false;
             default -> throw new IllegalArgumentException("banned or lifted expected");
         };
         return new Entry(URLDecoder.decode(f[4], StandardCharsets.UTF_8), BanType.valueOf(f[0]), Integer.parseUnsignedInt(f[1]),
-                banned, Instant.parse(f[3]));
+                banned, Instant.parse(f[3]), f.length == 6 ? Optional.of(Instant.parse(f[5])) : Optional.empty());
     }
 }
