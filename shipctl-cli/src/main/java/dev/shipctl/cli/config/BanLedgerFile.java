@@ -26,7 +26,7 @@ public final class BanLedgerFile implements BanLedger {
     private static final Logger log = LoggerFactory.getLogger(BanLedgerFile.class);
     private static final String WHAT = "the ban ledger";
     private static final int MAX_BYTES = 4 << 20;
-    private static final String HEADER = "# shipctl ban ledger: what shipctl banned and lifted on this server (docs/admin.md)\n";
+    private static final String HEADER = "# shipctl ban ledger: what shipctl banned and lifted on this server (README.md, Admin cookbook)\n";
 
     private final Path file;
 
