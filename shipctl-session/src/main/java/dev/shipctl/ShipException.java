@@ -10,7 +10,7 @@ import java.util.Optional;
 public abstract sealed class ShipException extends Exception
         permits ShipException.ConnectFailed, ShipException.LoginRefused, ShipException.ProtocolViolation,
                 ShipException.StageTimeout, ShipException.ConnectionLost, ShipException.NoReply,
-                ShipException.Unsupported, ShipException.NoSuchChoice {
+                ShipException.Unsupported, ShipException.NoSuchChoice, ShipException.Withheld {
     private final Stage stage;
     private final String reason;
     private volatile List<StageTiming> timings = List.of();
@@ -165,6 +165,17 @@ public abstract sealed class ShipException extends Exception
     /** The server family has no way to do what was asked. */
     public static final class Unsupported extends ShipException {
         public Unsupported(String message) {
+            super(null, message, "", null);
+        }
+    }
+
+    /**
+     * Nothing was sent: the command could have done the opposite of what was asked (Tethealla's {@code /ban}
+     * toggles, so a "ban" of a player who is already banned lifts the ban), and what shipctl knows does not rule
+     * that out. The message says what was known and how to send it anyway.
+     */
+    public static final class Withheld extends ShipException {
+        public Withheld(String message) {
             super(null, message, "", null);
         }
     }

@@ -134,24 +134,50 @@ public interface Admin {
         return setBan(BanType.HARDWARE, guildCard, true, wait);
     }
 
+    /** {@link #setBan(BanType, int, boolean, boolean, Duration)} without {@code force}: never sends a toggle that could undo. */
+    default AdminResult setBan(BanType type, int guildCard, boolean wanted, Duration wait) throws ShipException, InterruptedException {
+        return setBan(type, guildCard, wanted, false, wait);
+    }
+
     /**
-     * Puts a ban in the wanted state. On Tethealla, whose commands toggle, the reply says which way the toggle
-     * went ("User has been banned." or "Ban removed."), and a wrong way is corrected with a second command.
-     * Tethealla can ban only a player who is online on this ship, and a banned player cannot be online. So:
+     * Puts a ban in the wanted state, and never silently the other way. On Tethealla the commands toggle: a record
+     * of that type for the guild card is removed ("Ban removed."), else a player online on this ship is banned and
+     * disconnected ("User has been banned."), else nothing is said. No client can ask whether a guild card is
+     * banned, so before sending, this reads what it can know:
      * <ul>
-     *   <li>ban, player online: banned ({@link AdminResult.Outcome#DONE});</li>
-     *   <li>ban, player offline and not banned: no reply → {@link ShipException.NoReply} "not online";</li>
-     *   <li>ban, player already banned: the toggle lifts the ban and the correcting command cannot ban an offline
-     *       player → {@link ShipException.NoReply} saying the ban is now lifted;</li>
-     *   <li>unban, player banned: lifted ({@link AdminResult.Outcome#DONE}); player in this lobby:
-     *       {@link AdminResult.Outcome#UNCHANGED} without sending anything; player online elsewhere: the toggle
-     *       bans (and disconnects) them and the second command lifts it again ({@link AdminResult.Outcome#DONE});
-     *       no reply: {@link ShipException.NoReply}.</li>
+     *   <li>the player is in this lobby: online, so not banned (by guild card);</li>
+     *   <li>the {@link #ledger() ledger}: what this ledger's user banned or lifted on this ship, and when.</li>
      * </ul>
+     * From that:
+     * <ul>
+     *   <li>ban, player in this lobby: sent; banned ({@link AdminResult.Outcome#DONE});</li>
+     *   <li>ban, the ledger says banned (and the player is not here): nothing sent,
+     *       {@link AdminResult.Outcome#UNCHANGED}, the summary saying when the ledger recorded it;</li>
+     *   <li>ban, nothing known: nothing sent, {@link ShipException.Withheld} (the toggle would lift a ban that someone
+     *       else made), unless {@code force};</li>
+     *   <li>unban, player in this lobby: nothing sent, {@link AdminResult.Outcome#UNCHANGED};</li>
+     *   <li>unban, the ledger says lifted: nothing sent, {@link AdminResult.Outcome#UNCHANGED};</li>
+     *   <li>unban, the ledger says banned: sent; lifted ({@link AdminResult.Outcome#DONE});</li>
+     *   <li>unban, nothing known: nothing sent, {@link ShipException.Withheld} (the toggle would ban and disconnect a
+     *       player online elsewhere on the ship), unless {@code force}.</li>
+     * </ul>
+     * When a toggle that was sent went the wrong way anyway (the reply says so), it is sent again at once and the
+     * summary says so; if that second one fails, {@link ShipException.NoReply} says loudly what state the ban is in.
+     * No reply: {@link ShipException.NoReply} (not online on this ship, or no right). Every change the server
+     * confirmed is written to the ledger.
      * newserv has no such bans: {@link ShipException.Unsupported}, naming what to do instead ({@link #banFor}, or
      * its shell for an unban).
+     *
+     * @param force send the toggle even when what is known does not rule out the opposite effect
      */
-    AdminResult setBan(BanType type, int guildCard, boolean wanted, Duration wait) throws ShipException, InterruptedException;
+    AdminResult setBan(BanType type, int guildCard, boolean wanted, boolean force, Duration wait)
+            throws ShipException, InterruptedException;
+
+    /** The ledger bans consult and record; at first one in memory for this admin. */
+    BanLedger ledger();
+
+    /** Makes bans consult and record {@code ledger} from now on (for example one kept in a file); returns this admin. */
+    Admin useLedger(BanLedger ledger);
 
     /**
      * Bans a guild card's account for {@code duration} (newserv {@code $ban 7d GC}): confirmed by "&lt;name&gt;

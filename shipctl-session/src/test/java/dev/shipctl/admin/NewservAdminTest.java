@@ -76,6 +76,31 @@ class NewservAdminTest {
     }
 
     @Test
+    void aSecondTimedBanOfAPlayerNewservDisconnectedIsUnchangedWhenTheLedgerKnowsOfTheBan() throws Exception {
+        // newserv: the first $ban disconnects the player; the next finds no such client (banned players cannot log in)
+        java.util.concurrent.atomic.AtomicInteger bans = new java.util.concurrent.atomic.AtomicInteger();
+        ScriptedSession s = new ScriptedSession("newserv", line -> line.startsWith("$ban ")
+                ? List.of(text(bans.getAndIncrement() == 0 ? "\tC6Player1 banned" : "\tC6Failed:\nclient not found"))
+                : List.of());
+        Admin admin = Admin.of(s);
+
+        assertThat(admin.banFor(42000002, Duration.ofDays(7), WAIT).outcome()).isEqualTo(Outcome.DONE);
+        assertThat(admin.ledger().last("", BanType.GUILD_CARD, 42000002)).get()
+                .satisfies(e -> assertThat(e.until()).get().matches(u -> u.isAfter(Instant.now().plus(Duration.ofDays(6)))));
+        AdminResult again = admin.banFor(42000002, Duration.ofDays(7), WAIT);
+        assertThat(again.outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(again.summary()).startsWith("guild card 42000002 is still banned: shipctl's ledger says").contains("until");
+
+        Admin fresh = Admin.of(new ScriptedSession("newserv", line -> List.of(text("\tC6Failed:\nclient not found"))));
+        assertThatThrownBy(() -> fresh.banFor(42000002, Duration.ofDays(7), WAIT)).isInstanceOf(ShipException.NoReply.class)
+                .hasMessageContaining("client not found");
+        fresh.ledger().record(new BanLedger.Entry("", BanType.GUILD_CARD, 42000002, true, Instant.now().minus(Duration.ofDays(2)),
+                java.util.Optional.of(Instant.now().minus(Duration.ofDays(1)))));
+        assertThatThrownBy(() -> fresh.banFor(42000002, Duration.ofDays(7), WAIT)).as("a ban that ran out is no excuse")
+                .isInstanceOf(ShipException.NoReply.class);
+    }
+
+    @Test
     void anEventIsConfirmedByTheEventChangeAndARawCommandByAnyReplyButARefusal() throws Exception {
         ScriptedSession s = answering(Map.of(
                 "$event 3", List.of(new SessionEvent.LobbyEventChanged(Instant.now(), 3)),

@@ -172,32 +172,78 @@ class TetheallaAdminTest {
     }
 
     @Test
-    void banThenUnban() throws Exception {
-        Session player = player("2");
+    void banThenUnbanOfAPlayerInTheLobbyAndTheLedgerRemembersBoth() throws Exception {
+        Session player = player("1");
         Admin admin = gm();
+        awaitInLobby(admin);
 
         assertThat(admin.ban(PLAYER1, WAIT).summary()).isEqualTo("guild card 42000002 is now banned (and was disconnected)");
         assertThat(player.awaitDisconnect(WAIT)).isPresent();
+        assertThat(admin.ledger().last("Sandbox", BanType.GUILD_CARD, PLAYER1)).get().extracting(BanLedger.Entry::banned).isEqualTo(true);
         AdminResult unban = admin.unban(PLAYER1, WAIT);
 
         assertThat(unban.outcome()).isEqualTo(Outcome.DONE);
         assertThat(unban.replies()).extracting(Exchange::text).containsExactly("Ban removed.");
+        assertThat(admin.ledger().last("Sandbox", BanType.GUILD_CARD, PLAYER1)).get().extracting(BanLedger.Entry::banned).isEqualTo(false);
         player("2"); // can log in again
     }
 
     @Test
-    void anUnbanOfAPlayerOnlineElsewhereUndoesTheToggleAndOfOneInTheLobbySendsNothing() throws Exception {
-        player("2");
+    void banTwiceStaysBannedAndUnbanTwiceStaysLifted() throws Exception {
+        player("1");
         Admin admin = gm();
-        AdminResult elsewhere = admin.unban(PLAYER1, WAIT);
-        assertThat(elsewhere.outcome()).isEqualTo(Outcome.DONE);
-        assertThat(elsewhere.replies()).extracting(Exchange::text).containsExactly("User has been banned.", "Ban removed.");
+        awaitInLobby(admin);
+        admin.ban(PLAYER1, WAIT);
+
+        AdminResult again = admin.ban(PLAYER1, WAIT);
+        assertThat(again.outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(again.transcript()).isEmpty();
+        assertThat(again.summary()).contains("already banned").contains("ledger").contains("nothing sent");
+        assertThat(handled("/ban 42000002")).isEqualTo(1);
+        assertThatThrownBy(() -> player("1")).isInstanceOf(ShipException.class); // still banned
+
+        assertThat(admin.unban(PLAYER1, WAIT).outcome()).isEqualTo(Outcome.DONE);
+        AdminResult unbanAgain = admin.unban(PLAYER1, WAIT);
+        assertThat(unbanAgain.outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(unbanAgain.transcript()).isEmpty();
+        assertThat(handled("/ban 42000002")).isEqualTo(2);
+        player("2"); // not banned
+    }
+
+    @Test
+    void aBanOfAPlayerNotSeenIsWithheldUnlessForcedAndThenTheServerDecides() throws Exception {
+        Admin admin = gm();
+        assertThatThrownBy(() -> admin.ban(PLAYER1, SHORT)).isInstanceOf(ShipException.Withheld.class)
+                .hasMessageContaining("not sent").hasMessageContaining("it would LIFT the ban")
+                .hasMessageContaining("shipctl's ledger has nothing on guild card 42000002").hasMessageContaining("--force");
+        assertThat(handled("/ban 42000002")).isZero();
+
+        assertThatThrownBy(() -> admin.setBan(BanType.GUILD_CARD, PLAYER1, true, true, SHORT)).isInstanceOf(ShipException.NoReply.class)
+                .hasMessageContaining("guild card 42000002 is not online on this ship");
+
+        Session elsewhere = player("2");
+        assertThatThrownBy(() -> admin.ban(PLAYER1, SHORT)).isInstanceOf(ShipException.Withheld.class);
+        assertThat(elsewhere.isOpen()).isTrue();
+        assertThat(admin.setBan(BanType.GUILD_CARD, PLAYER1, true, true, WAIT).outcome()).isEqualTo(Outcome.DONE);
+        assertThat(elsewhere.awaitDisconnect(WAIT)).isPresent();
+    }
+
+    @Test
+    void anUnbanNotKnownToBeNeededIsWithheldForcedOfAPlayerOnlineElsewhereItIsUndoneAndInTheLobbyNothingIsSent() throws Exception {
+        Session elsewhere = player("2");
+        Admin admin = gm();
+        assertThatThrownBy(() -> admin.unban(PLAYER1, WAIT)).isInstanceOf(ShipException.Withheld.class)
+                .hasMessageContaining("it would BAN and disconnect them");
+        assertThat(handled("/ban 42000002")).isZero();
+        assertThat(elsewhere.isOpen()).isTrue();
+
+        AdminResult forced = admin.setBan(BanType.GUILD_CARD, PLAYER1, false, true, WAIT);
+        assertThat(forced.outcome()).isEqualTo(Outcome.DONE);
+        assertThat(forced.replies()).extracting(Exchange::text).containsExactly("User has been banned.", "Ban removed.");
         assertThat(handled("/ban 42000002")).isEqualTo(2);
 
-        try (EventStream events = admin.session().events()) {
-            player("1");
-            events.next(e -> e instanceof SessionEvent.PlayerJoined j && j.player().guildCard() == PLAYER1, WAIT).orElseThrow();
-        }
+        player("1");
+        awaitInLobby(admin);
         AdminResult here = admin.unban(PLAYER1, WAIT);
         assertThat(here.outcome()).isEqualTo(Outcome.UNCHANGED);
         assertThat(here.transcript()).isEmpty();
@@ -205,23 +251,48 @@ class TetheallaAdminTest {
     }
 
     @Test
-    void aBanOfAnAlreadyBannedPlayerSaysLoudlyThatTheToggleLiftedIt() throws Exception {
-        player("2");
-        Admin admin = gm();
-        admin.ban(PLAYER1, WAIT);
+    void aForcedBanOfAPlayerSomeoneElseBannedSaysLoudlyThatTheToggleLiftedIt() throws Exception {
+        player("1");
+        Admin other = gm();
+        awaitInLobby(other);
+        other.ban(PLAYER1, WAIT);
 
-        assertThatThrownBy(() -> admin.ban(PLAYER1, SHORT)).isInstanceOf(ShipException.NoReply.class)
+        Admin admin = Admin.of(login("localgm", "localgm123", "2")); // its own ledger knows nothing
+        assertThatThrownBy(() -> admin.ban(PLAYER1, SHORT)).isInstanceOf(ShipException.Withheld.class);
+        assertThatThrownBy(() -> admin.setBan(BanType.GUILD_CARD, PLAYER1, true, true, SHORT)).isInstanceOf(ShipException.NoReply.class)
                 .hasMessageContaining("was already banned").hasMessageContaining("THE BAN IS NOW LIFTED");
-        assertThat(handled("/ban 42000002")).as("ban, toggle off, correction").isEqualTo(3);
+        assertThat(handled("/ban 42000002")).as("ban, forced toggle off, correction").isEqualTo(3);
+        assertThat(admin.ledger().last("Sandbox", BanType.GUILD_CARD, PLAYER1)).get().extracting(BanLedger.Entry::banned).isEqualTo(false);
     }
 
     @Test
-    void aBanOfAnOfflinePlayerIsReportedAsSuchAndIpAndHardwareBansWork() throws Exception {
-        Admin admin = gm();
-        assertThatThrownBy(() -> admin.ban(PLAYER1, SHORT)).isInstanceOf(ShipException.NoReply.class)
-                .hasMessageContaining("guild card 42000002 is not online on this ship");
+    void aLedgerSharedBetweenSessionsIsWhatTheNextOneKnows() throws Exception {
+        BanLedger shared = BanLedger.inMemory();
+        player("1");
+        Admin first = gm().useLedger(shared);
+        awaitInLobby(first);
+        first.ban(PLAYER1, WAIT);
+        first.session().close();
 
-        player("2");
+        Admin second = gm().useLedger(shared);
+        assertThat(second.ban(PLAYER1, WAIT).outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(second.unban(PLAYER1, WAIT).outcome()).isEqualTo(Outcome.DONE);
+        assertThat(handled("/ban 42000002")).isEqualTo(2);
+    }
+
+    @Test
+    void ipAndHardwareBansOfAPlayerInTheLobbyWork() throws Exception {
+        player("1");
+        Admin admin = gm();
+        awaitInLobby(admin);
         assertThat(admin.hwban(PLAYER1, WAIT).replies()).extracting(Exchange::text).containsExactly("User has been HW banned.");
+        assertThat(admin.ledger().last("Sandbox", BanType.HARDWARE, PLAYER1)).isPresent();
+    }
+
+    private static void awaitInLobby(Admin admin) throws Exception {
+        try (EventStream events = admin.session().events()) {
+            if (admin.session().lobby().players().stream().anyMatch(p -> p.guildCard() == PLAYER1)) return;
+            events.next(e -> e instanceof SessionEvent.PlayerJoined j && j.player().guildCard() == PLAYER1, WAIT).orElseThrow();
+        }
     }
 }

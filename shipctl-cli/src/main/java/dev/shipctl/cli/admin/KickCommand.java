@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "kick", mixinStandardHelpOptions = true,
         description = {"Disconnect a player (/dc GC, $kick on newserv).", "",
             "Disconnect a player (Tethealla: /dc GC). Tethealla never confirms it: when the player is in your lobby",
-            "shipctl waits to see them leave; otherwise the result is SENT (outcome \"unconfirmed\")."},
+            "shipctl waits to see them leave; otherwise the result is UNCONFIRMED (outcome \"unconfirmed\", exit 10):",
+            "Tethealla is silent alike when it kicked them, when they are not on this ship, and when this account",
+            "lacks the right. newserv confirms (\"... kicked off\") or refuses (exit 7)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl kick --profile home 42000002"})

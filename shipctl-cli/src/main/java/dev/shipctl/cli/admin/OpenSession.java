@@ -13,6 +13,7 @@ import dev.shipctl.admin.Admin;
 import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.Commands;
 import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.config.BanLedgerFile;
 import dev.shipctl.cli.options.ConnectOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
             session = client.connect(connect.credentials(ctx));
             listeners.forEach(session::addListener);
         }
-        return Admin.of(session);
+        return Admin.of(session).useLedger(BanLedgerFile.of(ctx, connect.resolvedHost(ctx), connect.resolvedPort(ctx)));
     }
 
     /** Waits (up to the timeout) while the session logs in again after a drop. */

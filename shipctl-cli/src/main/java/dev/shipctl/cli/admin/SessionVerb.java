@@ -11,6 +11,9 @@ import dev.shipctl.cli.options.ConnectOptions;
 import dev.shipctl.cli.options.DurationConverter;
 import dev.shipctl.cli.output.OutputOptions;
 import java.time.Duration;
+import dev.shipctl.cli.config.BanLedgerFile;
+import dev.shipctl.cli.options.Confirmation;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +49,24 @@ abstract class SessionVerb implements Callable<Integer> {
     /** Does the work. */
     abstract AdminResult perform(Admin admin, Duration wait) throws ShipException, InterruptedException;
 
+    /** One operation of a verb. */
+    interface Step {
+        AdminResult perform(Admin admin, Duration wait) throws ShipException, InterruptedException;
+    }
+
+    /** The operations, in order: {@link #perform} alone unless the verb acts on many targets ({@code ban 1 2 3}). */
+    List<Step> steps() {
+        return List.of(this::perform);
+    }
+
+    /** Whether a failed step lets the next ones run (many targets: each gets its own line; the first failure's code). */
+    boolean keepsGoing() {
+        return false;
+    }
+
+    /** Asks for confirmation before anything is sent (or logged in), when the verb needs it; see {@link Confirmation}. */
+    void confirm() {}
+
     /** The wait when {@code --wait} is not given. */
     Duration defaultWait() {
         return Admin.DEFAULT_WAIT;
@@ -75,7 +96,7 @@ abstract class SessionVerb implements Callable<Integer> {
                     throw e;
                 }
                 fastLogin.arrived(ctx, opened[0]);
-                return Admin.of(opened[0]);
+                return Admin.of(opened[0]).useLedger(BanLedgerFile.of(ctx, client.host(), client.port()));
             }, w);
         } finally {
             if (opened[0] != null) opened[0].close();

@@ -33,9 +33,22 @@ public final class VerbOutput {
             throws InterruptedException {
         String name = verb.getClass().getAnnotation(Command.class).name();
         try {
-            AdminResult result = verb.perform(source.get(), wait);
-            print(ctx, json, line, result);
-            return ExitCodes.OK;
+            verb.confirm();
+            int worst = ExitCodes.OK;
+            Admin admin = source.get();
+            for (SessionVerb.Step step : verb.steps()) {
+                int code;
+                try {
+                    AdminResult result = step.perform(admin, wait);
+                    print(ctx, json, line, result);
+                    code = ExitCodes.of(result.outcome());
+                } catch (ShipException e) {
+                    if (!verb.keepsGoing()) throw e;
+                    code = failure(ctx, json, line, name, e.getMessage(), ExitCodes.of(e));
+                }
+                if (worst == ExitCodes.OK) worst = code;
+            }
+            return worst;
         } catch (ShipException e) {
             return failure(ctx, json, line, name, e.getMessage(), ExitCodes.of(e));
         } catch (IllegalArgumentException e) {
@@ -76,7 +89,7 @@ public final class VerbOutput {
         String status = switch (r.outcome()) {
             case DONE, REPLIED -> term.green("OK  ");
             case UNCHANGED -> term.green("OK  ");
-            case UNCONFIRMED -> term.yellow("SENT");
+            case UNCONFIRMED -> term.yellow("UNCONFIRMED");
         };
         term.out().println(status + "  " + r.summary());
     }
@@ -85,8 +98,9 @@ public final class VerbOutput {
         ObjectNode o = Json.object();
         if (line != null) o.put("line", line);
         o.put("verb", r.verb());
-        o.put("ok", true);
+        o.put("ok", r.outcome() != AdminResult.Outcome.UNCONFIRMED);
         o.put("outcome", r.outcome().id());
+        if (r.outcome() == AdminResult.Outcome.UNCONFIRMED) o.put("exit_code", ExitCodes.UNCONFIRMED);
         r.target().ifPresent(gc -> o.put("guild_card", Integer.toUnsignedLong(gc)));
         o.put("summary", r.summary());
         ArrayNode sent = o.putArray("sent");

@@ -8,7 +8,10 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** A bug in shipctl: an exception nobody expected. */
     public static final int INTERNAL = 1;
-    /** Wrong command line, or something the server family cannot do. */
+    /**
+     * Wrong command line, something the server family cannot do, or a refusal to act: a verb that needs
+     * {@code --yes} off a terminal, a ban toggle that could undo a ban without {@code --force}. Nothing was sent.
+     */
     public static final int USAGE = 2;
     /** The server (or a port it redirected to) cannot be reached. */
     public static final int UNREACHABLE = 3;
@@ -24,12 +27,14 @@ public final class ExitCodes {
     public static final int DISCONNECTED = 8;
     /** A configuration problem: profile, password file, key file. */
     public static final int CONFIG = 9;
+    /** Sent, but the server confirmed nothing and nothing showed it worked (a {@code kick} of a player not in the lobby). */
+    public static final int UNCONFIRMED = 10;
 
     /** The lines {@code --help} shows, in picocli's "exit code list" format. */
     public static final String[] HELP = {
         "0:success",
         "1:internal error (a bug: please report it, with -v)",
-        "2:usage error, or not possible on this server family",
+        "2:usage error, not possible on this server family, or refused before sending (needs --yes or --force)",
         "3:server unreachable",
         "4:login refused (wrong password, banned, already logged on)",
         "5:protocol error (wrong key table?), or a flood of packets",
@@ -37,6 +42,7 @@ public final class ExitCodes {
         "7:no reply or refused (missing privilege, target offline)",
         "8:disconnected by the server",
         "9:configuration error (profile, password or accounts file, key file; unsafe file modes)",
+        "10:sent but unconfirmed: the server does not confirm it and nothing showed it worked (kick)",
     };
 
     private ExitCodes() {}
@@ -56,6 +62,11 @@ public final class ExitCodes {
         return r.error().map(ExitCodes::of).orElse(OK);
     }
 
+    /** The exit code of an admin result: {@link #UNCONFIRMED} for an unconfirmed one, else {@link #OK}. */
+    public static int of(dev.shipctl.admin.AdminResult.Outcome outcome) {
+        return outcome == dev.shipctl.admin.AdminResult.Outcome.UNCONFIRMED ? UNCONFIRMED : OK;
+    }
+
     public static int of(ShipException e) {
         return switch (e) {
             case ShipException.ConnectFailed c -> UNREACHABLE;
@@ -66,6 +77,7 @@ public final class ExitCodes {
             case ShipException.ConnectionLost l -> DISCONNECTED;
             case ShipException.Unsupported u -> USAGE;
             case ShipException.NoSuchChoice c -> USAGE;
+            case ShipException.Withheld w -> USAGE;
         };
     }
 }

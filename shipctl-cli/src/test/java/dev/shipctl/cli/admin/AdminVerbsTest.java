@@ -162,9 +162,22 @@ class AdminVerbsTest {
 
         Cli.Run run = h.as("gmadmin", "kick", "--block", "1", "--wait", "1s", "--json", "42000002");
 
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.json().getFirst().get("outcome").asString()).isEqualTo("unconfirmed");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.UNCONFIRMED).isEqualTo(10);
+        JsonNode o = run.json().getFirst();
+        assertThat(o.get("outcome").asString()).isEqualTo("unconfirmed");
+        assertThat(o.get("ok").asBoolean()).isFalse();
+        assertThat(o.get("exit_code").asInt()).isEqualTo(10);
         assertThat(player.awaitDisconnect(EVENT_WAIT)).isPresent();
+    }
+
+    @Test
+    void kickOfAnOfflinePlayerOrWithoutTheRightIsUnconfirmedNotSuccess() {
+        Cli.Run offline = h.as("gmadmin", "kick", "--wait", "1s", "42000002");
+        assertThat(offline.exitCode()).as(offline.toString()).isEqualTo(ExitCodes.UNCONFIRMED);
+        assertThat(offline.out()).containsPattern("(?m)^UNCONFIRMED +sent /dc 42000002");
+
+        Cli.Run noRight = h.as("player1", "kick", "--wait", "1s", "42000001");
+        assertThat(noRight.exitCode()).as(noRight.toString()).isEqualTo(ExitCodes.UNCONFIRMED);
     }
 
     @Test
@@ -184,7 +197,7 @@ class AdminVerbsTest {
     void dcallDisconnectsEveryone() throws Exception {
         Session player = h.player("player1", "1");
 
-        Cli.Run run = h.as("gmadmin", "dcall", "--block", "1", "--wait", "10s");
+        Cli.Run run = h.as("gmadmin", "dcall", "--block", "1", "--wait", "10s", "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).containsPattern("(?m)^OK +the server is disconnecting everyone");
@@ -192,8 +205,33 @@ class AdminVerbsTest {
     }
 
     @Test
+    void dcallWithoutYesOffATerminalSendsNothingAndExits2() throws Exception {
+        Session player = h.player("player1", "1");
+
+        Cli.Run run = h.as("gmadmin", "dcall", "--block", "1");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines()).containsExactly("shipctl: dcall would disconnect everyone on the ship, this session included;"
+                + " not on a terminal to ask, so nothing was sent: add --yes to do it");
+        assertThat(h.sandbox.events().history()).noneMatch(e -> e instanceof SandboxEvent.CommandHandled);
+        assertThat(h.sandbox.events().history()).as("not even a login")
+                .noneMatch(e -> e instanceof SandboxEvent.LoginAccepted a && a.user().equals("gmadmin"));
+        assertThat(player.isOpen()).isTrue();
+    }
+
+    @Test
+    void ipbanHwbanAndBanOfManyAskToo() {
+        for (String[] verb : new String[][] {{"ipban", "42000002"}, {"hwban", "42000002"}, {"ban", "42000002", "42000003"}}) {
+            Cli.Run run = h.as("gmadmin", verb);
+            assertThat(run.exitCode()).as(String.join(" ", verb) + "\n" + run).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains("add --yes");
+        }
+        assertThat(h.sandbox.events().history()).noneMatch(e -> e instanceof SandboxEvent.CommandHandled);
+    }
+
+    @Test
     void gmVerbsWithoutTheRightAreExit7() {
-        for (String[] verb : new String[][] {{"reload-gms"}, {"event", "2"}, {"ban", "42000001"}, {"dcall"}}) {
+        for (String[] verb : new String[][] {{"reload-gms"}, {"event", "2"}, {"ban", "--force", "42000001"}, {"dcall", "--yes"}}) {
             String[] args = new String[verb.length + 2];
             System.arraycopy(verb, 0, args, 0, verb.length);
             args[verb.length] = "--wait";
@@ -205,14 +243,29 @@ class AdminVerbsTest {
 
     // ---- bans ---------------------------------------------------------------------------------------------
 
-    @Test
-    void banOfAnOnlinePlayerThenUnban() throws Exception {
-        Session player = h.player("player1", "2");
+    private long handled(String command) {
+        return h.sandbox.events().history().stream()
+                .filter(e -> e instanceof SandboxEvent.CommandHandled c && c.command().equals(command)).count();
+    }
 
-        Cli.Run ban = h.as("gmadmin", "ban", "42000002");
+    @Test
+    void banTwiceStaysBannedAndUnbanTwiceStaysLifted() throws Exception {
+        Session player = h.player("player1", "1");
+
+        Cli.Run ban = h.as("gmadmin", "ban", "--block", "1", "42000002");
         assertThat(ban.exitCode()).as(ban.toString()).isZero();
         assertThat(ban.out()).contains("User has been banned.").containsPattern("(?m)^OK +guild card 42000002 is now banned");
         assertThat(player.awaitDisconnect(EVENT_WAIT)).isPresent();
+
+        Cli.Run again = h.as("gmadmin", "ban", "--block", "1", "--json", "42000002");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        JsonNode twice = again.json().getFirst();
+        assertThat(twice.get("outcome").asString()).isEqualTo("unchanged");
+        assertThat(twice.get("sent")).isEmpty();
+        assertThat(twice.get("summary").asString()).contains("already banned", "ledger", "nothing sent");
+        assertThat(handled("/ban 42000002")).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.player("player1", "1")).as("still banned")
+                .isInstanceOf(dev.shipctl.ShipException.class);
 
         Cli.Run unban = h.as("gmadmin", "unban", "--json", "42000002");
         assertThat(unban.exitCode()).as(unban.toString()).isZero();
@@ -220,62 +273,104 @@ class AdminVerbsTest {
         assertThat(o.get("outcome").asString()).isEqualTo("done");
         assertThat(o.get("guild_card").asLong()).isEqualTo(42000002L);
         assertThat(o.get("replies").get(0).get("text").asString()).isEqualTo("Ban removed.");
+
+        Cli.Run unbanAgain = h.as("gmadmin", "unban", "42000002");
+        assertThat(unbanAgain.exitCode()).as(unbanAgain.toString()).isZero();
+        assertThat(unbanAgain.out()).containsPattern("(?m)^OK +guild card 42000002 is not banned: shipctl's ledger says this ban was lifted");
+        assertThat(handled("/ban 42000002")).isEqualTo(2);
         h.player("player1", "2"); // can log in again
     }
 
     @Test
-    void unbanOfAPlayerOnlineElsewhereUndoesTheToggle() throws Exception {
-        h.player("player1", "2");
-
-        Cli.Run unban = h.as("gmadmin", "unban", "--block", "1", "42000002");
-
-        assertThat(unban.exitCode()).as(unban.toString()).isZero();
-        assertThat(unban.out()).contains("User has been banned.", "Ban removed.").contains("the second /ban 42000002 lifted it");
-        h.player("player1", "2"); // not banned: logs in
-    }
-
-    @Test
-    void unbanOfAPlayerInTheLobbySendsNothing() throws Exception {
+    void theLedgerIsAPrivateFileInTheStateFolder() throws Exception {
         h.player("player1", "1");
+        assertThat(h.as("gmadmin", "ban", "--block", "1", "42000002").exitCode()).isZero();
 
-        Cli.Run unban = h.as("gmadmin", "unban", "--block", "1", "--json", "42000002");
-
-        assertThat(unban.exitCode()).as(unban.toString()).isZero();
-        assertThat(unban.json().getFirst().get("outcome").asString()).isEqualTo("unchanged");
-        assertThat(h.sandbox.events().history()).noneMatch(e -> e instanceof SandboxEvent.CommandHandled);
+        Path ledger = config.resolve("state/shipctl/bans/127.0.0.1_" + h.port() + ".ledger");
+        assertThat(Files.readString(ledger)).containsPattern("(?m)^GUILD_CARD 42000002 banned \\S+ Sandbox$");
+        assertThat(dev.shipctl.cli.fixtures.FileModes.mode(ledger)).isEqualTo("0600");
+        assertThat(dev.shipctl.cli.fixtures.FileModes.mode(ledger.getParent())).isEqualTo("0700");
     }
 
     @Test
-    void banOfAnAlreadyBannedPlayerSaysLoudlyThatTheToggleLiftedIt() throws Exception {
-        h.player("player1", "2");
-        assertThat(h.as("gmadmin", "ban", "42000002").exitCode()).isZero();
-
-        Cli.Run again = h.as("gmadmin", "ban", "--wait", "1s", "42000002");
-
-        assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.NO_REPLY);
-        assertThat(again.err()).contains("was already banned", "THE BAN IS NOW LIFTED");
-        assertThat(h.sandbox.events().history()).filteredOn(e -> e instanceof SandboxEvent.CommandHandled c && c.command().equals("/ban 42000002"))
-                .as("ban, toggle off, correction").hasSize(3);
-    }
-
-    @Test
-    void banOfAnOfflinePlayerIsReportedAsSuch() {
+    void banOfAnOfflinePlayerSendsNothingAndSaysWhatWasKnown() {
         Cli.Run run = h.as("gmadmin", "ban", "--wait", "1s", "42000002");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.NO_REPLY);
-        assertThat(run.err()).contains("guild card 42000002 is not online on this ship");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("shipctl: not sent: /ban 42000002 toggles, and whether guild card 42000002 is banned is unknown (not in this lobby;"
+                        + " shipctl's ledger has nothing on guild card 42000002 on ship Sandbox; Tethealla lets no client ask)")
+                .contains("--force");
+        assertThat(handled("/ban 42000002")).isZero();
+
+        Cli.Run forced = h.as("gmadmin", "ban", "--force", "--wait", "1s", "42000002");
+        assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCodes.NO_REPLY);
+        assertThat(forced.err()).contains("guild card 42000002 is not online on this ship");
     }
 
     @Test
-    void ipbanAndHwban() throws Exception {
-        h.player("player1", "2");
-        Cli.Run hw = h.as("gmadmin", "hwban", "42000002");
+    void aForcedBanOfAPlayerBannedByOthersIsPutBackOrSaidLoudly() throws Exception {
+        h.player("player1", "1");
+        // banned in game by another GM: shipctl's ledger knows nothing of it
+        Session other = h.player("localgm", "1");
+        try (EventStream events = other.events()) {
+            other.chat("/ban 42000002");
+            events.next(e -> e instanceof SessionEvent.TextMessage t && t.text().contains("User has been banned."), EVENT_WAIT).orElseThrow();
+        }
+
+        Cli.Run ban = h.as("gmadmin", "ban", "--block", "1", "42000002");
+        assertThat(ban.exitCode()).as(ban.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(handled("/ban 42000002")).as("nothing sent: the ban stays").isEqualTo(1);
+
+        Cli.Run forced = h.as("gmadmin", "ban", "--block", "1", "--force", "--wait", "1s", "42000002");
+        assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCodes.NO_REPLY);
+        assertThat(forced.err()).contains("was already banned", "THE BAN IS NOW LIFTED");
+        assertThat(handled("/ban 42000002")).as("by hand, forced toggle off, correction").isEqualTo(3);
+    }
+
+    @Test
+    void unbanNotKnownIsWithheldForcedOfAPlayerOnlineElsewhereItIsUndoneAndInTheLobbyNothingIsSent() throws Exception {
+        Session elsewhere = h.player("player1", "2");
+
+        Cli.Run unban = h.as("gmadmin", "unban", "--block", "1", "42000002");
+        assertThat(unban.exitCode()).as(unban.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unban.err()).contains("it would BAN and disconnect them");
+        assertThat(elsewhere.isOpen()).isTrue();
+
+        Cli.Run forced = h.as("gmadmin", "unban", "--block", "1", "--force", "42000002");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(forced.out()).contains("User has been banned.", "Ban removed.").contains("the second /ban 42000002 lifted it");
+        h.player("player1", "1"); // not banned: logs in
+
+        Cli.Run here = h.as("gmadmin", "unban", "--block", "1", "--json", "42000002");
+        assertThat(here.exitCode()).as(here.toString()).isZero();
+        assertThat(here.json().getFirst().get("outcome").asString()).isEqualTo("unchanged");
+        assertThat(handled("/ban 42000002")).isEqualTo(2);
+    }
+
+    @Test
+    void banOfManyWithYesGivesALinePerGuildCardAndTheWorstCode() throws Exception {
+        h.player("player1", "1");
+
+        Cli.Run run = h.as("gmadmin", "ban", "--block", "1", "--yes", "--json", "42000002", "42000009");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.json()).hasSize(2);
+        assertThat(run.json().get(0).get("outcome").asString()).isEqualTo("done");
+        assertThat(run.json().get(1).get("ok").asBoolean()).isFalse();
+        assertThat(run.json().get(1).get("error").asString()).contains("42000009", "not sent");
+    }
+
+    @Test
+    void ipbanAndHwbanOfAPlayerInTheLobbyWithYes() throws Exception {
+        h.player("player1", "1");
+        Cli.Run hw = h.as("gmadmin", "hwban", "--block", "1", "--yes", "42000002");
         assertThat(hw.exitCode()).as(hw.toString()).isZero();
         assertThat(hw.out()).contains("User has been HW banned.");
 
         try (AdminHarness other = new AdminHarness(config.resolve("other"))) {
-            other.player("player1", "2");
-            Cli.Run ip = other.as("gmadmin", "ipban", "42000002");
+            other.player("player1", "1");
+            Cli.Run ip = other.as("gmadmin", "ipban", "--block", "1", "-y", "42000002");
             assertThat(ip.exitCode()).as(ip.toString()).isZero();
             assertThat(ip.out()).contains("User has been IP banned.");
         }

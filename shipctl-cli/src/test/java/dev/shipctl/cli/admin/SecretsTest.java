@@ -51,8 +51,8 @@ class SecretsTest {
             h.player("player1", "2");
             String[][] verbs = {
                 {"announce", "hello"}, {"announce", "--global", "hello"}, {"command", "--", "/bank"}, {"reload-gms"},
-                {"reload-masks"}, {"reload-config"}, {"event", "1"}, {"kick", "42000002"}, {"ban", "42000002"},
-                {"unban", "42000002"}, {"ipban", "42000009"}, {"hwban", "42000009"},
+                {"reload-masks"}, {"reload-config"}, {"event", "1"}, {"kick", "42000002"}, {"ban", "--force", "42000002"},
+                {"unban", "--force", "42000002"}, {"ipban", "--yes", "--force", "42000009"}, {"hwban", "--yes", "--force", "42000009"},
             };
             for (String[] verb : verbs) {
                 List<String> args = new ArrayList<>(List.of("-v"));
@@ -72,7 +72,7 @@ class SecretsTest {
             seen.append(h.run(env, "reload-gms", "--profile", "secret"));
             seen.append(h.run(Map.of("SECRET_PW", "wrong-password"), "reload-gms", "--profile", "secret")); // a refused login
             seen.append(h.cli().runWithInput("reload-gms\n/bank\nannounce from the shell\n", env, "shell", "--profile", "secret"));
-            seen.append(h.run(env, "-v", "dcall", "--profile", "secret")); // last: the ship then refuses logins for a while
+            seen.append(h.run(env, "-v", "dcall", "--yes", "--profile", "secret")); // last: the ship then refuses logins for a while
         } finally {
             System.setOut(realOut);
             System.setErr(realErr);

@@ -82,7 +82,7 @@ class ScriptShellProfileTest {
 
     @Test
     void keepGoingRunsEveryLineAndExitsWithTheFirstFailure() throws Exception {
-        Path f = script("nosuchverb\n/bank\nban --wait 1s 42000002\n");
+        Path f = script("nosuchverb\n/bank\nban --force --wait 1s 42000002\n");
 
         Cli.Run run = h.as("gmadmin", "run", "--keep-going", "--json", f.toString());
 

@@ -15,6 +15,7 @@ import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
+import dev.shipctl.admin.BanLedger;
 import dev.shipctl.admin.AdminResult.Outcome;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Optional;
 public abstract class ChatAdmin implements Admin {
     protected final Session session;
     private final AdminDialect dialect;
+    private volatile BanLedger ledger = BanLedger.inMemory();
 
     protected ChatAdmin(Session session, AdminDialect dialect) {
         this.session = session;
@@ -37,6 +39,22 @@ public abstract class ChatAdmin implements Admin {
     @Override
     public Session session() {
         return session;
+    }
+
+    @Override
+    public BanLedger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public Admin useLedger(BanLedger ledger) {
+        this.ledger = java.util.Objects.requireNonNull(ledger, "ledger");
+        return this;
+    }
+
+    /** The name of this session's ship as ledger entries key it ("" when unknown). */
+    protected String shipName() {
+        return session.ship().map(dev.shipctl.MenuItem::name).orElse("");
     }
 
     @Override

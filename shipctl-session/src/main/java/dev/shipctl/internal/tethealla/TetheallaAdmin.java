@@ -15,12 +15,14 @@ import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.AdminResult;
 import dev.shipctl.admin.AdminResult.Outcome;
+import dev.shipctl.admin.BanLedger;
 import dev.shipctl.admin.BanType;
 import dev.shipctl.internal.admin.AdminCall;
 import dev.shipctl.internal.admin.AdminDialect;
 import dev.shipctl.internal.admin.ChatAdmin;
 import dev.shipctl.protocol.Texts;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -101,20 +103,23 @@ final class TetheallaAdmin extends ChatAdmin {
         }
     }
 
-    /** Puts a ban in the wanted state although Tethealla's commands toggle; see {@link dev.shipctl.admin.Admin#setBan}. */
+    /**
+     * Puts a ban in the wanted state although Tethealla's commands toggle: sends the toggle only when what is known
+     * (the lobby, the ledger) says it goes the wanted way, or when forced; see {@link dev.shipctl.admin.Admin#setBan}.
+     */
     @Override
-    public AdminResult setBan(BanType type, int guildCard, boolean wanted, Duration wait) throws ShipException, InterruptedException {
+    public AdminResult setBan(BanType type, int guildCard, boolean wanted, boolean force, Duration wait)
+            throws ShipException, InterruptedException {
         TetheallaDialect.Ban op = dialect.ban(type, guildCard);
         String verb = wanted ? type.verb() : "un" + type.verb();
-        String what = switch (type) {
-            case GUILD_CARD -> "banned";
-            case IP -> "IP banned";
-            case HARDWARE -> "HW banned";
-        };
+        String what = banned(type);
+        String ship = shipName();
         try (AdminCall call = call(verb, guildCard)) {
             Optional<Player> here = inLobby(guildCard);
-            if (!wanted && here.isPresent()) {
-                return call.result(Outcome.UNCHANGED, gc(guildCard) + " is not " + what + ": " + here.get().name() + " is in this lobby");
+            Optional<BanLedger.Entry> last = ledger().last(ship, type, guildCard);
+            if (!force) {
+                Optional<AdminResult> settled = withoutSending(call, op, type, guildCard, wanted, here, last);
+                if (settled.isPresent()) return settled.get();
             }
             Predicate<SessionEvent> answer = textIs(op.added(), op.removed()).or(textIs(op.refusals()));
             call.chat(op.line());
@@ -128,6 +133,7 @@ final class TetheallaAdmin extends ChatAdmin {
             }
             if (isText(reply.get(), op.refusals())) throw refused(op.line(), reply.get());
             boolean nowBanned = isText(reply.get(), op.added());
+            remember(ship, type, guildCard, nowBanned);
             if (nowBanned == wanted) {
                 return call.result(Outcome.DONE, wanted ? gc(guildCard) + " is now " + what + " (and was disconnected)"
                         : "the " + type.verb() + " of " + gc(guildCard) + " was lifted");
@@ -136,11 +142,70 @@ final class TetheallaAdmin extends ChatAdmin {
         }
     }
 
+    /**
+     * The answer when what is known settles it without sending: nothing to change, or a toggle that could go the
+     * wrong way ({@link ShipException.Withheld}); empty when the toggle is known to go the wanted way.
+     */
+    private Optional<AdminResult> withoutSending(AdminCall call, TetheallaDialect.Ban op, BanType type, int guildCard, boolean wanted,
+                                                 Optional<Player> here, Optional<BanLedger.Entry> last) throws ShipException.Withheld {
+        String what = banned(type);
+        boolean online = here.isPresent() && type == BanType.GUILD_CARD;
+        if (wanted) {
+            if (here.isPresent()) return Optional.empty(); // online: the toggle bans (a wrong way is put right while they are online)
+            if (last.isPresent() && last.get().banned()) {
+                return Optional.of(call.result(Outcome.UNCHANGED, gc(guildCard) + " is already " + what + ": shipctl's ledger says this"
+                        + " ban was written " + when(last.get()) + "; nothing sent, as " + op.line() + " would lift it (--force sends it anyway)"));
+            }
+            throw new ShipException.Withheld("not sent: " + op.line() + " toggles, and whether " + gc(guildCard) + " is " + what
+                    + " is unknown (" + known(last, guildCard) + "); if they are, it would LIFT the ban. --force sends it anyway"
+                    + " (it bans them if they are online on this ship)");
+        }
+        if (online) {
+            return Optional.of(call.result(Outcome.UNCHANGED, gc(guildCard) + " is not " + what + ": " + here.get().name()
+                    + " is in this lobby; nothing sent"));
+        }
+        if (last.isPresent() && !last.get().banned()) {
+            return Optional.of(call.result(Outcome.UNCHANGED, gc(guildCard) + " is not " + what + ": shipctl's ledger says this ban was"
+                    + " lifted " + when(last.get()) + "; nothing sent, as " + op.line() + " would ban them if online (--force sends it anyway)"));
+        }
+        if (last.isPresent()) return Optional.empty(); // the ledger says banned: the toggle lifts it
+        throw new ShipException.Withheld("not sent: " + op.line() + " toggles, and whether " + gc(guildCard) + " is " + what
+                + " is unknown (" + known(last, guildCard) + "); if they are not but are online on this ship, it would BAN and"
+                + " disconnect them. --force sends it anyway (shipctl then lifts such a ban again at once)");
+    }
+
+    /** What was known, for a message: the lobby and the ledger said nothing useful. */
+    private String known(Optional<BanLedger.Entry> last, int guildCard) {
+        String ledger = last.map(e -> "shipctl's ledger says it was " + (e.banned() ? "banned " : "lifted ") + when(e)
+                        + ", but someone may have changed it since")
+                .orElse("shipctl's ledger has nothing on " + gc(guildCard) + " on " + (shipName().isEmpty() ? "this ship" : "ship " + shipName()));
+        return "not in this lobby; " + ledger + "; Tethealla lets no client ask";
+    }
+
+    private static String when(BanLedger.Entry e) {
+        return "at " + e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + (e.ship().isEmpty() ? "" : " on ship " + e.ship());
+    }
+
+    private void remember(String ship, BanType type, int guildCard, boolean nowBanned) {
+        ledger().record(new BanLedger.Entry(ship, type, guildCard, nowBanned, java.time.Instant.now()));
+    }
+
+    private static String banned(BanType type) {
+        return switch (type) {
+            case GUILD_CARD -> "banned";
+            case IP -> "IP banned";
+            case HARDWARE -> "HW banned";
+        };
+    }
+
     /** The toggle went the wrong way: sends it again, and says loudly if that did not put it right. */
     private AdminResult correctToggle(AdminCall call, TetheallaDialect.Ban op, BanType type, int guildCard, boolean wanted,
                                       String what, Duration wait) throws ShipException, InterruptedException {
         call.chat(op.line());
         Optional<SessionEvent> again = call.await(textIs(op.added(), op.removed()).or(textIs(op.refusals())), wait);
+        if (again.isPresent() && isText(again.get(), List.of(op.added(), op.removed()))) {
+            remember(shipName(), type, guildCard, isText(again.get(), op.added()));
+        }
         if (again.isPresent() && isText(again.get(), wanted ? op.added() : op.removed())) {
             return call.result(Outcome.DONE, wanted
                     ? gc(guildCard) + " is " + what + " (the first " + op.line() + " lifted an old ban; the second banned again)"
