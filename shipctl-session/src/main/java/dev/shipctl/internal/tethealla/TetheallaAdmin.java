@@ -11,6 +11,7 @@ import static dev.shipctl.internal.admin.Replies.textOf;
 
 import dev.shipctl.Player;
 import dev.shipctl.Session;
+import dev.shipctl.EventStream;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.AdminResult;
@@ -114,7 +115,9 @@ final class TetheallaAdmin extends ChatAdmin {
         String verb = wanted ? type.verb() : "un" + type.verb();
         String what = banned(type);
         String ship = shipName();
-        try (AdminCall call = call(verb, guildCard)) {
+        // the lobby's changes are followed from before anything is sent: a ban disconnects the player, and the lobby
+        // view must show them gone before this returns, or the next decision would still see them here ("not banned")
+        try (AdminCall call = call(verb, guildCard); EventStream lobbyChanges = session().events()) {
             Optional<Player> here = inLobby(guildCard);
             Optional<BanLedger.Entry> last = ledger().last(ship, type, guildCard);
             if (!force) {
@@ -134,6 +137,7 @@ final class TetheallaAdmin extends ChatAdmin {
             if (isText(reply.get(), op.refusals())) throw refused(op.line(), reply.get());
             boolean nowBanned = isText(reply.get(), op.added());
             remember(ship, type, guildCard, nowBanned);
+            if (nowBanned && here.isPresent()) awaitGone(lobbyChanges, guildCard, wait);
             if (nowBanned == wanted) {
                 return call.result(Outcome.DONE, wanted ? gc(guildCard) + " is now " + what + " (and was disconnected)"
                         : "the " + type.verb() + " of " + gc(guildCard) + " was lifted");
@@ -172,6 +176,17 @@ final class TetheallaAdmin extends ChatAdmin {
         throw new ShipException.Withheld("not sent: " + op.line() + " toggles, and whether " + gc(guildCard) + " is " + what
                 + " is unknown (" + known(last, guildCard) + "); if they are not but are online on this ship, it would BAN and"
                 + " disconnect them. --force sends it anyway (shipctl then lifts such a ban again at once)");
+    }
+
+    /** Waits, at most {@code wait}, until the lobby view no longer lists the guild card (the server disconnected them). */
+    private void awaitGone(EventStream lobbyChanges, int guildCard, Duration wait) throws InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        while (inLobby(guildCard).isPresent()) {
+            long left = end - System.nanoTime();
+            if (left <= 0) return;
+            lobbyChanges.next(e -> e instanceof SessionEvent.PlayerLeft l && l.player().guildCard() == guildCard
+                    || e instanceof SessionEvent.Disconnected, Duration.ofNanos(left));
+        }
     }
 
     /** What was known, for a message: the lobby and the ledger said nothing useful. */
