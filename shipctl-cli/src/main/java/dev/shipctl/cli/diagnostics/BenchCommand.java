@@ -54,7 +54,8 @@ import tools.jackson.databind.node.ObjectNode;
             "the process exit). A relay on loopback in front of the server sees the connects and bytes; it rewrites nothing,",
             "so against a real server it sees the login port only: what it cannot see is said in the notes.",
             "The real server is given by -H/-p/-u or --profile (password as for check: SHIPCTL_PASSWORD, --password-file, ...);",
-            "without them only the sandbox is run. An announce needs a GM account: if the server does not confirm it,",
+            "without them only the sandbox is run; --profile, --flavour, --key-file, --ship, --block, --slot, --timeout and",
+            "--deadline are passed to its runs (not --trace). An announce needs a GM account: if the server does not confirm it,",
             "announce is skipped for that server with a note (--no-announce skips it everywhere; every player on the",
             "ship sees each announcement). The runs keep their fast-path tickets in a temporary folder of their own."},
         subcommands = {BenchCommand.CheckBench.class, BenchCommand.Train.class},
@@ -66,6 +67,9 @@ import tools.jackson.databind.node.ObjectNode;
             "  SHIPCTL_PASSWORD=player123 shipctl bench check -u player1 --runs 10"})
 public final class BenchCommand implements Callable<Integer> {
     private final CliContext ctx;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ConnectOptions connect;
@@ -93,6 +97,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (runs < 1) throw UserError.usage("--runs must be at least 1");
+        for (String option : List.of("--trace", "--trace-max")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw UserError.usage("bench does not take " + option + " (trace one run instead: shipctl check --trace FILE ...)");
+            }
+        }
         Path start = launcher(ctx, launcher);
         boolean real = !noReal && (connect.host != null || connect.port != null || connect.resolvedUser(ctx).isPresent());
         Optional<InetSocketAddress> address = Optional.empty();
@@ -102,8 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
             account = connect.credentials(ctx);
             address = Optional.of(new InetSocketAddress(connect.resolvedHost(ctx), connect.resolvedPort(ctx)));
             if (address.get().isUnresolved()) throw UserError.usage("cannot resolve " + connect.resolvedHost(ctx));
-            String profile = connect.profile != null ? connect.profile : ctx.env().get("SHIPCTL_PROFILE");
-            if (profile != null && !profile.isBlank()) realArgs.addAll(List.of("--profile", profile));
+            realArgs.addAll(connect.loginArguments(ctx));
         }
         return OneShotBench.run(new OneShotBench.Settings(start, runs, !noAnnounce, output.json()), ctx.terminal(),
                 address, account, realArgs);

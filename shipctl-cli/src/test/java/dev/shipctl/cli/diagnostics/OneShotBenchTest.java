@@ -82,6 +82,28 @@ class OneShotBenchTest {
         assertThat(run.out()).doesNotContain("gmadmin123");
     }
 
+    @Test
+    void aTraceIsRefusedBeforeAnythingRuns() throws Exception {
+        Cli.Run run = new Cli(dir).run("bench", "--no-real", "--trace", dir.resolve("t.jsonl").toString(), "--launcher", launcher().toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("bench does not take --trace");
+        assertThat(dir.resolve("t.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void figuresAreTheMedianAndTheNearestRankNinetiethPercentile() {
+        BenchFigures f = new BenchFigures();
+        for (double v : new double[] {50, 10, 40, 20, 30, 60, 70, 80, 90, 100}) f.add(v);
+        f.add(null); // not measured in that run: left out
+
+        assertThat(f.count()).isEqualTo(10);
+        assertThat(f.median()).contains(55.0);
+        assertThat(f.p90()).contains(90.0);
+        assertThat(f.medianAndP90Text()).isEqualTo("55 / 90");
+        assertThat(new BenchFigures().medianText()).isEqualTo("-");
+    }
+
     /** A launcher like ./shipctl: shipctl on this test's module and class path, in a JVM of its own. */
     private Path launcher() throws Exception {
         Set<String> entries = new LinkedHashSet<>();
