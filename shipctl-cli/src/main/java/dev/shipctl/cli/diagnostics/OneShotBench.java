@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -260,7 +259,8 @@ final class OneShotBench {
     }
 
     private List<String> verbCommand(Target t, String verb, boolean full) {
-        List<String> c = launcherCommand(verb, "-H", t.host, "-p", String.valueOf(t.port), "-u", t.credentials.username(), "--json");
+        // plain output, as cron and scripts run them (--json would add Jackson's loading to every run)
+        List<String> c = launcherCommand(verb, "-H", t.host, "-p", String.valueOf(t.port), "-u", t.credentials.username());
         if (full) c.add("--full-login");
         c.addAll(t.extraArgs);
         if (verb.equals("announce")) c.add(ANNOUNCEMENT);
@@ -308,21 +308,10 @@ final class OneShotBench {
         String words = "";
         if (code != 0) {
             List<String> errLines = Files.readAllLines(err, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-            words = errLines.isEmpty() ? errorOf(lastLine) : errLines.getLast();
+            words = errLines.isEmpty() ? lastLine : errLines.getLast();
             if (words.length() > 200) words = words.substring(0, 200) + "…";
         }
         return new Outcome(code, start, verdict, end, seen, words);
-    }
-
-    /** The {@code "error"} of a {@code --json} failure line, else the line itself. */
-    private static String errorOf(String line) {
-        if (!line.startsWith("{")) return line;
-        try {
-            JsonNode error = Json.MAPPER.readTree(line).get("error");
-            return error != null && error.isString() ? error.asString() : line;
-        } catch (RuntimeException e) {
-            return line;
-        }
     }
 
     private ObjectNode json() {
