@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +39,90 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** How long a check takes: from process start to verdict, and stage by stage inside one JVM. */
+/**
+ * {@code shipctl bench}: one-shot {@code check} and {@code announce} processes, process start to verdict, by the whole
+ * chain and by the fast path, against the sandbox and a real server, with the breakdown ({@link OneShotBench}); and
+ * its older subcommands {@code bench check} and the hidden {@code bench train}.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks of shipctl itself against the built-in sandbox and a real server.",
+        description = {"Time one-shot shipctl runs against the built-in sandbox (started here, on loopback) and a real server.", "",
+            "Runs whole `shipctl check` and `shipctl announce` processes (through the launcher, so its startup cache is used),",
+            "by the whole login chain (--full-login) and by the fast path (straight to the block with the kept ticket),",
+            "interleaved round by round, with a hello-world JVM in every round; prints medians and 90th percentiles of",
+            "process start to verdict and to exit, and the breakdown: JVM start (the hello-world JVM), our init (process",
+            "start to the first TCP connect), network (that connect to the last byte from the server), exit (that byte to",
+            "the process exit). A relay on loopback in front of the server sees the connects and bytes; it rewrites nothing,",
+            "so against a real server it sees the login port only: what it cannot see is said in the notes.",
+            "The real server is given by -H/-p/-u or --profile (password as for check: SHIPCTL_PASSWORD, --password-file, ...);",
+            "without them only the sandbox is run; --profile, --flavour, --key-file, --ship, --block, --slot, --timeout and",
+            "--deadline are passed to its runs (not --trace). An announce needs a GM account: if the server does not confirm it,",
+            "announce is skipped for that server with a note (--no-announce skips it everywhere; every player on the",
+            "ship sees each announcement). The runs keep their fast-path tickets in a temporary folder of their own."},
         subcommands = {BenchCommand.CheckBench.class, BenchCommand.Train.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  SHIPCTL_PASSWORD=player123 shipctl bench check -u player1 --runs 10"})
-public final class BenchCommand {
+        footer = {
+            "  ./shipctl bench --runs 10                                   # the sandbox only",
+            "  SHIPCTL_PASSWORD=gmadmin123 ./shipctl bench -p 11000 -u gmadmin --runs 10",
+            "  ./shipctl bench --runs 2 --json",
+            "  SHIPCTL_PASSWORD=player123 shipctl bench check -u player1 --runs 10"})
+public final class BenchCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectOptions connect;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Rounds: runs per target, verb and login path (default 10).")
+    int runs = 10;
+
+    @Option(names = "--no-real", description = "Only the sandbox, even when a real server is given.")
+    boolean noReal;
+
+    @Option(names = "--no-announce", description = "Do not run announce (check only).")
+    boolean noAnnounce;
+
+    @Option(names = "--launcher", paramLabel = "PATH",
+            description = "The command that starts shipctl (default: $SHIPCTL_LAUNCHER, set by ./shipctl, else ./shipctl).")
+    Path launcher;
+
+    BenchCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1) throw UserError.usage("--runs must be at least 1");
+        for (String option : List.of("--trace", "--trace-max")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw UserError.usage("bench does not take " + option + " (trace one run instead: shipctl check --trace FILE ...)");
+            }
+        }
+        Path start = launcher(ctx, launcher);
+        boolean real = !noReal && (connect.host != null || connect.port != null || connect.resolvedUser(ctx).isPresent());
+        Optional<InetSocketAddress> address = Optional.empty();
+        Credentials account = null;
+        List<String> realArgs = new ArrayList<>();
+        if (real) {
+            account = connect.credentials(ctx);
+            address = Optional.of(new InetSocketAddress(connect.resolvedHost(ctx), connect.resolvedPort(ctx)));
+            if (address.get().isUnresolved()) throw UserError.usage("cannot resolve " + connect.resolvedHost(ctx));
+            realArgs.addAll(connect.loginArguments(ctx));
+        }
+        return OneShotBench.run(new OneShotBench.Settings(start, runs, !noAnnounce, output.json()), ctx.terminal(),
+                address, account, realArgs);
+    }
+
+    /** The launcher: {@code --launcher}, else $SHIPCTL_LAUNCHER, else ./shipctl; it must be executable. */
+    static Path launcher(CliContext ctx, Path given) {
+        Path start = given != null ? given : Path.of(ctx.env().getOrDefault("SHIPCTL_LAUNCHER", "./shipctl"));
+        if (!Files.isExecutable(start)) throw UserError.usage("no launcher at " + start + " (give --launcher PATH)");
+        return start;
+    }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Time `shipctl check` against the built-in sandbox (started here, on loopback) and a real server, "
@@ -84,9 +162,7 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             if (runs < 1) throw UserError.usage("--runs must be at least 1");
-            Path start = launcher != null ? launcher
-                    : Path.of(ctx.env().getOrDefault("SHIPCTL_LAUNCHER", "./shipctl"));
-            if (!Files.isExecutable(start)) throw UserError.usage("no launcher at " + start + " (give --launcher PATH)");
+            Path start = BenchCommand.launcher(ctx, launcher);
             Terminal term = ctx.terminal();
             try (Sandbox sandbox = Sandbox.builder().loginPort(0).build().start()) {
                 List<Target> targets = new ArrayList<>();

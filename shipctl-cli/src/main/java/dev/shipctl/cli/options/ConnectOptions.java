@@ -12,6 +12,8 @@ import dev.shipctl.protocol.cipher.KeyTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -185,6 +187,27 @@ public final class ConnectOptions {
     /** The account name, from the flag or the profile, if given; no password is read. */
     public Optional<String> resolvedUser(CliContext ctx) {
         return Optional.ofNullable(first(user, profile(ctx).orElse(Profile.empty()).user(), null));
+    }
+
+    /**
+     * The options given here that shape a login, other than the server's address, the account and its password
+     * ({@code --profile}, {@code --flavour}, {@code --key-file}, {@code --ship}, {@code --block}, {@code --slot},
+     * {@code --timeout}, {@code --deadline}, {@code --no-network-warning}), as arguments for another shipctl process
+     * (what {@code bench} starts). The profile is the one in force ($SHIPCTL_PROFILE included).
+     */
+    public List<String> loginArguments(CliContext ctx) {
+        List<String> args = new ArrayList<>();
+        String name = profile != null ? profile : ctx.env().get("SHIPCTL_PROFILE");
+        if (name != null && !name.isBlank()) args.addAll(List.of("--profile", name));
+        if (flavour != null) args.addAll(List.of("--flavour", flavour));
+        if (keyFile != null) args.addAll(List.of("--key-file", keyFile.toAbsolutePath().toString()));
+        if (ship != null) args.addAll(List.of("--ship", ship));
+        if (block != null) args.addAll(List.of("--block", block));
+        if (slot != null) args.addAll(List.of("--slot", slot.toString()));
+        if (timeout != null) args.addAll(List.of("--timeout", timeout.toMillis() + "ms"));
+        if (deadline != null) args.addAll(List.of("--deadline", deadline.toMillis() + "ms"));
+        if (noNetworkWarning) args.add("--no-network-warning");
+        return args;
     }
 
     /** "host:port" as the user sees it. */
