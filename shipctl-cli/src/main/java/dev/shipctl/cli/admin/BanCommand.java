@@ -4,7 +4,7 @@ import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
 import dev.shipctl.cli.common.CliContext;
-import dev.shipctl.cli.options.BanDurationConverter;
+import dev.shipctl.cli.options.DurationConverter;
 import dev.shipctl.cli.options.GuildCardConverter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -26,8 +26,8 @@ public final class BanCommand extends SessionVerb {
     @Parameters(paramLabel = "GC", converter = GuildCardConverter.class, description = "Guild card number of the player to ban.")
     int guildCard;
 
-    @Option(names = "--duration", paramLabel = "LENGTH", converter = BanDurationConverter.class,
-            description = "newserv (required there): how long the ban lasts, e.g. 30m, 12h, 7d, 1y ($ban LENGTH GC). Tethealla bans have no length.")
+    @Option(names = "--duration", paramLabel = "LENGTH", converter = DurationConverter.WholeSeconds.class,
+            description = "newserv (required there): how long the ban lasts, e.g. 30m, 12h, 7d, 1d12h, 1y ($ban LENGTH GC). Tethealla bans have no length.")
     Duration duration;
 
     BanCommand(CliContext ctx) {

@@ -108,10 +108,12 @@ public final class ShellCommand implements Callable<Integer> {
                         + Integer.toUnsignedString(session.guildCard()) + ", " + session.flavour().name() + "). "
                         + "Type help for the verbs, Tab to complete, Ctrl-D to leave."));
             }
+            // a prompt only for a person at a terminal: off one (a pipe, a script) or with --json, stdout is for the results
+            String prompt = ctx.console().isPresent() && !output.json() ? term.prompt(who + "> ") : "";
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(term.prompt(who + "> "));
+                    line = reader.readLine(prompt);
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C: drop the line
                 } catch (EndOfFileException e) {
