@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "as the command line (announce, ban GC, reload-gms ...) or raw commands typed directly (/bank).",
             "Chat, announcements, joins, leaves and disconnects are printed above the prompt as they come.",
             "Tab completes verbs and GM commands; history is kept in the config directory.",
-            "Ctrl-C cancels the line, Ctrl-D (or exit) leaves."},
+            "Ctrl-C cancels the line, Ctrl-D (or exit) leaves. Lines piped in (no terminal) and --json get no prompt:",
+            "stdout then carries only the results."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl shell --profile home",
