@@ -104,11 +104,11 @@ public final class ShellCommand implements Callable<Integer> {
                     .build();
             host.addListener(event -> show(reader, event));
             String who = session.characterName() + "@" + session.ship().map(s -> s.name()).orElse(connect.address(ctx));
-            if (!output.json()) {
-                term.err().println(term.dim("In lobby " + session.lobby().number() + " as " + session.characterName() + " (guild card "
-                        + Integer.toUnsignedString(session.guildCard()) + ", " + session.flavour().name() + "). "
-                        + "Type help for the verbs, Tab to complete, Ctrl-D to leave."));
-            }
+            // on stderr with --json too (a note for people, like every command's progress): with no prompt, it is the
+            // one sign that the shell is in the lobby and listening
+            term.err().println(term.dim("In lobby " + session.lobby().number() + " as " + session.characterName() + " (guild card "
+                    + Integer.toUnsignedString(session.guildCard()) + ", " + session.flavour().name() + "). "
+                    + "Type help for the verbs, Tab to complete, Ctrl-D to leave."));
             // a prompt only for a person at a terminal: off one (a pipe, a script) or with --json, stdout is for the results
             String prompt = ctx.console().isPresent() && !output.json() ? term.prompt(who + "> ") : "";
             while (true) {
