@@ -17,6 +17,7 @@ import dev.shipctl.cli.admin.UnbanCommand;
 import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.Commands;
 import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.HelpTrap;
 import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.config.ProfileCommand;
 import dev.shipctl.cli.diagnostics.BenchCommand;
@@ -30,6 +31,7 @@ import dev.shipctl.cli.interactive.ShellCommand;
 import dev.shipctl.cli.output.Logging;
 import dev.shipctl.cli.sandbox.DemoCommand;
 import dev.shipctl.cli.sandbox.SandboxCommand;
+import dev.shipctl.cli.terminal.ColourChoice;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -37,6 +39,7 @@ import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,6 +100,11 @@ public final class Main implements Commands {
 
     static volatile boolean verbose;
 
+    /** Read before the command line is built ({@link #colourChoice}): the terminal is made with it. */
+    @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT,
+            description = "Colour the output: auto (default: on a terminal, unless NO_COLOR is set), always or never.")
+    String color;
+
     public static void main(String[] args) {
         int code = run(CliContext.system(System.out, System.err), args);
         System.out.flush();
@@ -114,10 +122,33 @@ public final class Main implements Commands {
             for (String line : new Version().getVersion()) ctx.terminal().out().println(line);
             return ExitCodes.OK;
         }
+        Optional<String> colour = colourChoice(args);
+        if (colour.isPresent()) {
+            Optional<ColourChoice> choice = ColourChoice.named(colour.get());
+            if (choice.isEmpty()) {
+                return usageError(ctx.terminal().err(), "--color takes " + ColourChoice.NAMES + ", not '" + colour.get() + "'", "shipctl");
+            }
+            ctx = new CliContext(ctx.terminal().withColour(choice.get(), ctx.env()), ctx.env(), ctx.console(), ctx.configDir(), ctx.stdin());
+        }
         // the version needs no command; a named command needs only itself; anything else (help, a typo) needs them all
         CommandLine cli = asksVersion(args) ? commandLine(ctx, command -> false)
                 : commandLine(ctx, named(args));
+        Optional<String> helpForHost = HelpTrap.mistake(cli, List.of(args));
+        if (helpForHost.isPresent()) {
+            ctx.terminal().err().println("shipctl: " + helpForHost.get());
+            return ExitCodes.USAGE;
+        }
         return cli.execute(args);
+    }
+
+    /** The value of the last {@code --color} before {@code --}, if any ({@code --color=WHEN} or {@code --color WHEN}). */
+    static Optional<String> colourChoice(String[] args) {
+        String choice = null;
+        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+            if (args[i].startsWith("--color=")) choice = args[i].substring("--color=".length());
+            else if (args[i].equals("--color") && i + 1 < args.length) choice = args[++i];
+        }
+        return Optional.ofNullable(choice);
     }
 
     /** The configured command line with every command, for help and for the shell's completion. */
@@ -148,6 +179,8 @@ public final class Main implements Commands {
         cli.setErr(new PrintWriter(new OutputStreamWriter(ctx.terminal().err(), StandardCharsets.UTF_8), true));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx.terminal().err(), e));
+        // a bad value, an unknown option or verb, a missing argument: one line and where to look, never the whole usage
+        cli.setParameterExceptionHandler((e, arguments) -> usageError(ctx.terminal().err(), e));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // no "@FILE" arguments: "announce @/root/.pso-pass" must send that text, not the file (run and shell too)
         cli.setExpandAtFiles(false);
@@ -178,8 +211,10 @@ public final class Main implements Commands {
      * nor for {@code help} or a name that is not a command (picocli then lists them all).
      */
     static Class<?> named(String[] args) {
-        for (String arg : args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) return null;
+            if (arg.equals("--color")) i++; // its value is no command
             if (arg.startsWith("-")) continue;
             for (Class<?> command : COMMANDS) {
                 if (command.getAnnotation(Command.class).name().equals(arg)) return command;
@@ -206,6 +241,33 @@ public final class Main implements Commands {
             else if (!arg.equals("-v") && !arg.equals("--verbose")) return false;
         }
         return version;
+    }
+
+    /**
+     * A mistake on the command line as one line on stderr, with what picocli suggests ("did you mean ...?") and the
+     * help to read; exit code {@link ExitCodes#USAGE}.
+     */
+    static int usageError(PrintStream err, CommandLine.ParameterException e) {
+        CommandLine where = e.getCommandLine();
+        String message = e.getMessage().startsWith("Missing required subcommand") ? "no command given" : e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> unmatched = u.getUnmatched();
+            if (where.getParent() == null && !unmatched.isEmpty() && !unmatched.getFirst().startsWith("-")) {
+                message = "'" + unmatched.getFirst() + "' is not a command";
+            } else if (!unmatched.isEmpty() && !unmatched.getFirst().startsWith("-")) {
+                message = "unexpected argument '" + unmatched.getFirst() + "'";
+            }
+            List<String> suggestions = u.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                message += "; did you mean " + suggestions.getFirst() + "?"; // the closest; the others are seldom meant
+            }
+        }
+        return usageError(err, message, where.getCommandSpec().qualifiedName());
+    }
+
+    private static int usageError(PrintStream err, String message, String command) {
+        err.println("shipctl: " + String.join("; ", message.strip().split("\\R+")) + " (see `" + command + " --help`)");
+        return ExitCodes.USAGE;
     }
 
     /** Turns an exception into one line on stderr and an exit code. */

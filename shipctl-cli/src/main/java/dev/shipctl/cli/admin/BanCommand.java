@@ -5,8 +5,8 @@ import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminResult;
 import dev.shipctl.admin.BanType;
 import dev.shipctl.cli.common.CliContext;
-import dev.shipctl.cli.options.BanDurationConverter;
 import dev.shipctl.cli.options.Confirmation;
+import dev.shipctl.cli.options.DurationConverter;
 import dev.shipctl.cli.options.GuildCardConverter;
 import java.time.Duration;
 import java.util.List;
@@ -37,8 +37,8 @@ public final class BanCommand extends SessionVerb {
             description = "Guild card numbers of the players to ban.")
     List<Integer> guildCards;
 
-    @Option(names = "--duration", paramLabel = "LENGTH", converter = BanDurationConverter.class,
-            description = "newserv (required there): how long the ban lasts, e.g. 30m, 12h, 7d, 1y ($ban LENGTH GC). Tethealla bans have no length.")
+    @Option(names = "--duration", paramLabel = "LENGTH", converter = DurationConverter.WholeSeconds.class,
+            description = "newserv (required there): how long the ban lasts, e.g. 30m, 12h, 7d, 1d12h, 1y ($ban LENGTH GC). Tethealla bans have no length.")
     Duration duration;
 
     @Option(names = "--force", description = "Tethealla: send /ban even when shipctl cannot tell that it bans (it lifts a ban if there is one).")

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "as the command line (announce, ban GC, reload-gms ...) or raw commands typed directly (/bank).",
             "Chat, announcements, joins, leaves and disconnects are printed above the prompt as they come.",
             "Tab completes verbs and GM commands; history is kept in the config directory.",
-            "Ctrl-C cancels the line, Ctrl-D (or exit) leaves."},
+            "Ctrl-C cancels the line, Ctrl-D (or exit) leaves. Lines piped in (no terminal) and --json get no prompt:",
+            "stdout then carries only the results."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl shell --profile home",
@@ -103,15 +104,17 @@ public final class ShellCommand implements Callable<Integer> {
                     .build();
             host.addListener(event -> show(reader, event));
             String who = session.characterName() + "@" + session.ship().map(s -> s.name()).orElse(connect.address(ctx));
-            if (!output.json()) {
-                term.err().println(term.dim("In lobby " + session.lobby().number() + " as " + session.characterName() + " (guild card "
-                        + Integer.toUnsignedString(session.guildCard()) + ", " + session.flavour().name() + "). "
-                        + "Type help for the verbs, Tab to complete, Ctrl-D to leave."));
-            }
+            // on stderr with --json too (a note for people, like every command's progress): with no prompt, it is the
+            // one sign that the shell is in the lobby and listening
+            term.err().println(term.dim("In lobby " + session.lobby().number() + " as " + session.characterName() + " (guild card "
+                    + Integer.toUnsignedString(session.guildCard()) + ", " + session.flavour().name() + "). "
+                    + "Type help for the verbs, Tab to complete, Ctrl-D to leave."));
+            // a prompt only for a person at a terminal: off one (a pipe, a script) or with --json, stdout is for the results
+            String prompt = ctx.console().isPresent() && !output.json() ? term.prompt(who + "> ") : "";
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(term.prompt(who + "> "));
+                    line = reader.readLine(prompt);
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C: drop the line
                 } catch (EndOfFileException e) {

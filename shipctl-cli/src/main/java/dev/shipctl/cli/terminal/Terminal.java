@@ -5,41 +5,58 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a command writes: stdout for results, stderr for progress and errors. Colours only on a terminal (and not
- * with NO_COLOR or TERM=dumb). Tables are aligned text.
+ * Where a command writes: stdout for results, stderr for progress and errors. Colours as {@code --color} says
+ * ({@link ColourChoice}: by default only on a terminal, and not with NO_COLOR or TERM=dumb), written by JLine's
+ * {@code AttributedString}. Tables are aligned text, by display width ({@link DisplayWidth}).
  *
  * <p>This is the output boundary for people: {@link #out()} and {@link #err()} pass everything printed through them
  * through {@link TerminalText}'s rule, so text from a server or a player (names, chat, messages, errors that quote
  * them) can never reach the terminal as an escape sequence, whoever prints it and however. A {@code print} or
  * {@code println} argument is one line: a line break inside it is shown as {@code \n}, and only {@code println}
- * ends a line. The colours of {@link #green} and its siblings are the only escapes that get through: they are marked
- * with a random code made when this terminal is, which no received text can contain. The shell's JLine output, which
+ * ends a line. The colours of {@link #green} and its siblings are the only escapes that get through: the text they
+ * style is made safe first, and the escapes JLine writes around it are marked with a random code made when this
+ * terminal is, which no received text can contain. The shell's JLine output, which
  * writes to the console itself (or to {@link #jlineOutput()}), gets text through {@link #printAbove} and
  * {@link #prompt}.
  */
 public final class Terminal {
-    private static final String ESC = "\u001B[";
+    private static final String ESC = "\u001B";
 
     private final PrintStream out;
     private final PrintStream err;
     private final PrintStream rawOut;
+    private final PrintStream rawErr;
+    private final boolean tty;
     private final boolean colour;
-    /** Stands for ESC [ in text this terminal styled; null without colour. */
+    /** Stands for ESC in text this terminal styled; null without colour. */
     private final String mark;
 
+    /** Writes to these streams, in colour or not; a terminal exactly when in colour ({@link #withColour}). */
     public Terminal(PrintStream out, PrintStream err, boolean colour) {
+        this(out, err, colour, colour);
+    }
+
+    /** Writes to these streams, which are a terminal ({@code tty}) or not, in colour or not. */
+    public Terminal(PrintStream out, PrintStream err, boolean tty, boolean colour) {
+        this.tty = tty;
         this.colour = colour;
         this.mark = colour ? newMark() : null;
         this.rawOut = out;
+        this.rawErr = err;
         this.out = new SafePrintStream(out, this);
         this.err = new SafePrintStream(err, this);
     }
 
-    /** A terminal for the real process: colour when stdout is a console. */
+    /** A terminal for the real process: colour when stdout is a console ({@link ColourChoice#AUTO}). */
     public static Terminal system(PrintStream out, PrintStream err, java.util.Map<String, String> env) {
         boolean tty = System.console() != null && System.console().isTerminal();
-        boolean colour = tty && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
-        return new Terminal(out, err, colour);
+        return new Terminal(out, err, tty, ColourChoice.AUTO.colour(tty, env));
+    }
+
+    /** This terminal's streams with colour as {@code choice} decides here; this one when that changes nothing. */
+    public Terminal withColour(ColourChoice choice, java.util.Map<String, String> env) {
+        boolean wanted = choice.colour(tty, env);
+        return wanted == colour ? this : new Terminal(rawOut, rawErr, tty, wanted);
     }
 
     /** Standard output; everything printed is made safe for a terminal ({@link TerminalText}). */
@@ -76,31 +93,35 @@ public final class Terminal {
     }
 
     public String bold(String s) {
-        return style("1", s);
+        return colour ? style(Styles.BOLD, s) : s;
     }
 
     public String green(String s) {
-        return style("32", s);
+        return colour ? style(Styles.GREEN, s) : s;
     }
 
     public String red(String s) {
-        return style("31", s);
+        return colour ? style(Styles.RED, s) : s;
     }
 
     public String yellow(String s) {
-        return style("33", s);
+        return colour ? style(Styles.YELLOW, s) : s;
     }
 
     public String dim(String s) {
-        return style("2", s);
+        return colour ? style(Styles.FAINT, s) : s;
     }
 
     public String cyan(String s) {
-        return style("36", s);
+        return colour ? style(Styles.CYAN, s) : s;
     }
 
-    private String style(String sgr, String s) {
-        return colour ? mark + sgr + "m" + s + mark + "0m" : s;
+    /**
+     * {@code s} made safe, styled by JLine, with JLine's escapes marked: only they become escapes in {@link #render}.
+     * Marks already in {@code s} (styled text inside styled text) stay marks.
+     */
+    private String style(int style, String s) {
+        return Styles.ansi(TerminalText.sanitize(s), style).replace(ESC, mark);
     }
 
     /** Prints a line above the shell's prompt (JLine writes it to the console as is, so it is made safe here). */
@@ -115,7 +136,7 @@ public final class Terminal {
 
     /**
      * What may reach the terminal of {@code text}: {@link TerminalText#sanitize} everywhere but at this terminal's
-     * colour marks, which become ESC [.
+     * colour marks, which become ESC.
      */
     String render(CharSequence text, boolean keepLineBreaks) {
         String s = text.toString();
@@ -137,7 +158,8 @@ public final class Terminal {
     }
 
     /**
-     * Rows of cells as aligned columns (two spaces apart, last column unpadded). Cells are made safe first
+     * Rows of cells as aligned columns (two spaces apart, last column unpadded), by the columns each cell takes on
+     * a terminal ({@link DisplayWidth}: a Japanese name is twice as wide as its length). Cells are made safe first
      * ({@link TerminalText#sanitize}), so escapes shown as text count in the width.
      */
     public static List<String> table(List<List<String>> rows) {
@@ -145,15 +167,14 @@ public final class Terminal {
         int columns = safe.stream().mapToInt(List::size).max().orElse(0);
         int[] width = new int[columns];
         for (List<String> row : safe) {
-            for (int i = 0; i < row.size(); i++) width[i] = Math.max(width[i], row.get(i).length());
+            for (int i = 0; i < row.size(); i++) width[i] = Math.max(width[i], DisplayWidth.of(row.get(i)));
         }
         List<String> lines = new ArrayList<>();
         for (List<String> row : safe) {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
-                b.append(cell);
-                if (i < row.size() - 1) b.append(" ".repeat(width[i] - cell.length() + 2));
+                b.append(i < row.size() - 1 ? DisplayWidth.padRight(cell, width[i] + 2) : cell);
             }
             lines.add(b.toString().stripTrailing());
         }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.UserError;
-import dev.shipctl.cli.options.BanDurationConverter;
+import dev.shipctl.cli.options.DurationConverter;
 import dev.shipctl.cli.output.Json;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -141,12 +141,12 @@ class NewservHttpTest {
 
     @Test
     void banLengths() {
-        BanDurationConverter c = new BanDurationConverter();
+        DurationConverter.WholeSeconds c = new DurationConverter.WholeSeconds();
         assertThat(c.convert("30m")).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.convert("7d")).isEqualTo(Duration.ofDays(7));
         assertThat(c.convert("1y")).isEqualTo(Duration.ofDays(365));
         assertThat(c.convert("90")).isEqualTo(Duration.ofSeconds(90));
-        assertThatThrownBy(() -> c.convert("0d")).hasMessageContaining("more than zero");
-        assertThatThrownBy(() -> c.convert("1.5d")).hasMessageContaining("not a ban length");
+        assertThatThrownBy(() -> c.convert("0d")).hasMessageContaining("no time at all");
+        assertThatThrownBy(() -> c.convert("1.5s")).hasMessageContaining("not a whole number of seconds");
     }
 }

@@ -118,11 +118,24 @@ class ScriptShellProfileTest {
     }
 
     @Test
+    void offATerminalTheShellWritesNoPromptAndWithJsonOnlyJsonLines() throws Exception {
+        Cli.Run text = h.asWithInput("/bank\nexit\n", "gmadmin", "shell", "--block", "1");
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.out()).contains("Bank: Common").doesNotContain("GMBot@Sandbox>");
+        assertThat(text.err()).doesNotContain("GMBot@Sandbox>");
+
+        Cli.Run json = h.asWithInput("/bank\nreload-gms\nexit\n", "gmadmin", "shell", "--json", "--block", "1");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.outLines()).as(json.toString()).isNotEmpty().allMatch(l -> l.startsWith("{") && l.endsWith("}"));
+        assertThat(json.json()).anyMatch(o -> o.path("replies").path(0).path("text").asString("").equals("Bank: Common"));
+    }
+
+    @Test
     void theShellPrintsEventsFromOthers() throws Exception {
         Cli.Running shell = h.startAs("player1", "shell", "--block", "1");
         var out = shell.out();
         var err = shell.err();
-        assertThat(out.awaitText("Player1@Sandbox> ", Duration.ofSeconds(10))).as("the prompt").isTrue();
+        assertThat(err.awaitText("In lobby 1 as Player1", Duration.ofSeconds(10))).as("in the lobby").isTrue();
 
         Cli.Run announced = h.as("gmadmin", "announce", "--block", "1", "Seen in the shell");
         assertThat(announced.exitCode()).as(announced.toString()).isZero();
@@ -140,7 +153,7 @@ class ScriptShellProfileTest {
         Cli.Running shell = h.startAs("player1", "shell", "--block", "1");
         var out = shell.out();
         var err = shell.err();
-        assertThat(out.awaitText("Player1@Sandbox> ", Duration.ofSeconds(10))).as("the prompt").isTrue();
+        assertThat(err.awaitText("In lobby 1 as Player1", Duration.ofSeconds(10))).as("in the lobby").isTrue();
 
         assertThat(h.sandbox.cut(42000002)).isPositive();
         assertThat(out.awaitText("logged in again, lobby 1", Duration.ofSeconds(10))).as(out + "\n---\n" + err).isTrue();

@@ -39,7 +39,7 @@ class EventJsonTest {
         Cli.Running shell = h.startAs("player1", "shell", "--json", "--block", "1");
         Cli.Lines shellOut = shell.out();
         Cli.Lines shellErr = shell.err();
-        assertThat(shellOut.awaitText("Player1@Sandbox> ", WAIT)).as("the prompt").isTrue();
+        assertThat(shellErr.awaitText("In lobby 1 as Player1", WAIT)).as("in the lobby, listening").isTrue();
 
         Cli.Running listen = new Cli(config).env("SHIPCTL_PASSWORD", "localgm123")
                 .start("listen", "-p", h.port(), "-u", "localgm", "--block", "1");

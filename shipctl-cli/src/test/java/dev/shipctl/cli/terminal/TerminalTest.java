@@ -110,7 +110,7 @@ public class TerminalTest {
     void privateUseCharactersInReceivedTextAreNotColours() {
         Terminal t = terminal(true);
         String green = t.green("x");
-        String mark = green.substring(0, green.indexOf("32m"));
+        String mark = green.substring(0, green.indexOf("[32m"));
         String almost = mark.substring(0, mark.length() - 1) + (char) (mark.charAt(mark.length() - 1) ^ 1);
 
         t.out().println(almost + "31mred");
@@ -132,6 +132,65 @@ public class TerminalTest {
         List<String> lines = Terminal.table(List.of(List.of("  name", "guild card"), List.of("  \u001b[2KEvil", "42000004")));
 
         assertThat(lines).containsExactly("  name         guild card", "  \\x1b[2KEvil  42000004");
+    }
+
+    @Test
+    void tablesAlignByDisplayWidthSoWideCharactersTakeTwoColumns() {
+        List<String> lines = Terminal.table(List.of(
+                List.of("  ナイト騎士", "42000004", "GM"),
+                List.of("  Ranger", "42000005", ""),
+                List.of("  Cafe\u0301", "42000006", "x"))); // e and a combining accent: one column
+
+        assertThat(lines).containsExactly(
+                "  ナイト騎士  42000004  GM",
+                "  Ranger      42000005",
+                "  Cafe\u0301        42000006  x");
+        assertThat(lines.stream().map(l -> DisplayWidth.of(l.substring(0, l.indexOf("4200"))))).containsOnly(14);
+    }
+
+    @Test
+    void displayWidthCountsColumnsNotCharacters() {
+        assertThat(DisplayWidth.of("Ranger")).isEqualTo(6);
+        assertThat(DisplayWidth.of("ナイト")).isEqualTo(6);
+        assertThat(DisplayWidth.of("ﾅｲﾄ")).as("half-width katakana").isEqualTo(3);
+        assertThat(DisplayWidth.of("騎士A")).isEqualTo(5);
+        assertThat(DisplayWidth.of("😀")).as("one code point, two chars, two columns").isEqualTo(2);
+        assertThat(DisplayWidth.padRight("騎士", 6)).isEqualTo("騎士  ");
+        assertThat(DisplayWidth.padRight("騎士騎士", 6)).isEqualTo("騎士騎士");
+    }
+
+    @Test
+    void colourFollowsTheChoiceTheTerminalAndNoColor() {
+        java.util.Map<String, String> plain = java.util.Map.of();
+        java.util.Map<String, String> noColor = java.util.Map.of("NO_COLOR", "1");
+        assertThat(ColourChoice.AUTO.colour(true, plain)).isTrue();
+        assertThat(ColourChoice.AUTO.colour(false, plain)).isFalse();
+        assertThat(ColourChoice.AUTO.colour(true, noColor)).isFalse();
+        assertThat(ColourChoice.AUTO.colour(true, java.util.Map.of("NO_COLOR", ""))).as("set but empty: no effect").isTrue();
+        assertThat(ColourChoice.AUTO.colour(true, java.util.Map.of("TERM", "dumb"))).isFalse();
+        assertThat(ColourChoice.ALWAYS.colour(false, noColor)).isTrue();
+        assertThat(ColourChoice.NEVER.colour(true, plain)).isFalse();
+        assertThat(ColourChoice.named("Always")).contains(ColourChoice.ALWAYS);
+        assertThat(ColourChoice.named("sometimes")).isEmpty();
+
+        Terminal tty = new Terminal(new PrintStream(outBytes, true, StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8), true, false);
+        assertThat(tty.withColour(ColourChoice.AUTO, plain).colour()).isTrue();
+        assertThat(tty.withColour(ColourChoice.AUTO, noColor).colour()).isFalse();
+        Terminal coloured = tty.withColour(ColourChoice.ALWAYS, noColor);
+        coloured.out().println(coloured.bold("b") + coloured.dim("d") + coloured.red("r") + coloured.yellow("y") + coloured.cyan("c"));
+        assertThat(out()).isEqualTo("\u001b[1mb\u001b[0m\u001b[2md\u001b[0m\u001b[31mr\u001b[0m\u001b[33my\u001b[0m\u001b[36mc\u001b[0m"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void styledServerTextIsMadeSafeBeforeItIsStyled() {
+        Terminal t = terminal(true);
+
+        t.out().println(t.yellow("** " + HOSTILE) + t.dim(t.green("ok") + " nested"));
+
+        String shown = out();
+        assertThat(shown).startsWith("\u001b[33m** " + SHOWN + "\u001b[0m");
+        assertThat(shown.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo("** " + SHOWN + "ok nested" + System.lineSeparator());
     }
 
     @Test
