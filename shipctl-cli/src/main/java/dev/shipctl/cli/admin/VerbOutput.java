@@ -29,13 +29,18 @@ public final class VerbOutput {
         Admin get() throws ShipException;
     }
 
-    static int run(CliContext ctx, boolean json, Integer line, SessionVerb verb, AdminSource source, Duration wait)
-            throws InterruptedException {
+    static int run(CliContext ctx, boolean json, Integer line, SessionVerb verb, AdminSource source, Duration wait) {
         String name = verb.getClass().getAnnotation(Command.class).name();
         try {
-            AdminResult result = verb.perform(source.get(), wait);
+            Admin admin = source.get();
+            Integer own = verb.performAndPrint(admin, wait, json, line, verb.host());
+            if (own != null) return own;
+            AdminResult result = verb.perform(admin, wait);
             print(ctx, json, line, result);
             return ExitCodes.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // for the shell or script around it, which stops
+            return failure(ctx, json, line, name, "interrupted (the server may have acted on what was already sent)", ExitCodes.CANCELLED);
         } catch (ShipException e) {
             return failure(ctx, json, line, name, e.getMessage(), ExitCodes.of(e));
         } catch (IllegalArgumentException e) {

@@ -24,6 +24,8 @@ public final class ExitCodes {
     public static final int DISCONNECTED = 8;
     /** A configuration problem: profile, password file, key file. */
     public static final int CONFIG = 9;
+    /** Cancelled by Ctrl-C or SIGTERM before it was done (a countdown that did not reach zero). */
+    public static final int CANCELLED = 130;
 
     /** The lines {@code --help} shows, in picocli's "exit code list" format. */
     public static final String[] HELP = {
@@ -37,6 +39,7 @@ public final class ExitCodes {
         "7:no reply or refused (missing privilege, target offline)",
         "8:disconnected by the server",
         "9:configuration error (profile, password or accounts file, key file; unsafe file modes)",
+        "130:cancelled (Ctrl-C or SIGTERM) before it was done: a countdown that did not reach zero",
     };
 
     private ExitCodes() {}
