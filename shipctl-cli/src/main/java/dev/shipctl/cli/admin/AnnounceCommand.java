@@ -12,8 +12,6 @@ import dev.shipctl.cli.options.DurationConverter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Stack;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +38,7 @@ import picocli.CommandLine.Spec;
             "lobbies, so players see it arrive once), answers pings, and waits. Every announcement is confirmed like",
             "a single one; a missed one stops the countdown (exit 7, nothing runs at zero) unless --keep-going.",
             "Ctrl-C or SIGTERM cancels it, announcing --cancel-text if given (exit 130). At zero, --then runs a verb",
-            "on the same session (everything after --then is that verb: dcall, command /..., reload-config ...)."},
+            "on the same session: --then dcall, --then \"command /shutdown\" (a verb and its options, one argument)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl announce -H pso.example.org -u gmadmin \"Restart in 5 minutes\"",
@@ -49,7 +47,7 @@ import picocli.CommandLine.Spec;
             "  shipctl announce --profile home --full-login \"Restart in 5 minutes\"   # whole chain, not the kept ticket",
             "  shipctl announce --profile home --countdown 10m --every 5m \"Restart in {remaining}\"",
             "  shipctl announce --profile home --at 10m,5m,1m,30s --cancel-text \"Restart cancelled\" \\",
-            "      \"Server restart in {remaining}\" --then dcall"})
+            "      --then dcall \"Server restart in {remaining}\""})
 public final class AnnounceCommand extends SessionVerb {
     @Spec
     CommandSpec spec;
@@ -85,9 +83,10 @@ public final class AnnounceCommand extends SessionVerb {
     @Option(names = "--keep-going", description = "Countdown: go on after a missed announcement (the exit code is still the miss's).")
     boolean keepGoing;
 
-    @Option(names = "--then", paramLabel = "VERB", arity = "1..*", parameterConsumer = RestOfLine.class,
-            description = "Countdown: at zero, run this verb on the same session; the rest of the line is the verb and its options.")
-    List<String> then;
+    @Option(names = "--then", paramLabel = "VERB",
+            description = "Countdown: at zero, run this verb on the same session, with its options in one argument: "
+                    + "--then dcall, --then \"command /shutdown\", --then \"dcall --wait 10s\".")
+    String then;
 
     AnnounceCommand(CliContext ctx) {
         super(ctx);
@@ -95,6 +94,13 @@ public final class AnnounceCommand extends SessionVerb {
 
     private boolean isCountdown() {
         return countdown != null || at != null;
+    }
+
+    /** The words of {@code --then}, split as the shell splits a line. */
+    private List<String> thenWords() {
+        if (then == null) return List.of();
+        if (OpenSession.isRaw(then.strip())) return List.of("command", "--", then.strip());
+        return OpenSession.words(then);
     }
 
     private String text() {
@@ -114,8 +120,8 @@ public final class AnnounceCommand extends SessionVerb {
         }
         plan();
         if (then != null) {
-            OpenSession.checkWords(Commands.of(spec), ctx, then).ifPresent(problem -> {
-                throw new IllegalArgumentException("--then " + String.join(" ", then) + ": " + problem);
+            OpenSession.checkWords(Commands.of(spec), ctx, thenWords()).ifPresent(problem -> {
+                throw new IllegalArgumentException("--then \"" + then + "\": " + problem);
             });
         }
     }
@@ -145,7 +151,7 @@ public final class AnnounceCommand extends SessionVerb {
         if (!isCountdown()) return null;
         Countdown c = plan();
         c.check(admin);
-        List<String> thenWords = then == null ? List.of() : then;
+        List<String> thenWords = thenWords();
         CountdownOutput out = new CountdownOutput(ctx, json, line);
         out.start(c, ctx.clock().now(), thenWords);
         // Alone, a signal cancels the countdown and the process ends with exit 130; in a shell or a script, the
@@ -179,17 +185,6 @@ public final class AnnounceCommand extends SessionVerb {
                     : thenExit != null ? thenExit : ExitCodes.OK;
             out.end(r, thenWords, thenExit, code);
             return code;
-        }
-    }
-
-    /** {@code --then}: every argument after it belongs to the verb run at zero. */
-    static final class RestOfLine implements CommandLine.IParameterConsumer {
-        @Override
-        public void consumeParameters(Stack<String> args, CommandLine.Model.ArgSpec argSpec, CommandSpec commandSpec) {
-            List<String> rest = new ArrayList<>();
-            while (!args.isEmpty()) rest.add(args.pop());
-            if (rest.isEmpty()) throw new CommandLine.ParameterException(commandSpec.commandLine(), "--then needs a verb, e.g. --then dcall");
-            argSpec.setValue(rest);
         }
     }
 }

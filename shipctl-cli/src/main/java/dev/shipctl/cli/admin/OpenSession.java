@@ -123,13 +123,26 @@ public final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
             words = List.of("command", "--", trimmed);
         } else {
             try {
-                words = new DefaultParser().parse(trimmed, trimmed.length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words()
-                        .stream().filter(w -> !w.isEmpty()).toList();
-            } catch (org.jline.reader.SyntaxError e) {
+                words = words(trimmed);
+            } catch (IllegalArgumentException e) {
                 return VerbOutput.failure(ctx, json, number, "?", "cannot parse the line (unbalanced quotes?): " + trimmed, ExitCodes.USAGE);
             }
         }
         return runWords(this, commands, ctx, json, number, words);
+    }
+
+    /**
+     * A line split into words as the shell splits it (quotes group words).
+     *
+     * @throws IllegalArgumentException unbalanced quotes
+     */
+    static List<String> words(String line) {
+        try {
+            return new DefaultParser().parse(line.strip(), line.strip().length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words()
+                    .stream().filter(w -> !w.isEmpty()).toList();
+        } catch (org.jline.reader.SyntaxError e) {
+            throw new IllegalArgumentException("cannot parse the line (unbalanced quotes?): " + line.strip());
+        }
     }
 
     /**
