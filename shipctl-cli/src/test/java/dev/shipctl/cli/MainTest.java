@@ -37,7 +37,7 @@ class MainTest {
             assertThat(run.out()).contains("  " + c.getAnnotation(Command.class).name() + " ");
         }
         assertThat(run.out()).contains("Exit codes:").containsPattern("(?m)^  7 +no reply or refused")
-                .containsPattern("(?m)^  10 +sent but unconfirmed");
+                .containsPattern("(?m)^  10 +sent but unconfirmed").containsPattern("(?m)^  130 +cancelled");
     }
 
     @Test

@@ -75,6 +75,17 @@ public interface Admin {
     AdminResult announce(String text, boolean global, boolean anonymous, boolean asMail, Duration wait)
             throws ShipException, InterruptedException;
 
+    /**
+     * Checks that {@code text} can be announced (length, characters the server can carry) without sending
+     * anything: what {@link #announce} checks first. A {@link Countdown} checks every text it will send before
+     * the first one.
+     *
+     * @throws IllegalArgumentException the text cannot be carried, and why
+     */
+    default void checkAnnouncement(String text) {
+        if (text.isBlank()) throw new IllegalArgumentException("the announcement is empty");
+    }
+
     // ---- raw commands -------------------------------------------------------------------------------------
 
     /**

@@ -124,12 +124,35 @@ public final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
             words = List.of("command", "--", trimmed);
         } else {
             try {
-                words = new DefaultParser().parse(trimmed, trimmed.length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words()
-                        .stream().filter(w -> !w.isEmpty()).toList();
-            } catch (org.jline.reader.SyntaxError e) {
+                words = words(trimmed);
+            } catch (IllegalArgumentException e) {
                 return VerbOutput.failure(ctx, json, number, "?", "cannot parse the line (unbalanced quotes?): " + trimmed, ExitCodes.USAGE);
             }
         }
+        return runWords(this, commands, ctx, json, number, words);
+    }
+
+    /**
+     * A line split into words as the shell splits it (quotes group words).
+     *
+     * @throws IllegalArgumentException unbalanced quotes
+     */
+    static List<String> words(String line) {
+        try {
+            return new DefaultParser().parse(line.strip(), line.strip().length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words()
+                    .stream().filter(w -> !w.isEmpty()).toList();
+        } catch (org.jline.reader.SyntaxError e) {
+            throw new IllegalArgumentException("cannot parse the line (unbalanced quotes?): " + line.strip());
+        }
+    }
+
+    /**
+     * Runs a verb given as words ({@code ban 42000002}) on {@code host}'s session: the shell's and scripts' lines, and
+     * a countdown's {@code --then}.
+     *
+     * @return the exit code
+     */
+    static int runWords(SessionVerb.VerbHost host, Commands commands, CliContext ctx, boolean json, Integer number, List<String> words) {
         CommandLine cl = commands.forArgs(ctx, words.toArray(String[]::new));
         String verb = words.isEmpty() ? "?" : words.getFirst();
         cl.setParameterExceptionHandler((e, args) -> VerbOutput.failure(ctx, json, number, verb, e.getMessage(), ExitCodes.USAGE));
@@ -138,7 +161,7 @@ public final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
             while (leaf.hasSubcommand()) leaf = leaf.subcommand();
             Object command = leaf.commandSpec().userObject();
             if (command instanceof SessionVerb v) {
-                v.attach(this);
+                v.attach(host);
             } else if (leaf == parseResult || !(command instanceof CommandLine.HelpCommand || leaf.isUsageHelpRequested())) {
                 return VerbOutput.failure(ctx, json, number, verb, "'" + verb + "' is not a verb for an open session"
                         + " (verbs: " + String.join(", ", verbNames(commands, ctx)) + ")", ExitCodes.USAGE);
@@ -146,6 +169,28 @@ public final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
             return new CommandLine.RunLast().execute(parseResult);
         });
         return cl.execute(words.toArray(String[]::new));
+    }
+
+    /**
+     * Checks, without running anything, that {@code words} are a verb for an open session with options it accepts.
+     *
+     * @return what is wrong, or empty
+     */
+    static java.util.Optional<String> checkWords(Commands commands, CliContext ctx, List<String> words) {
+        if (words.isEmpty()) return java.util.Optional.of("no verb given");
+        try {
+            CommandLine cl = commands.forArgs(ctx, words.toArray(String[]::new));
+            CommandLine.ParseResult leaf = cl.parseArgs(words.toArray(String[]::new));
+            while (leaf.hasSubcommand()) leaf = leaf.subcommand();
+            if (leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested()) return java.util.Optional.of("asks for help, not a verb to run");
+            if (!(leaf.commandSpec().userObject() instanceof SessionVerb)) {
+                return java.util.Optional.of("'" + words.getFirst() + "' is not a verb for an open session (verbs: "
+                        + String.join(", ", verbNames(commands, ctx)) + ")");
+            }
+            return java.util.Optional.empty();
+        } catch (CommandLine.ParameterException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 
     /** The names of the verbs that can run on an open session. */

@@ -67,9 +67,31 @@ abstract class SessionVerb implements Callable<Integer> {
     /** Asks for confirmation before anything is sent (or logged in), when the verb needs it; see {@link Confirmation}. */
     void confirm() {}
 
+    /**
+     * Checks the options before anything is sent (before the login, when run alone).
+     *
+     * @throws IllegalArgumentException or {@link dev.shipctl.cli.common.UserError} for options that cannot work
+     */
+    void validate() {}
+
+    /**
+     * Runs a verb that prints its own progress (an announcement countdown) instead of one {@link AdminResult}.
+     *
+     * @return the exit code, or null for a verb that is one result ({@link #perform}, printed by {@link VerbOutput})
+     */
+    Integer performAndPrint(Admin admin, Duration wait, boolean json, Integer line, VerbHost host)
+            throws ShipException, InterruptedException {
+        return null;
+    }
+
     /** The wait when {@code --wait} is not given. */
     Duration defaultWait() {
         return Admin.DEFAULT_WAIT;
+    }
+
+    /** The shell or script this verb runs in; null when run alone. */
+    VerbHost host() {
+        return host;
     }
 
     /** Runs the next {@link #call()} against a session kept open by a shell or script. */
@@ -80,8 +102,18 @@ abstract class SessionVerb implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration w = wait != null ? wait : defaultWait();
+        boolean json = host != null ? host.json() || output.json() : output.json();
+        Integer line = host != null ? host.lineNumber() : null;
+        String name = getClass().getAnnotation(picocli.CommandLine.Command.class).name();
+        try {
+            validate();
+        } catch (IllegalArgumentException e) {
+            return VerbOutput.failure(ctx, json, line, name, e.getMessage(), dev.shipctl.cli.common.ExitCodes.USAGE);
+        } catch (dev.shipctl.cli.common.UserError e) {
+            return VerbOutput.failure(ctx, json, line, name, e.getMessage(), e.exitCode());
+        }
         if (host != null) {
-            return VerbOutput.run(ctx, host.json() || output.json(), host.lineNumber(), this, () -> host.admin(), w);
+            return VerbOutput.run(ctx, json, line, this, () -> host.admin(), w);
         }
         Session[] opened = new Session[1];
         try {

@@ -29,13 +29,14 @@ public final class VerbOutput {
         Admin get() throws ShipException;
     }
 
-    static int run(CliContext ctx, boolean json, Integer line, SessionVerb verb, AdminSource source, Duration wait)
-            throws InterruptedException {
+    static int run(CliContext ctx, boolean json, Integer line, SessionVerb verb, AdminSource source, Duration wait) {
         String name = verb.getClass().getAnnotation(Command.class).name();
         try {
             verb.confirm();
             int worst = ExitCodes.OK;
             Admin admin = source.get();
+            Integer own = verb.performAndPrint(admin, wait, json, line, verb.host());
+            if (own != null) return own;
             for (SessionVerb.Step step : verb.steps()) {
                 int code;
                 try {
@@ -49,6 +50,9 @@ public final class VerbOutput {
                 if (worst == ExitCodes.OK) worst = code;
             }
             return worst;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // for the shell or script around it, which stops
+            return failure(ctx, json, line, name, "interrupted (the server may have acted on what was already sent)", ExitCodes.CANCELLED);
         } catch (ShipException e) {
             return failure(ctx, json, line, name, e.getMessage(), ExitCodes.of(e));
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.shipctl.cli.common;
 
+import dev.shipctl.admin.CountdownClock;
 import dev.shipctl.cli.terminal.Terminal;
 import java.io.Console;
 import java.io.InputStream;
@@ -8,11 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a command may use of the outside world: terminal, environment, console for prompts, config directory, and
- * standard input (the lines {@code shell} and {@code run -} read). Tests build their own, so nothing reads
- * System.getenv or System.in directly.
+ * What a command may use of the outside world: terminal, environment, console for prompts, config directory,
+ * standard input (the lines {@code shell} and {@code run -} read), and the clock that countdowns and scripts'
+ * {@code wait} and {@code at} go by. Tests build their own, so nothing reads System.getenv or System.in directly, and
+ * a countdown of minutes runs on a clock the test moves.
  */
-public record CliContext(Terminal terminal, Map<String, String> env, Optional<Console> console, Path configDir, InputStream stdin) {
+public record CliContext(Terminal terminal, Map<String, String> env, Optional<Console> console, Path configDir, InputStream stdin,
+                         CountdownClock clock) {
+    /** A context on the system clock. */
+    public CliContext(Terminal terminal, Map<String, String> env, Optional<Console> console, Path configDir, InputStream stdin) {
+        this(terminal, env, console, configDir, stdin, CountdownClock.system());
+    }
+
     /** A context whose standard input is the process's. */
     public CliContext(Terminal terminal, Map<String, String> env, Optional<Console> console, Path configDir) {
         this(terminal, env, console, configDir, System.in);

@@ -29,6 +29,8 @@ public final class ExitCodes {
     public static final int CONFIG = 9;
     /** Sent, but the server confirmed nothing and nothing showed it worked (a {@code kick} of a player not in the lobby). */
     public static final int UNCONFIRMED = 10;
+    /** Cancelled by Ctrl-C or SIGTERM before it was done (a countdown that did not reach zero). */
+    public static final int CANCELLED = 130;
 
     /** The lines {@code --help} shows, in picocli's "exit code list" format. */
     public static final String[] HELP = {
@@ -43,6 +45,7 @@ public final class ExitCodes {
         "8:disconnected by the server",
         "9:configuration error (profile, password or accounts file, key file; unsafe file modes)",
         "10:sent but unconfirmed: the server does not confirm it and nothing showed it worked (kick)",
+        "130:cancelled (Ctrl-C or SIGTERM) before it was done: a countdown that did not reach zero",
     };
 
     private ExitCodes() {}

@@ -18,9 +18,20 @@ public final class Stopper implements AutoCloseable {
     private final Thread worker = Thread.currentThread();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
+    private final int stoppedStatus;
     private volatile boolean stopping;
 
+    /** A stopper whose process ends with exit code 0 after a signal. */
     public Stopper(String name) {
+        this(name, ExitCodes.OK);
+    }
+
+    /**
+     * A stopper whose process ends with {@code stoppedStatus} after a signal: for a command that a stop leaves
+     * undone (a countdown cancelled before zero), so that {@code shipctl ... && restart} does not go on.
+     */
+    public Stopper(String name, int stoppedStatus) {
+        this.stoppedStatus = stoppedStatus;
         hook = new Thread(() -> {
             worker.interrupt(); // before the flag: a worker that sees the flag has its interrupt to clear (pause)
             stopping = true;
@@ -28,7 +39,7 @@ public final class Stopper implements AutoCloseable {
                 if (finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                     System.out.flush();
                     System.err.flush();
-                    Runtime.getRuntime().halt(ExitCodes.OK);
+                    Runtime.getRuntime().halt(stoppedStatus);
                 }
             } catch (InterruptedException ignored) {
                 // the JVM is going down anyway

@@ -1,6 +1,7 @@
 package dev.shipctl.cli.interactive;
 
 import dev.shipctl.cli.admin.OpenSession;
+import dev.shipctl.cli.admin.VerbOutput;
 import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.Commands;
 import dev.shipctl.cli.common.ExitCodes;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
             "Run a script: one verb per line (announce, ban 42000002, reload-gms ...) or a raw command",
             "(/bank), '#' starts a comment line. One login for the whole script; the session's chat queue keeps",
             "commands 1 s apart on Tethealla so none is dropped. Stops at the first failure with its exit code",
-            "unless --keep-going (then the exit code is the first failure's)."},
+            "unless --keep-going (then the exit code is the first failure's).",
+            "Two lines wait, staying logged in (pings answered): 'wait DURATION' (wait 90s, wait 5m) and",
+            "'at HH:MM' (24-hour local time: today's, or tomorrow's if it has passed today). Every wait and at line",
+            "is checked before the login. Ctrl-C during a wait ends the script."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl run --profile home restart.shipctl",
@@ -41,7 +46,11 @@ import tools.jackson.databind.node.ObjectNode;
             "",
             "A script:",
             "  # nightly.shipctl",
+            "  at 21:55",
             "  announce \"Server restart in 5 minutes\"",
+            "  wait 4m",
+            "  announce \"Server restart in 1 minute\"",
+            "  wait 1m",
             "  reload-gms",
             "  /bank"})
 public final class RunCommand implements Callable<Integer> {
@@ -70,6 +79,17 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         List<String> lines = read();
         Terminal term = ctx.terminal();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            Optional<ScriptPause> pause = ScriptPause.of(line);
+            if (pause.isEmpty()) continue;
+            try {
+                pause.get().until(ctx.clock());
+            } catch (IllegalArgumentException e) {
+                return VerbOutput.failure(ctx, output.json(), i + 1, pause.get().verb(), e.getMessage(), ExitCodes.USAGE);
+            }
+        }
         int firstFailure = ExitCodes.OK;
         int ran = 0, failed = 0;
         try (OpenSession host = new OpenSession(Commands.of(spec), ctx, connect, output.json())) {
@@ -78,12 +98,13 @@ public final class RunCommand implements Callable<Integer> {
                 if (line.isEmpty() || line.startsWith("#")) continue;
                 int number = i + 1;
                 if (!output.json()) term.out().println(term.bold("[" + number + "] " + line));
-                int code = host.execute(line, number);
+                Optional<ScriptPause> pause = ScriptPause.of(line);
+                int code = pause.isPresent() ? pause.get().run(ctx, output.json(), number) : host.execute(line, number);
                 ran++;
                 if (code != ExitCodes.OK) {
                     failed++;
                     if (firstFailure == ExitCodes.OK) firstFailure = code;
-                    if (!keepGoing) break;
+                    if (!keepGoing || code == ExitCodes.CANCELLED) break;
                 }
             }
         }

@@ -40,8 +40,10 @@ import picocli.CommandLine.Spec;
             "as the command line (announce, ban GC, reload-gms ...) or raw commands typed directly (/bank).",
             "Chat, announcements, joins, leaves and disconnects are printed above the prompt as they come.",
             "Tab completes verbs and GM commands; history is kept in the config directory.",
-            "Ctrl-C cancels the line, Ctrl-D (or exit) leaves. Lines piped in (no terminal) and --json get no prompt:",
-            "stdout then carries only the results."},
+            "'wait DURATION' and 'at HH:MM' (24-hour local time: today's, or tomorrow's if it has passed) wait",
+            "in the lobby, as in run scripts. Ctrl-C cancels the line being typed, a wait, or a running verb (a",
+            "countdown: with its --cancel-text); Ctrl-D (or exit) leaves. Lines piped in (no terminal) and --json",
+            "get no prompt: stdout then carries only the results."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl shell --profile home",
@@ -49,11 +51,13 @@ import picocli.CommandLine.Spec;
             "",
             "In the shell:",
             "  > announce Restart in 5 minutes",
+            "  > wait 4m",
+            "  > announce --at 1m,30s \"Restart in {remaining}\" --then dcall",
             "  > ban 42000002",
             "  > /bank",
             "  > help announce"})
 public final class ShellCommand implements Callable<Integer> {
-    static final List<String> BUILTINS = List.of("help", "exit", "quit");
+    static final List<String> BUILTINS = List.of("help", "exit", "quit", "wait", "at");
     private final CliContext ctx;
 
     @Spec
@@ -128,9 +132,18 @@ public final class ShellCommand implements Callable<Integer> {
                     continue;
                 }
                 busy = true;
+                Thread shell = Thread.currentThread();
+                org.jline.terminal.Terminal.SignalHandler previous = terminal.handle(org.jline.terminal.Terminal.Signal.INT, s -> shell.interrupt());
                 try {
-                    host.execute(line, null);
+                    java.util.Optional<ScriptPause> pause = ScriptPause.of(line);
+                    if (pause.isPresent()) {
+                        pause.get().run(ctx, output.json(), null);
+                    } else {
+                        host.execute(line, null);
+                    }
                 } finally {
+                    terminal.handle(org.jline.terminal.Terminal.Signal.INT, previous);
+                    Thread.interrupted(); // a Ctrl-C ended the line, not the shell
                     busy = false;
                     host.session().ifPresent(s -> current = s);
                 }
@@ -169,7 +182,7 @@ public final class ShellCommand implements Callable<Integer> {
     private void help(Terminal term, Admin admin) {
         term.out().println("Verbs (help VERB for its options): " + String.join(", ", OpenSession.verbNames(Commands.of(spec), ctx)));
         term.out().println("Raw commands: type them as in the game, e.g. " + admin.session().flavour().commandPrefix()
-                + admin.commandNames().getLast() + "   Leave: exit, quit or Ctrl-D.");
+                + admin.commandNames().getLast() + "   Wait: wait DURATION, at HH:MM.   Leave: exit, quit or Ctrl-D.");
     }
 
     /** Prints an event above the prompt. Replies to a running verb are left to the verb's own output. */

@@ -62,6 +62,11 @@ public abstract class ChatAdmin implements Admin {
         return dialect.commandNames();
     }
 
+    @Override
+    public void checkAnnouncement(String text) {
+        dialect.checkAnnouncement(text);
+    }
+
     /** A new operation: its subscription starts now. */
     protected AdminCall call(String verb, Integer target) {
         return new AdminCall(session, dialect, verb, target);
