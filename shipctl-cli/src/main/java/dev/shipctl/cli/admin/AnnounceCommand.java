@@ -8,11 +8,14 @@ import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.Commands;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.Stopper;
+import dev.shipctl.cli.options.Confirmation;
 import dev.shipctl.cli.options.DurationConverter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -85,8 +88,21 @@ public final class AnnounceCommand extends SessionVerb {
 
     @Option(names = "--then", paramLabel = "VERB",
             description = "Countdown: at zero, run this verb on the same session, with its options in one argument: "
-                    + "--then dcall, --then \"command /shutdown\", --then \"dcall --wait 10s\".")
+                    + "--then dcall, --then \"command /shutdown\", --then \"dcall --wait 10s\". A dcall, ipban or hwban at zero "
+                    + "is confirmed before the login (on a terminal; --yes off one), as when run alone.")
     String then;
+
+    @Mixin
+    Confirmation confirmation;
+
+    /** The verbs at zero that cannot be taken back: asked for before the login, as when they are run alone. */
+    private static final Map<String, String> ASKS_FIRST = Map.of(
+            "dcall", "disconnect everyone on the ship at zero, this session included",
+            "ipban", "ban an IP address at zero, and everyone behind it",
+            "hwban", "ban a hardware id at zero");
+
+    /** Whether the verb at zero was confirmed here (so it runs with --yes: nobody is asked twice). */
+    private boolean thenConfirmed;
 
     AnnounceCommand(CliContext ctx) {
         super(ctx);
@@ -101,6 +117,23 @@ public final class AnnounceCommand extends SessionVerb {
         if (then == null) return List.of();
         if (OpenSession.isRaw(then.strip())) return List.of("command", "--", then.strip());
         return OpenSession.words(then);
+    }
+
+    /** {@link #thenWords()} as run at zero: with {@code --yes} when the question was answered here already. */
+    private List<String> thenRunWords(List<String> words) {
+        if (!thenConfirmed || words.contains("--yes") || words.contains("-y")) return words;
+        List<String> run = new ArrayList<>(words);
+        run.add(1, "--yes");
+        return run;
+    }
+
+    @Override
+    void confirm() {
+        List<String> words = thenWords();
+        if (words.isEmpty() || !ASKS_FIRST.containsKey(words.getFirst())) return;
+        if (words.contains("--yes") || words.contains("-y")) return;
+        confirmation.confirm(ctx, "announce --then " + words.getFirst(), ASKS_FIRST.get(words.getFirst()));
+        thenConfirmed = true;
     }
 
     private String text() {
@@ -160,7 +193,6 @@ public final class AnnounceCommand extends SessionVerb {
             Countdown.Result r = c.run(text -> admin.announce(text, global, anonymous, mail, wait), ctx.clock(), out);
             Integer thenExit = null;
             if (r.reachedZero() && !thenWords.isEmpty()) {
-                // TODO(15c): a dangerous --then (dcall) asks for confirmation on a terminal and needs --yes off one.
                 out.zero(thenWords);
                 VerbHost on = host != null ? host : new VerbHost() {
                     @Override
@@ -178,7 +210,7 @@ public final class AnnounceCommand extends SessionVerb {
                         return line;
                     }
                 };
-                thenExit = OpenSession.runWords(on, Commands.of(spec), ctx, json, line, thenWords);
+                thenExit = OpenSession.runWords(on, Commands.of(spec), ctx, json, line, thenRunWords(thenWords));
             }
             int code = r.cancelled() ? ExitCodes.CANCELLED
                     : !r.missed().isEmpty() ? ExitCodes.of(r.missed().getFirst().error())

@@ -105,7 +105,7 @@ class CountdownCommandTest {
         Session player = h.player("player1", null);
         try (EventStream events = player.events()) {
             Cli.Running running = h.startAs("gmadmin", "announce", "--at", "10m,5m,1m", "--cancel-text", "Restart cancelled",
-                    "Restart in {remaining}", "--then", "dcall");
+                    "Restart in {remaining}", "--then", "dcall", "--yes");
             running.out().await(l -> l.contains("[1/3] announced"));
 
             assertThat(running.stop()).as(running.out().text() + running.err().text()).isEqualTo(ExitCodes.CANCELLED);
@@ -118,11 +118,20 @@ class CountdownCommandTest {
     }
 
     @Test
+    void aDcallAtZeroNeedsYesOffATerminalAndNothingIsSentWithoutIt() throws Exception {
+        Cli.Run run = h.as("gmadmin", "announce", "--countdown", "2m", "--every", "1m", "Restart in {remaining}", "--then", "dcall");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("announce --then dcall would disconnect everyone on the ship at zero", "add --yes");
+        assertThat(gmLogins()).as("refused before the login: nothing announced, nothing at zero").isZero();
+    }
+
+    @Test
     void thenRunsTheVerbAtZeroOnTheSameSession() throws Exception {
         Session player = h.player("player1", null);
         try (EventStream events = player.events()) {
             Cli.Run run = h.as("gmadmin", "announce", "--json", "--countdown", "2m", "--every", "1m", "Restart in {remaining}",
-                    "--then", "dcall --wait 5s");
+                    "--then", "dcall --wait 5s", "--yes");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(announcements(events, 2)).containsExactly("[GM]GMBot: Restart in 2 minutes", "[GM]GMBot: Restart in 1 minute");

@@ -32,7 +32,7 @@ class CountdownSignalTest {
             try (EventStream events = player.events()) {
                 ShipctlProcess p = ShipctlProcess.start(home, Map.of("SHIPCTL_PASSWORD", "gmadmin123"), "announce", "-p", h.port(),
                         "-u", "gmadmin", "--countdown", "1h", "--every", "30m", "--cancel-text", "Restart cancelled, {remaining} were left",
-                        "--then", "dcall", "Restart in {remaining}");
+                        "--then", "dcall", "--yes", "Restart in {remaining}");
                 p.awaitLine(l -> l.contains("[1/2] announced \"Restart in 1 hour\""));
                 p.terminate();
 
