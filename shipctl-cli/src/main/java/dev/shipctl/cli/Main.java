@@ -25,6 +25,7 @@ import dev.shipctl.cli.diagnostics.ListenCommand;
 import dev.shipctl.cli.diagnostics.TraceCommand;
 import dev.shipctl.cli.diagnostics.WatchCommand;
 import dev.shipctl.cli.diagnostics.WhoCommand;
+import dev.shipctl.cli.fleet.Fleet;
 import dev.shipctl.cli.interactive.RunCommand;
 import dev.shipctl.cli.interactive.ShellCommand;
 import dev.shipctl.cli.output.Logging;
@@ -148,6 +149,8 @@ public final class Main implements Commands {
         cli.setErr(new PrintWriter(new OutputStreamWriter(ctx.terminal().err(), StandardCharsets.UTF_8), true));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx.terminal().err(), e));
+        // --profile a,b or --all-profiles: the fleet runs the command once per profile; otherwise it runs as usual
+        cli.setExecutionStrategy(parsed -> Fleet.runIfAsked(ctx, parsed).orElseGet(() -> new CommandLine.RunLast().execute(parsed)));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // no "@FILE" arguments: "announce @/root/.pso-pass" must send that text, not the file (run and shell too)
         cli.setExpandAtFiles(false);

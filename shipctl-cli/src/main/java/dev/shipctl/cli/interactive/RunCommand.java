@@ -2,6 +2,7 @@ package dev.shipctl.cli.interactive;
 
 import dev.shipctl.cli.admin.OpenSession;
 import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.OneServerOnly;
 import dev.shipctl.cli.common.Commands;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.UserError;
@@ -44,7 +45,12 @@ import tools.jackson.databind.node.ObjectNode;
             "  announce \"Server restart in 5 minutes\"",
             "  reload-gms",
             "  /bank"})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, OneServerOnly {
+    @Override
+    public String notForAFleet() {
+        return "runs a script on one login to one server; run it once per profile (for p in a b; do shipctl run --profile $p FILE; done)";
+    }
+
     private final CliContext ctx;
 
     @Spec
