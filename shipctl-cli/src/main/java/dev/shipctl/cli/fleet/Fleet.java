@@ -14,11 +14,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +30,8 @@ import picocli.CommandLine.ParseResult;
  * Runs a verb on a fleet: the servers of several profiles ({@code --profile a,b}) or of all of them
  * ({@code --all-profiles}). Each server gets the same command line, parsed afresh, with its profile in force, run by
  * the verb's own code as if typed alone; its output goes to a terminal of its own, which the fleet reads when it is
- * done. At most {@code --parallel} servers (default 4) run at a time; one that fails never stops the others. Then
+ * done. At most {@code --parallel} servers (default 4) run at a time, and profiles of the same account on the same
+ * server one after the other (a server lets an account in once); one that fails never stops the others. Then
  * one row per server in profile order (or one JSON object each), and the worst exit code ({@link WorstExitCode}).
  * Commands that only make sense on one server ({@link OneServerOnly}) are refused in one line.
  */
@@ -40,8 +43,11 @@ public final class Fleet {
     private final int parallel;
     private final boolean json;
     private final String verb;
+    /** The profiles grouped by the account they log in as: a group runs one profile after the other. */
+    private final List<List<String>> accounts;
 
-    private Fleet(CliContext ctx, Commands commands, List<String> args, List<String> profiles, int parallel, boolean json, String verb) {
+    private Fleet(CliContext ctx, Commands commands, List<String> args, List<String> profiles, List<List<String>> accounts,
+            int parallel, boolean json, String verb) {
         this.ctx = ctx;
         this.commands = commands;
         this.args = args;
@@ -49,6 +55,7 @@ public final class Fleet {
         this.parallel = parallel;
         this.json = json;
         this.verb = verb;
+        this.accounts = accounts;
     }
 
     /**
@@ -73,7 +80,10 @@ public final class Fleet {
             List<String> profiles = connect.get().fleet(ctx);
             boolean json = mixin(leaf, OutputOptions.class).map(OutputOptions::json).orElse(false);
             Commands commands = Commands.of(parsed.commandSpec());
-            return Optional.of(new Fleet(ctx, commands, parsed.originalArgs(), profiles, connect.get().parallel(), json, verb).run());
+            Map<String, List<String>> byAccount = new LinkedHashMap<>();
+            for (String p : profiles) byAccount.computeIfAbsent(connect.get().accountOf(ctx, p), k -> new ArrayList<>()).add(p);
+            return Optional.of(new Fleet(ctx, commands, parsed.originalArgs(), profiles, List.copyOf(byAccount.values()),
+                    connect.get().parallel(), json, verb).run());
         } catch (UserError e) {
             throw new CommandLine.ExecutionException(command, e.getMessage(), e);
         }
@@ -81,28 +91,30 @@ public final class Fleet {
 
     private int run() {
         Terminal term = ctx.terminal();
-        int threads = Math.min(parallel, profiles.size());
+        int threads = Math.min(parallel, accounts.size());
         if (!json) {
             term.err().println(term.dim(verb + " on " + profiles.size() + " servers (" + String.join(", ", profiles) + "), "
                     + threads + " at a time …"));
         }
         boolean progress = ctx.console().isPresent();
         AtomicInteger done = new AtomicInteger();
-        List<ServerRun> runs = new ArrayList<>();
+        Map<String, ServerRun> byProfile = new ConcurrentHashMap<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofVirtual().name("shipctl-fleet-", 1).factory())) {
-            List<Future<ServerRun>> futures = new ArrayList<>();
-            for (String profile : profiles) {
-                futures.add(pool.submit(() -> {
-                    ServerRun r = runOne(profile);
-                    if (progress) {
-                        term.err().println(term.dim("  [" + done.incrementAndGet() + "/" + profiles.size() + "] " + profile + ": "
-                                + (r.ok() ? "ok" : "FAIL (exit " + r.exitCode() + ")") + " in " + r.took().toMillis() + " ms"));
+            for (List<String> sameAccount : accounts) {
+                pool.submit(() -> {
+                    for (String profile : sameAccount) {
+                        ServerRun r = runOne(profile);
+                        byProfile.put(profile, r);
+                        if (progress) {
+                            term.err().println(term.dim("  [" + done.incrementAndGet() + "/" + profiles.size() + "] " + profile + ": "
+                                    + (r.ok() ? "ok" : "FAIL (exit " + r.exitCode() + ")") + " in " + r.took().toMillis() + " ms"));
+                        }
                     }
-                    return r;
-                }));
+                });
             }
-            for (int i = 0; i < futures.size(); i++) runs.add(outcome(profiles.get(i), futures.get(i)));
-        }
+        } // waits for every task
+        List<ServerRun> runs = profiles.stream().map(p -> byProfile.getOrDefault(p,
+                new ServerRun(p, ExitCodes.INTERNAL, "", "shipctl: internal error: not run", Duration.ZERO))).toList();
         for (ServerRun r : runs) {
             for (String w : r.warnings()) term.err().println("shipctl: " + r.profile() + ": " + w);
         }
@@ -137,17 +149,6 @@ public final class Fleet {
         }
         return new ServerRun(profile, code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static ServerRun outcome(String profile, Future<ServerRun> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ServerRun(profile, ExitCodes.INTERNAL, "", "shipctl: interrupted", Duration.ZERO);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return new ServerRun(profile, ExitCodes.INTERNAL, "", "shipctl: internal error: " + e.getCause(), Duration.ZERO);
-        }
     }
 
     private static ParseResult leafOf(ParseResult parsed) {

@@ -142,6 +142,16 @@ public final class ConnectOptions {
         return names;
     }
 
+    /**
+     * The account a fleet's profile logs in as, and where ({@code user@host:port}, flags first as ever): a fleet
+     * runs the profiles of one account on one server one after the other, since a server lets an account in once
+     * (and they share one fast-path ticket).
+     */
+    public String accountOf(CliContext ctx, String name) {
+        Profile p = Profiles.load(ctx.configFile()).require(name);
+        return first(user, p.user(), "") + "@" + first(host, p.host(), "127.0.0.1") + ":" + first(port, p.port(), ShipClient.DEFAULT_PORT);
+    }
+
     /** How many servers of a fleet at a time. */
     public int parallel() {
         return parallel != null ? parallel : DEFAULT_PARALLEL;

@@ -148,6 +148,17 @@ class FleetTest {
     }
 
     @Test
+    void profilesOfOneAccountOnOneServerTakeTurns() {
+        addProfile("live-again", LIVE.loginPort(), "LIVE_PASSWORD");
+
+        Cli.Run run = cli.run("reload-gms", "--profile", "live,live-again,test", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.json().stream().map(o -> o.get("ok").asBoolean())).containsExactly(true, true, true);
+        assertThat(LIVE.sandbox().events().history()).filteredOn(e -> e instanceof SandboxEvent.CommandHandled).hasSize(2);
+    }
+
+    @Test
     void anUnknownProfileStopsTheFleetBeforeAnythingIsSent() {
         Cli.Run run = cli.run("announce", "--profile", "live,typo", "hello");
 
