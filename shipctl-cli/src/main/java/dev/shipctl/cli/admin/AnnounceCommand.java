@@ -24,6 +24,8 @@ import picocli.CommandLine.Parameters;
             "  SHIPCTL_PASSWORD=... shipctl announce -H pso.example.org -u gmadmin \"Restart in 5 minutes\"",
             "  shipctl announce --profile home --global \"Double EXP weekend starts now!\"",
             "  shipctl announce --profile home --json --wait 5s Maintenance at 22:00",
+            "  shipctl announce --profile live,test \"Restart in 10 minutes\"   # both servers: one row each, exit code the worst",
+            "  shipctl announce --all-profiles --parallel 2 \"Patch day tomorrow\"",
             "  shipctl announce --profile home --full-login \"Restart in 5 minutes\"   # whole chain, not the kept ticket"})
 public final class AnnounceCommand extends SessionVerb {
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The message (several words are joined with spaces).")
