@@ -30,7 +30,9 @@ record ServerRun(String profile, int exitCode, String out, String err, Duration 
             Optional<String> error = err.lines().filter(l -> l.startsWith(PREFIX) && !l.startsWith(PREFIX + "warning:"))
                     .reduce((a, b) -> b).map(l -> l.substring(PREFIX.length()));
             if (error.isPresent()) return error.get();
-            return last.map(l -> withoutWord(l, "FAIL")).orElse("failed, without a message");
+            // the row shows the exit code already: check's "FAIL ... (exit code 3)" loses its own
+            return last.map(l -> withoutWord(l, "FAIL").replace(" (exit code " + exitCode + ")", ""))
+                    .orElse("failed, without a message");
         }
         return last.map(l -> withoutWord(l, "OK")).orElse("done");
     }

@@ -69,6 +69,7 @@ class FleetTest {
         assertThat(lines.getFirst()).matches(" +profile +verdict +took +result");
         assertThat(lines.get(1)).matches(" +live +ok +\\d+ ms +lobby reached in .*");
         assertThat(lines.get(2)).matches(" +test +FAIL \\(exit 3\\) +\\d+ ms +.*" + TEST.loginPort() + ".*");
+        assertThat(lines.get(2)).as("the exit code once").doesNotContain("exit code 3");
         assertThat(lines.get(3)).startsWith("FAIL  1 of 2 servers failed; exit code 3 (server unreachable)");
         assertThat(lines).hasSize(4);
         // aligned: every row's verdict starts in the same column
