@@ -157,8 +157,11 @@ public final class Fleet {
         return leaf;
     }
 
+    /** The command's mixin of this type (a loop, not a stream: every one-shot verb passes here at start-up). */
     private static <T> Optional<T> mixin(ParseResult leaf, Class<T> type) {
-        return leaf.commandSpec().mixins().values().stream().map(CommandSpec::userObject)
-                .filter(type::isInstance).map(type::cast).findFirst();
+        for (CommandSpec m : leaf.commandSpec().mixins().values()) {
+            if (type.isInstance(m.userObject())) return Optional.of(type.cast(m.userObject()));
+        }
+        return Optional.empty();
     }
 }
