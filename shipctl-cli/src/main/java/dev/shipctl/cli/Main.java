@@ -26,6 +26,7 @@ import dev.shipctl.cli.diagnostics.ListenCommand;
 import dev.shipctl.cli.diagnostics.TraceCommand;
 import dev.shipctl.cli.diagnostics.WatchCommand;
 import dev.shipctl.cli.diagnostics.WhoCommand;
+import dev.shipctl.cli.fleet.Fleet;
 import dev.shipctl.cli.interactive.RunCommand;
 import dev.shipctl.cli.interactive.ShellCommand;
 import dev.shipctl.cli.output.Logging;
@@ -181,6 +182,8 @@ public final class Main implements Commands {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(ctx.terminal().err(), e));
         // a bad value, an unknown option or verb, a missing argument: one line and where to look, never the whole usage
         cli.setParameterExceptionHandler((e, arguments) -> usageError(ctx.terminal().err(), e));
+        // --profile a,b or --all-profiles: the fleet runs the command once per profile; otherwise it runs as usual
+        cli.setExecutionStrategy(parsed -> Fleet.runIfAsked(ctx, parsed).orElseGet(() -> new CommandLine.RunLast().execute(parsed)));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // no "@FILE" arguments: "announce @/root/.pso-pass" must send that text, not the file (run and shell too)
         cli.setExpandAtFiles(false);

@@ -47,10 +47,12 @@ import picocli.CommandLine.Spec;
             "  SHIPCTL_PASSWORD=... shipctl announce -H pso.example.org -u gmadmin \"Restart in 5 minutes\"",
             "  shipctl announce --profile home --global \"Double EXP weekend starts now!\"",
             "  shipctl announce --profile home --json --wait 5s Maintenance at 22:00",
+            "  shipctl announce --profile live,test \"Restart in 10 minutes\"   # both servers: one row each, exit code the worst",
+            "  shipctl announce --all-profiles --parallel 2 \"Patch day tomorrow\"",
             "  shipctl announce --profile home --full-login \"Restart in 5 minutes\"   # whole chain, not the kept ticket",
             "  shipctl announce --profile home --countdown 10m --every 5m \"Restart in {remaining}\"",
             "  shipctl announce --profile home --at 10m,5m,1m,30s --cancel-text \"Restart cancelled\" \\",
-            "      --then dcall \"Server restart in {remaining}\""})
+            "      --then dcall --yes \"Server restart in {remaining}\""})
 public final class AnnounceCommand extends SessionVerb {
     @Spec
     CommandSpec spec;

@@ -161,6 +161,10 @@ public final class OpenSession implements SessionVerb.VerbHost, AutoCloseable {
             while (leaf.hasSubcommand()) leaf = leaf.subcommand();
             Object command = leaf.commandSpec().userObject();
             if (command instanceof SessionVerb v) {
+                if (v.connect.fleetAsked()) {
+                    return VerbOutput.failure(ctx, json, number, verb, "--profile NAME,NAME and --all-profiles do not work here:"
+                            + " the verbs of a shell or script run on its one login (run the verb on its own for a fleet)", ExitCodes.USAGE);
+                }
                 v.attach(host);
             } else if (leaf == parseResult || !(command instanceof CommandLine.HelpCommand || leaf.isUsageHelpRequested())) {
                 return VerbOutput.failure(ctx, json, number, verb, "'" + verb + "' is not a verb for an open session"

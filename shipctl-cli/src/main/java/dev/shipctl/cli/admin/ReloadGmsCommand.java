@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  shipctl reload-gms --profile home",
+            "  shipctl reload-gms --profile ship1,ship2,ship3   # every ship, in parallel: one row each, exit code the worst",
             "  SHIPCTL_PASSWORD=... shipctl reload-gms -H 127.0.0.1 -u localgm --json"})
 public final class ReloadGmsCommand extends SessionVerb {
     ReloadGmsCommand(CliContext ctx) {

@@ -5,6 +5,7 @@ import dev.shipctl.Stage;
 import dev.shipctl.check.CheckResult;
 import dev.shipctl.check.HealthCheck;
 import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.OneServerOnly;
 import dev.shipctl.cli.common.Commands;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.UserError;
@@ -134,7 +135,12 @@ public final class BenchCommand implements Callable<Integer> {
             footer = {
                 "  SHIPCTL_PASSWORD=player123 ./shipctl bench check -u player1 --runs 10",
                 "  ./shipctl bench check --no-real --runs 20 --json"})
-    static final class CheckBench implements Callable<Integer> {
+    static final class CheckBench implements Callable<Integer>, OneServerOnly {
+    @Override
+    public String notForAFleet() {
+        return "times one server against the sandbox, and servers timed at once would skew each other; run it once per profile";
+    }
+
         private final CliContext ctx;
 
         @Mixin

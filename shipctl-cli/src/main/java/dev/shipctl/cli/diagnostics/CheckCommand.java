@@ -49,6 +49,8 @@ import picocli.CommandLine.Option;
             "  shipctl check --profile home --json",
             "  shipctl check --profile home --all                  # every ship and every block",
             "  shipctl check --profile home --full-login           # the whole chain, login server included",
+            "  shipctl check --profile live,test                   # each server, in parallel: one row each, exit code the worst",
+            "  shipctl check --all-profiles --json                 # every saved profile, one JSON object per server",
             "  shipctl check -u player1 --password-file ~/.pso-pass --stay 240s   # stay in the lobby, answering pings"})
 public final class CheckCommand implements Callable<Integer> {
     private final CliContext ctx;

@@ -8,6 +8,7 @@ import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
 import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.OneServerOnly;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.Stopper;
 import dev.shipctl.cli.options.ConnectOptions;
@@ -45,7 +46,12 @@ import tools.jackson.databind.node.ObjectNode;
             "",
             "An event:",
             "  {\"schema\":1,\"time\":\"…\",\"kind\":\"chat\",\"who\":{\"name\":\"Player1\",\"guild_card\":42000002},\"text\":\"hi\"}"})
-public final class ListenCommand implements Callable<Integer> {
+public final class ListenCommand implements Callable<Integer>, OneServerOnly {
+    @Override
+    public String notForAFleet() {
+        return "follows one server's events as they come; run one listen per profile";
+    }
+
     private final CliContext ctx;
 
     @Mixin

@@ -8,6 +8,7 @@ import dev.shipctl.check.CheckResult;
 import dev.shipctl.check.HealthCheck;
 import dev.shipctl.cli.options.FastLogin;
 import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.OneServerOnly;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.Stopper;
 import dev.shipctl.cli.common.UserError;
@@ -59,7 +60,12 @@ import tools.jackson.databind.node.ObjectNode;
             "  shipctl watch --profile home --on-change 'notify-send \"PSO server: $1 -> $2\"'",
             "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl",
             "  shipctl watch --profile home --fast --interval 10s   # straight to the block, one connection per round"})
-public final class WatchCommand implements Callable<Integer> {
+public final class WatchCommand implements Callable<Integer>, OneServerOnly {
+    @Override
+    public String notForAFleet() {
+        return "watches one server (several at once is not built yet); run one watch per profile";
+    }
+
     private final CliContext ctx;
 
     @Mixin

@@ -53,6 +53,7 @@ import tools.jackson.databind.node.ObjectNode;
             "  SHIPCTL_PASSWORD=player123 shipctl who -u player1",
             "  shipctl who --profile home --lobbies --json",
             "  shipctl who --profile home --full-login   # with the ship list and its populations",
+            "  shipctl who --all-profiles              # one row per saved server: who is in the lobby of each",
             "  shipctl who --profile home --all        # every ship, block and lobby (about 17 s per block)"})
 public final class WhoCommand implements Callable<Integer> {
     private final CliContext ctx;

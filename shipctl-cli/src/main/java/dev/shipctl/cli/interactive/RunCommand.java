@@ -3,6 +3,7 @@ package dev.shipctl.cli.interactive;
 import dev.shipctl.cli.admin.OpenSession;
 import dev.shipctl.cli.admin.VerbOutput;
 import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.OneServerOnly;
 import dev.shipctl.cli.common.Commands;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.UserError;
@@ -53,7 +54,12 @@ import tools.jackson.databind.node.ObjectNode;
             "  wait 1m",
             "  reload-gms",
             "  /bank"})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, OneServerOnly {
+    @Override
+    public String notForAFleet() {
+        return "runs a script on one login to one server; run it once per profile (for p in a b; do shipctl run --profile $p FILE; done)";
+    }
+
     private final CliContext ctx;
 
     @Spec

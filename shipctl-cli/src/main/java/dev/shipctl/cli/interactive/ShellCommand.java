@@ -8,6 +8,7 @@ import dev.shipctl.admin.Admin;
 import dev.shipctl.cli.admin.OpenSession;
 import dev.shipctl.cli.admin.VerbOutput;
 import dev.shipctl.cli.common.CliContext;
+import dev.shipctl.cli.common.OneServerOnly;
 import dev.shipctl.cli.common.Commands;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.config.PrivateFiles;
@@ -56,7 +57,12 @@ import picocli.CommandLine.Spec;
             "  > ban 42000002",
             "  > /bank",
             "  > help announce"})
-public final class ShellCommand implements Callable<Integer> {
+public final class ShellCommand implements Callable<Integer>, OneServerOnly {
+    @Override
+    public String notForAFleet() {
+        return "keeps one login to one server open; open one shell per profile";
+    }
+
     static final List<String> BUILTINS = List.of("help", "exit", "quit", "wait", "at");
     private final CliContext ctx;
 

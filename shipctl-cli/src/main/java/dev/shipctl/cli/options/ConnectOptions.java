@@ -39,8 +39,27 @@ public final class ConnectOptions {
             description = "Read the password from the first line of FILE (a file of yours, mode 600 or 400, not a link).")
     Path passwordFile;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Use a saved profile (see: shipctl profile list). Default: $SHIPCTL_PROFILE.")
+    @Option(names = "--profile", paramLabel = "NAME[,NAME...]",
+            description = "Use a saved profile (see: shipctl profile list). Several, comma-separated, make a fleet: the command runs"
+                    + " on each of their servers in parallel, one row (or JSON object) per server, exit code the worst."
+                    + " Default: $SHIPCTL_PROFILE (one profile).")
     public String profile;
+
+    @Option(names = "--all-profiles", description = "Run on every saved profile's server: a fleet (see --profile).")
+    boolean allProfiles;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "With a fleet: how many servers at a time (default " + DEFAULT_PARALLEL + ").")
+    Integer parallel;
+
+    /** How many servers of a fleet are handled at a time when {@code --parallel} is not given. */
+    public static final int DEFAULT_PARALLEL = 4;
+
+    /** Serialises the password prompts of a fleet's servers: one question on the terminal at a time. */
+    private static final Object PROMPTS = new Object();
+
+    /** Set on each server's copy of the options when a fleet runs: its password prompt names the profile. */
+    private boolean fleetMember;
 
     @Option(names = "--flavour", paramLabel = "NAME", description = "Server family: auto (default), tethealla or newserv.")
     String flavour;
@@ -92,6 +111,61 @@ public final class ConnectOptions {
         return java.util.Optional.ofNullable(traceFile);
     }
 
+    /** Whether the command line asks for a fleet: {@code --all-profiles}, or {@code --profile} naming several. */
+    public boolean fleetAsked() {
+        return allProfiles || (profile != null && profile.contains(","));
+    }
+
+    /**
+     * The profiles of the fleet the command line asks for, in the order given ({@code --all-profiles}: the config
+     * file's, by name), each checked to exist; empty when no fleet is asked for. Errors (a profile that does not
+     * exist, none at all, options that cannot be shared by several servers) are one line, before anything is sent.
+     */
+    public java.util.List<String> fleet(CliContext ctx) {
+        if (!fleetAsked()) return java.util.List.of();
+        if (allProfiles && profile != null) throw UserError.usage("--all-profiles and --profile do not go together");
+        if (trace != null) throw UserError.usage("--trace writes one server's packets: give it with one --profile, not a fleet");
+        if (parallel != null && parallel < 1) throw UserError.usage("--parallel takes a number of servers, 1 or more, not " + parallel);
+        Profiles profiles = Profiles.load(ctx.configFile());
+        java.util.List<String> names;
+        if (allProfiles) {
+            names = java.util.List.copyOf(profiles.all().keySet());
+            if (names.isEmpty()) throw UserError.config("--all-profiles: " + profiles.path()
+                    + " has no profiles (add one with: shipctl profile add NAME ...)");
+        } else {
+            java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
+            for (String name : profile.split(",", -1)) {
+                if (name.isBlank()) throw UserError.usage("--profile " + profile + ": an empty profile name (NAME,NAME,...)");
+                unique.add(name.strip());
+            }
+            names = java.util.List.copyOf(unique);
+        }
+        names.forEach(profiles::require);
+        return names;
+    }
+
+    /**
+     * The account a fleet's profile logs in as, and where ({@code user@host:port}, flags first as ever): a fleet
+     * runs the profiles of one account on one server one after the other, since a server lets an account in once
+     * (and they share one fast-path ticket).
+     */
+    public String accountOf(CliContext ctx, String name) {
+        Profile p = Profiles.load(ctx.configFile()).require(name);
+        return first(user, p.user(), "") + "@" + first(host, p.host(), "127.0.0.1") + ":" + first(port, p.port(), ShipClient.DEFAULT_PORT);
+    }
+
+    /** How many servers of a fleet at a time. */
+    public int parallel() {
+        return parallel != null ? parallel : DEFAULT_PARALLEL;
+    }
+
+    /** Makes these options (a fresh parse of the command line) those of one server of a fleet. */
+    public void asFleetMember(String name) {
+        profile = name;
+        allProfiles = false;
+        fleetMember = true;
+    }
+
     /** The profile in force, if any. */
     public Optional<Profile> profile(CliContext ctx) {
         String name = profile != null ? profile : ctx.env().get("SHIPCTL_PROFILE");
@@ -127,7 +201,15 @@ public final class ConnectOptions {
         if (name == null) throw UserError.usage("no account: give --user NAME (or a profile with user = \"...\")");
         warnIfTheNetworkCanRead(ctx, p);
         PasswordSource source = passwordSource(ctx, p);
-        char[] password = source.read(ctx.env(), ctx.console().orElse(null));
+        char[] password;
+        if (fleetMember && source instanceof PasswordSource.Prompt) {
+            synchronized (PROMPTS) {
+                password = new PasswordSource.Prompt("Password of " + name + " for profile " + profile + ": ")
+                        .read(ctx.env(), ctx.console().orElse(null));
+            }
+        } else {
+            password = source.read(ctx.env(), ctx.console().orElse(null));
+        }
         try {
             return new Credentials(name, new String(password));
         } catch (IllegalArgumentException e) {

@@ -88,14 +88,19 @@ public sealed interface PasswordSource {
         }
     }
 
-    record Prompt() implements PasswordSource {
+    /** A prompt without echo on the terminal; {@code question} is what it asks (default "Password: "). */
+    record Prompt(String question) implements PasswordSource {
+        public Prompt() {
+            this("Password: ");
+        }
+
         @Override
         public char[] read(Map<String, String> env, Console console) {
             if (console == null) {
                 throw UserError.config("no password: set " + DEFAULT_ENV + ", or use --password-env NAME or --password-file FILE"
                         + " (no terminal to prompt on)");
             }
-            char[] typed = console.readPassword("Password: ");
+            char[] typed = console.readPassword("%s", question);
             if (typed == null || typed.length == 0) throw UserError.config("no password was typed");
             return typed;
         }
