@@ -30,7 +30,8 @@ class LauncherTest {
     static final Path LAUNCHER = Path.of("").toAbsolutePath().getParent().resolve("shipctl");
 
     /** How the launcher starts java: serial GC, and native access for JLine (no "restricted method" warnings). */
-    static final String RUN = "java -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED ";
+    /** How a one-shot verb (here {@code --version}) is run: on the JIT's first tier only. */
+    static final String RUN = "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED ";
 
     @TempDir
     Path dir;
@@ -78,8 +79,14 @@ class LauncherTest {
 
     /** Runs {@code launcher --version} from the folder {@code cwd}. */
     private Result launchAs(Path cwd, String launcher, Map<String, String> extraEnv, String... prefix) throws Exception {
+        return launchWith(cwd, launcher, extraEnv, List.of("--version"), prefix);
+    }
+
+    /** Runs {@code launcher ARGS...} from the folder {@code cwd}. */
+    private Result launchWith(Path cwd, String launcher, Map<String, String> extraEnv, List<String> args, String... prefix) throws Exception {
         List<String> command = new ArrayList<>(List.of(prefix));
-        command.addAll(List.of("bash", "-c", "umask 022; cd \"$1\" && exec \"$2\" --version", "launch", cwd.toString(), launcher));
+        command.addAll(List.of("bash", "-c", "umask 022; cd \"$1\" && shift 2 && exec \"$0\" \"$@\"", launcher, cwd.toString(), "x"));
+        command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().clear();
         pb.environment().putAll(Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "TMPDIR", tmp.toString(), "CALLS", calls.toString(),
@@ -99,6 +106,21 @@ class LauncherTest {
         try (var files = Files.list(tmp)) {
             return files.toList();
         }
+    }
+
+    @Test
+    void oneShotVerbsRunOnTheFirstTierLongRunningOnesOnBothAndTheUsersOptionsComeAfter() throws Exception {
+        assertThat(launch().exitCode()).as("built").isZero();
+        for (List<String> args : List.of(List.of("-v", "sandbox"), List.of("listen", "-u", "x"), List.of("watch"), List.of("shell"))) {
+            Files.writeString(calls, "");
+            Result r = launchWith(root, "./shipctl", Map.of(), args);
+            assertThat(r.calls()).as(String.join(" ", args)).singleElement().asString()
+                    .startsWith("java -XX:+UseSerialGC ").doesNotContain("TieredStopAtLevel");
+        }
+        Files.writeString(calls, "");
+        Result announce = launchWith(root, "./shipctl", Map.of("SHIPCTL_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), List.of("-v", "announce", "hi"));
+        assertThat(announce.calls()).singleElement().asString()
+                .startsWith("java -XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4 -XX:+UseSerialGC ").endsWith("dev.shipctl.cli.Main -v announce hi");
     }
 
     @Test
