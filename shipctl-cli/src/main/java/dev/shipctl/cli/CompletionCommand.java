@@ -66,6 +66,13 @@ final class CompletionCommand implements Callable<Integer> {
                     (( $+functions[_bash_complete] )) && [[ -n ${compstate[context]-} ]] && _bash_complete -F _complete_shipctl -o default
                     """;
         };
+        if (shell == Shell.zsh) {
+            // picocli's "alias compopt=complete" does not reach its own functions when compinit autoloads this file as
+            // one function (aliases are expanded when the code is read, before the alias exists), and zsh has no
+            // compopt: the functions' "type compopt && compopt -o filenames" then fails on every Tab. A function is
+            // looked up when called; bashcompinit's complete does the rest, so it does nothing.
+            body = body.replace("  alias compopt=complete\n", "  compopt() { return 0; }\n");
+        }
         return head + "\n" + body + tail;
     }
 }
