@@ -45,6 +45,8 @@ class CompletionCommandTest {
         Cli.Run run = new Cli(dir).run("completion", "zsh");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("#compdef shipctl\n").contains("bashcompinit", "_complete_shipctl", "_bash_complete -F _complete_shipctl");
+        // autoloaded as one function, the file's own alias would never reach its functions' "compopt -o filenames"
+        assertThat(run.out()).contains("compopt() { return 0; }", "compopt -o filenames").doesNotContain("alias compopt");
     }
 
     @Test
