@@ -238,7 +238,7 @@ public final class CheckCommand implements Callable<Integer> {
             term.out().println(term.red("FAIL") + "  reached the lobby, then " + dropped.get().reason());
         } else if (r.depth() != Depth.LOBBY) {
             term.out().println(term.green("OK") + "    " + r.depth().id() + " reached in " + Durations.millis(r.total()) + " ("
-                    + r.flavour().map(ServerFlavour::name).orElse("?") + ", left before the lobby): " + r.where()
+                    + r.flavour().map(ServerFlavour::name).orElse("?") + ", left before the lobby): " + (r.ship().isPresent() ? r.where() : "as " + r.character().orElse("?"))
                     + r.ships().stream().flatMap(s -> s.players().stream()).reduce(Integer::sum)
                             .map(n -> ", " + n + " player(s) on the ship list").orElse(""));
         } else {
