@@ -15,4 +15,7 @@ public interface SessionProvider {
 
     /** {@link ShipClient#connect}: a session in a lobby (a reconnecting one if the client has a policy). */
     Session connect(ShipClient client, Credentials credentials) throws ShipException;
+
+    /** {@link ShipClient#probe}: a login as far as {@code depth} (above {@link Depth#LOBBY}), then closed. */
+    ShallowLogin probe(ShipClient client, Credentials credentials, Depth depth) throws ShipException;
 }

@@ -94,6 +94,22 @@ public final class ShipClient {
         return Implementation.sessions().connect(this, credentials);
     }
 
+    /**
+     * Logs in only as far as {@code depth} and leaves, closing every connection: a health check that players do not
+     * see ({@link Depth#BLOCK} leaves before the lobby is joined). The whole chain is always walked, never the
+     * {@linkplain #resume() fast path}, and no {@linkplain #reconnect() reconnect policy} applies. Throws as
+     * {@link #connect} does, for the stages it walks.
+     *
+     * @param depth how far to go: {@link Depth#LOGIN}, {@link Depth#SHIP} or {@link Depth#BLOCK} ({@link #connect}
+     *     goes to the lobby)
+     * @throws IllegalArgumentException for {@link Depth#LOBBY}, or a forced {@link #flavour()} none of
+     *     {@link ServerFlavour#all()}
+     */
+    public ShallowLogin probe(Credentials credentials, Depth depth) throws ShipException {
+        if (depth == Depth.LOBBY) throw new IllegalArgumentException("a probe stops before the lobby: connect() goes there");
+        return Implementation.sessions().probe(this, Objects.requireNonNull(credentials, "credentials"), depth);
+    }
+
     public String host() {
         return host;
     }

@@ -1,5 +1,6 @@
 package dev.shipctl.check;
 
+import dev.shipctl.Depth;
 import dev.shipctl.Lobby;
 import dev.shipctl.MenuItem;
 import dev.shipctl.Player;
@@ -20,9 +21,9 @@ import java.util.Optional;
  *
  * @param at when the check started
  * @param server {@code host:port} of the login server
- * @param ok whether the check reached a lobby
+ * @param ok whether the check went as deep as it was asked ({@code depth}: a lobby by default)
  * @param stages the stages completed, in order, with their times
- * @param total the time from the start to the lobby, or to the failure
+ * @param total the time from the start to the depth reached (the lobby by default), or to the failure
  * @param failedStage the stage that failed ({@link Stage#CONNECT} when the failure names none); empty when ok
  * @param error why the check failed; its subtype says what kind of failure it was; empty when ok
  * @param flavour the server family that was talked to; empty when the check failed
@@ -32,7 +33,8 @@ import java.util.Optional;
  * @param blocks the block list (Tethealla's carries names only)
  * @param ship the ship the check went to
  * @param block the block the check went to
- * @param lobby the lobby joined, with its members as the check saw them on arrival
+ * @param lobby the lobby joined, with its members as the check saw them on arrival; empty below {@link Depth#LOBBY}
+ * @param depth how far the check was asked to go
  */
 public record CheckResult(
         Instant at,
@@ -49,9 +51,11 @@ public record CheckResult(
         List<MenuItem> blocks,
         Optional<MenuItem> ship,
         Optional<MenuItem> block,
-        Optional<Lobby> lobby) {
+        Optional<Lobby> lobby,
+        Depth depth) {
 
     public CheckResult {
+        Objects.requireNonNull(depth, "depth");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(server, "server");
         stages = List.copyOf(stages);
@@ -60,12 +64,21 @@ public record CheckResult(
         if (ok == error.isPresent()) throw new IllegalArgumentException("a check is ok exactly when it has no error");
     }
 
+    /** A result of a check to the lobby (the depth before there were depths). */
+    public CheckResult(Instant at, String server, boolean ok, List<StageTiming> stages, Duration total,
+                       Optional<Stage> failedStage, Optional<ShipException> error, Optional<ServerFlavour> flavour,
+                       long guildCard, Optional<String> character, List<MenuItem> ships, List<MenuItem> blocks,
+                       Optional<MenuItem> ship, Optional<MenuItem> block, Optional<Lobby> lobby) {
+        this(at, server, ok, stages, total, failedStage, error, flavour, guildCard, character, ships, blocks, ship,
+                block, lobby, Depth.LOBBY);
+    }
+
     /** The failure's one-line reason without the stage ({@link ShipException#reason()}); empty when ok. */
     public Optional<String> reason() {
         return error.map(ShipException::reason);
     }
 
-    /** The last stage completed, if any (the lobby when ok). */
+    /** The last stage completed, if any (the lobby when ok at {@link Depth#LOBBY}). */
     public Optional<Stage> stageReached() {
         return stages.isEmpty() ? Optional.empty() : Optional.of(stages.getLast().stage());
     }

@@ -1,9 +1,11 @@
 package dev.shipctl.check;
 
 import dev.shipctl.Credentials;
+import dev.shipctl.Depth;
 import dev.shipctl.Lobby;
 import dev.shipctl.MenuItem;
 import dev.shipctl.Session;
+import dev.shipctl.ShallowLogin;
 import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
@@ -16,8 +18,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A health check: a login through the whole chain, as the game client does, timed stage by stage, with what the
- * server showed on the way ({@link CheckResult}). The session is always closed before {@link #run} returns, so
+ * A health check: a login through the chain, as the game client does, timed stage by stage, with what the
+ * server showed on the way ({@link CheckResult}); as far as the lobby, or only as far as its {@link Builder#depth}. The session is always closed before {@link #run} returns, so
  * checks never hold a connection (Tethealla allows 6 per IP) or the account (one live login each).
  *
  * <pre>{@code
@@ -31,11 +33,18 @@ public final class HealthCheck {
     private final ShipClient client;
     private final Credentials credentials;
     private final Consumer<Session> inLobby;
+    private final Depth depth;
 
     private HealthCheck(Builder b) {
         this.client = b.client;
         this.credentials = b.credentials;
         this.inLobby = b.inLobby;
+        this.depth = b.depth;
+    }
+
+    /** How far each login of this check goes. */
+    public Depth depth() {
+        return depth;
     }
 
     /** A check logging in with {@code client}'s settings (server, ship, block, timeouts) as {@code credentials}. */
@@ -93,19 +102,37 @@ public final class HealthCheck {
         String server = with.host() + ":" + with.port();
         Instant at = Instant.now();
         long start = System.nanoTime();
+        if (depth != Depth.LOBBY) return probe(with, server, at, start);
         try (Session s = with.connect(credentials)) {
             Duration total = Duration.ofNanos(System.nanoTime() - start);
             Lobby lobby = s.lobby();
             inLobby.accept(s);
             return new CheckResult(at, server, true, s.timings(), total, Optional.empty(), Optional.empty(),
                     Optional.of(s.flavour()), Integer.toUnsignedLong(s.guildCard()), Optional.of(s.characterName()),
-                    s.ships(), s.blocks(), s.ship(), s.block(), Optional.of(lobby));
+                    s.ships(), s.blocks(), s.ship(), s.block(), Optional.of(lobby), depth);
         } catch (ShipException e) {
-            Duration total = Duration.ofNanos(System.nanoTime() - start);
-            Optional<Stage> failed = e.stage().or(() -> Optional.of(Stage.CONNECT));
-            return new CheckResult(at, server, false, e.timings(), total, failed, Optional.of(e), Optional.empty(), 0,
-                    Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+            return failed(e, server, at, start);
         }
+    }
+
+    /** A check that stops short of the lobby: nobody there sees it, and it sees nobody. */
+    private CheckResult probe(ShipClient with, String server, Instant at, long start) {
+        try {
+            ShallowLogin s = with.probe(credentials, depth);
+            Duration total = Duration.ofNanos(System.nanoTime() - start);
+            return new CheckResult(at, server, true, s.stages(), total, Optional.empty(), Optional.empty(),
+                    Optional.of(s.flavour()), s.guildCard(), s.character(), s.ships(), s.blocks(), s.ship(), s.block(),
+                    Optional.empty(), depth);
+        } catch (ShipException e) {
+            return failed(e, server, at, start);
+        }
+    }
+
+    private CheckResult failed(ShipException e, String server, Instant at, long start) {
+        Duration total = Duration.ofNanos(System.nanoTime() - start);
+        Optional<Stage> failed = e.stage().or(() -> Optional.of(Stage.CONNECT));
+        return new CheckResult(at, server, false, e.timings(), total, failed, Optional.of(e), Optional.empty(), 0,
+                Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), depth);
     }
 
     /** The options of a check. */
@@ -113,6 +140,7 @@ public final class HealthCheck {
         private final ShipClient client;
         private final Credentials credentials;
         private Consumer<Session> inLobby = s -> {};
+        private Depth depth = Depth.LOBBY;
 
         private Builder(ShipClient client, Credentials credentials) {
             this.client = Objects.requireNonNull(client, "client");
@@ -126,6 +154,16 @@ public final class HealthCheck {
          */
         public Builder inLobby(Consumer<Session> action) {
             this.inLobby = Objects.requireNonNull(action);
+            return this;
+        }
+
+        /**
+         * How far each login goes (default {@link Depth#LOBBY}, as the game client). Below the lobby the check is
+         * invisible to players, its result has no lobby, and the {@linkplain #inLobby in-lobby action} does not run;
+         * {@link Depth#BLOCK} is the deepest such depth, with the ship list's populations where the server shows them.
+         */
+        public Builder depth(Depth depth) {
+            this.depth = Objects.requireNonNull(depth, "depth");
             return this;
         }
 

@@ -31,6 +31,7 @@ public final class ChainState {
     private List<MenuItem> blocks = List.of();
     private MenuItem ship;
     private MenuItem block;
+    private String character;
     private ResumeTicket.Hop shipHop;
     private ResumeTicket.Hop blockHop;
     private boolean withoutCredentials;
@@ -155,5 +156,14 @@ public final class ChainState {
 
     public void block(MenuItem chosen) {
         block = chosen;
+    }
+
+    /** The character's name, once the chain has seen it. */
+    public Optional<String> character() {
+        return Optional.ofNullable(character);
+    }
+
+    public void character(String name) {
+        this.character = name;
     }
 }

@@ -1,6 +1,7 @@
 package dev.shipctl.internal;
 
 import dev.shipctl.Credentials;
+import dev.shipctl.Depth;
 import dev.shipctl.Durations;
 import dev.shipctl.EventStream;
 import dev.shipctl.LifecycleEvent;
@@ -10,6 +11,7 @@ import dev.shipctl.MenuItem;
 import dev.shipctl.ResumeTicket;
 import dev.shipctl.ServerFlavour;
 import dev.shipctl.Session;
+import dev.shipctl.ShallowLogin;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.SessionListener;
 import dev.shipctl.ShipClient;
@@ -119,6 +121,12 @@ public final class RealSession implements Session {
     /** Logs in through the family's chain (forced, or detected from the 0x03) and starts the session's threads. */
     public static Session open(ShipClient client, Credentials credentials, Families families) throws ShipException {
         return open(client, credentials, client.listeners(), families);
+    }
+
+    /** A login as far as {@code depth} (above the lobby) and out again: {@link ShipClient#probe}. */
+    public static ShallowLogin probe(ShipClient client, Credentials credentials, Depth depth, Families families)
+            throws ShipException {
+        return SessionLogin.probe(client, credentials, depth, families, new Lifecycle(client.lifecycleListeners()));
     }
 
     /** As {@link #open(ShipClient, Credentials, Families)}, with these listeners instead of the client's, from the first event. */

@@ -1,8 +1,10 @@
 package dev.shipctl.internal;
 
 import dev.shipctl.Credentials;
+import dev.shipctl.Depth;
 import dev.shipctl.LoginPath;
 import dev.shipctl.ResumeTicket;
+import dev.shipctl.ShallowLogin;
 import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
@@ -95,5 +97,37 @@ final class SessionLogin {
             clock.fail(e);
             throw e.withTimings(clock.timings());
         }
+    }
+
+    /**
+     * The family's whole chain from the login port as far as {@code depth} (above the lobby), its connections closed:
+     * what it learned on the way. A chain that ends in a lobby all the same (a family that does not know the depth)
+     * is left at once.
+     */
+    static ShallowLogin probe(ShipClient client, Credentials credentials, Depth depth, Families families, Lifecycle lifecycle)
+            throws ShipException {
+        Family forced = client.flavour().map(families::of).orElse(null);
+        ChainState state = new ChainState(credentials);
+        StageClock clock = new StageClock(client.timeout(), client.deadline(), lifecycle);
+        Wire wire = new Wire(client, clock);
+        Family family = null;
+        try {
+            clock.begin(Stage.CONNECT);
+            try (Connection login = wire.open("login", client.host(), client.port())) {
+                family = forced != null ? forced : families.detect(login.init(), login.initSize());
+                String banner = login.init().banner();
+                clock.complete(family.flavour().name() + (banner.isEmpty() ? "" : " (" + banner + ")"));
+                LobbyConnection joined = family.loginChain().walk(new ChainRun(client, state, clock, wire, depth), login);
+                joined.connection().close();
+                log.debug("the {} chain went on to a lobby on a probe to depth {}", family.flavour().name(), depth.id());
+            }
+        } catch (DepthReached reached) {
+            log.debug("stopped at depth {}", reached.depth().id());
+        } catch (ShipException e) {
+            clock.fail(e);
+            throw e.withTimings(clock.timings());
+        }
+        return new ShallowLogin(depth, family.flavour(), Integer.toUnsignedLong(state.guildCard()), state.character(),
+                state.ships(), state.blocks(), state.ship(), state.block(), clock.timings());
     }
 }

@@ -2,6 +2,7 @@ package dev.shipctl.cli.diagnostics;
 
 import dev.shipctl.cli.options.FastLogin;
 import dev.shipctl.Credentials;
+import dev.shipctl.Depth;
 import dev.shipctl.Durations;
 import dev.shipctl.LoginPath;
 import dev.shipctl.MenuItem;
@@ -16,6 +17,7 @@ import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.options.DepthOption;
 import dev.shipctl.cli.options.DurationConverter;
 import dev.shipctl.cli.output.CheckJson;
 import dev.shipctl.cli.output.Json;
@@ -42,13 +44,19 @@ import picocli.CommandLine.Option;
             "After a first full login, check goes straight to the block with the ticket that login kept (the fast path: one "
                 + "connection, no password on the wire), falling back to the whole chain if the server refuses it; the verdict "
                 + "line (JSON: login_path = full, fast or fallback) says which. --full-login always takes the whole chain, "
-                + "which also checks the login and character servers; --all always does."},
+                + "which also checks the login and character servers; --all always does.", "",
+            "--depth stops each login sooner: login (account and character slot), ship (also the ship list with its "
+                + "populations, and the block list), block (also the block's character data, leaving before the lobby is joined, "
+                + "so no player sees the check), lobby (the default). Below the lobby there is no lobby to list, no fast path "
+                + "and no --stay; JSON says the depth."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=player123 shipctl check -H 127.0.0.1 -u player1",
             "  shipctl check --profile home --json",
             "  shipctl check --profile home --all                  # every ship and every block",
             "  shipctl check --profile home --full-login           # the whole chain, login server included",
+            "  shipctl check --profile home --depth block          # up to the block, unseen in the lobby",
+            "  shipctl check --profile home --depth ship --json    # up to the ship list: players per ship",
             "  shipctl check --profile live,test                   # each server, in parallel: one row each, exit code the worst",
             "  shipctl check --all-profiles --json                 # every saved profile, one JSON object per server",
             "  shipctl check -u player1 --password-file ~/.pso-pass --stay 240s   # stay in the lobby, answering pings"})
@@ -74,6 +82,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     FastLogin fastLogin;
 
+    @Mixin
+    DepthOption depthOption;
+
     /** The way the single check came to its lobby, once known. */
     private Optional<LoginPath> loginPath = Optional.empty();
 
@@ -84,11 +95,14 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (all && stay != null) throw UserError.usage("--stay and --all do not go together");
+        Depth depth = depthOption.orElse(Depth.LOBBY);
+        if (stay != null && depth != Depth.LOBBY) throw UserError.usage("--stay stays in the lobby: it needs --depth lobby");
         ShipClient client = connect.client(ctx).build();
         Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
         if (!output.json()) term.err().println(term.dim("Checking " + connect.address(ctx) + " as " + credentials.username() + " …"));
-        if (all) return checkAll(client, credentials); // every ship and block: the lists come from the whole chain
+        if (all) return checkAll(client, credentials, depth); // every ship and block: the lists come from the whole chain
+        if (depth != Depth.LOBBY) return checkShallow(client, credentials, depth);
 
         AtomicReference<Optional<SessionEvent.Disconnected>> dropped = new AtomicReference<>(Optional.empty());
         AtomicReference<Optional<Object>> inLobby = new AtomicReference<>();
@@ -120,9 +134,24 @@ public final class CheckCommand implements Callable<Integer> {
         return dropped.get().isPresent() ? ExitCodes.DISCONNECTED : ExitCodes.OK;
     }
 
-    private int checkAll(ShipClient client, Credentials credentials) {
+    /** A check that leaves before the lobby: the whole chain as far as {@code depth}, no fast path, nothing to stay in. */
+    private int checkShallow(ShipClient client, Credentials credentials, Depth depth) {
+        CheckResult r = HealthCheck.builder(client, credentials).depth(depth).build().run();
+        Optional<Object> fromHttp = httpSummary();
         Terminal term = ctx.terminal();
-        List<CheckResult> results = HealthCheck.builder(client, credentials).build().runAll(r -> {
+        if (output.json()) {
+            term.out().println(Json.line(CheckLine.of(r, Optional.empty(), null, Optional.empty(), fromHttp)));
+        } else {
+            printDetail(r);
+            fromHttp.ifPresent(this::printHttp);
+            printVerdict(r, Optional.empty());
+        }
+        return r.ok() ? ExitCodes.OK : ExitCodes.of(r);
+    }
+
+    private int checkAll(ShipClient client, Credentials credentials, Depth depth) {
+        Terminal term = ctx.terminal();
+        List<CheckResult> results = HealthCheck.builder(client, credentials).depth(depth).build().runAll(r -> {
             if (output.json()) {
                 term.out().println(Json.line(CheckJson.of(r)));
             } else {
@@ -138,14 +167,15 @@ public final class CheckCommand implements Callable<Integer> {
             term.out().println(Json.line(CheckJson.summary(results)));
         } else {
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("  ship / block", "verdict", "to lobby", "players in the lobby"));
+            rows.add(List.of("  ship / block", "verdict", "to " + depth.id(), depth == Depth.LOBBY ? "players in the lobby" : ""));
             for (CheckResult r : results) {
                 rows.add(List.of("  " + r.where(), r.ok() ? "ok" : "FAIL at " + r.failedStage().map(s -> s.label()).orElse("?"),
                         Durations.millis(r.total()), r.ok() ? names(r.others()) : ""));
             }
             Terminal.table(rows).forEach(term.out()::println);
             if (firstFailure.isEmpty()) {
-                term.out().println(term.green("OK") + "    " + results.size() + " ship/block login(s), all reached a lobby");
+                term.out().println(term.green("OK") + "    " + results.size() + " ship/block login(s), all reached "
+                        + (depth == Depth.LOBBY ? "a lobby" : "the " + depth.id() + " depth"));
             } else {
                 term.out().println(term.red("FAIL") + "  " + (results.size() - ok) + " of " + results.size()
                         + " login(s) failed; first: " + firstFailure.get().where() + ", " + firstFailure.get().failure());
@@ -206,6 +236,11 @@ public final class CheckCommand implements Callable<Integer> {
             term.out().println(term.red("FAIL") + "  " + r.failure() + " (exit code " + ExitCodes.of(r) + ")");
         } else if (dropped.isPresent()) {
             term.out().println(term.red("FAIL") + "  reached the lobby, then " + dropped.get().reason());
+        } else if (r.depth() != Depth.LOBBY) {
+            term.out().println(term.green("OK") + "    " + r.depth().id() + " reached in " + Durations.millis(r.total()) + " ("
+                    + r.flavour().map(ServerFlavour::name).orElse("?") + ", left before the lobby): " + (r.ship().isPresent() ? r.where() : "as " + r.character().orElse("?"))
+                    + r.ships().stream().flatMap(s -> s.players().stream()).reduce(Integer::sum)
+                            .map(n -> ", " + n + " player(s) on the ship list").orElse(""));
         } else {
             term.out().println(term.green("OK") + "    lobby reached in " + Durations.millis(r.total()) + " ("
                     + r.flavour().map(ServerFlavour::name).orElse("?") + loginPath.map(p -> ", " + p.describe()).orElse("") + "): " + r.where() + ", " + r.lobby().map(l -> l.players().size()).orElse(0)

@@ -1,6 +1,7 @@
 package dev.shipctl.cli.diagnostics;
 
 import dev.shipctl.Credentials;
+import dev.shipctl.Depth;
 import dev.shipctl.Durations;
 import dev.shipctl.ShipClient;
 import dev.shipctl.Stage;
@@ -14,6 +15,7 @@ import dev.shipctl.cli.common.Stopper;
 import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.config.Profile;
 import dev.shipctl.cli.options.ConnectOptions;
+import dev.shipctl.cli.options.DepthOption;
 import dev.shipctl.cli.options.DurationConverter;
 import dev.shipctl.cli.options.PasswordSource;
 import dev.shipctl.cli.output.CheckJson;
@@ -44,6 +46,10 @@ import tools.jackson.databind.node.ObjectNode;
                 + "After a failure the next check comes sooner (exponential backoff with jitter, from 1 s up to --interval). "
                 + "Stops cleanly on SIGTERM or Ctrl-C. Give watch an account of its own: on Tethealla every check's "
                 + "login kicks a live session of the same account.", "",
+            "By default each check goes as far as the block and leaves before the lobby is joined (--depth block): players "
+                + "never see the monitor arrive and leave, and the populations come from the ship list (Tethealla; newserv shows "
+                + "none before the lobby). --depth lobby enters lobby 1 as check does, and counts its members; --depth login or "
+                + "ship stop sooner. --fast goes to the lobby (its fast path ends there).", "",
             "--metrics serves Prometheus metrics at http://HOST:PORT/metrics (HOST defaults to 127.0.0.1): pso_up, "
                 + "pso_login_seconds, pso_stage_seconds{stage}, pso_ship_players{ship}, pso_lobby_players{ship,block,lobby}, "
                 + "pso_check_failures_total{stage}, pso_checks_total, pso_check_exit_code, pso_block_up{ship,block}.", "",
@@ -59,7 +65,8 @@ import tools.jackson.databind.node.ObjectNode;
             "  SHIPCTL_PASSWORD=... shipctl watch -u monitor --interval 30s --metrics 127.0.0.1:9464",
             "  shipctl watch --profile home --on-change 'notify-send \"PSO server: $1 -> $2\"'",
             "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl",
-            "  shipctl watch --profile home --fast --interval 10s   # straight to the block, one connection per round"})
+            "  shipctl watch --profile home --fast --interval 10s   # straight to the block, one connection per round",
+            "  shipctl watch --profile home --depth lobby          # into lobby 1 each round: counts its members, seen by players"})
 public final class WatchCommand implements Callable<Integer>, OneServerOnly {
     @Override
     public String notForAFleet() {
@@ -101,6 +108,9 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
             + " which also checks the login and character servers.")
     boolean fast;
 
+    @Mixin
+    DepthOption depthOption;
+
     private final FastLogin fastLogin = new FastLogin();
 
     /** The longest an --on-change command may run. */
@@ -122,10 +132,14 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
     @Override
     public Integer call() throws Exception {
         if (fast && all) throw UserError.usage("--fast and --all do not go together (--all needs the ship and block lists of the whole chain)");
+        if (fast && depthOption.given() && depthOption.orElse(Depth.LOBBY) != Depth.LOBBY) {
+            throw UserError.usage("--fast goes to the lobby: it needs --depth lobby (or no --depth)");
+        }
+        Depth depth = depthOption.orElse(fast ? Depth.LOBBY : Depth.BLOCK);
         ShipClient client = connect.client(ctx).build();
         Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
-        HealthCheck check = HealthCheck.builder(client, credentials).build();
+        HealthCheck check = HealthCheck.builder(client, credentials).depth(depth).build();
         WatchMetrics m = new WatchMetrics();
         HTTPServer server = metrics == null ? null : startMetrics(m);
         Backoff backoff = new Backoff(interval.compareTo(Duration.ofSeconds(1)) < 0 ? interval : Duration.ofSeconds(1), interval);
@@ -138,7 +152,7 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
                 term.err().println("shipctl: metrics on http://" + hostOf(metrics) + ":" + server.getPort() + "/metrics");
             }
             term.err().println(term.dim("Watching " + connect.address(ctx) + " as " + credentials.username() + " every "
-                    + Durations.format(interval) + " …"));
+                    + Durations.format(interval) + " to the " + depth.id() + (depth.visibleToPlayers() ? " (seen by players in lobby 1)" : "") + " …"));
             while (!stop.stopping()) {
                 long started = System.nanoTime();
                 List<CheckResult> round = all ? check.runAll() : List.of(checkOnce(client, credentials, check));
@@ -212,8 +226,11 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
         } else {
             String when = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
             if (shown.ok()) {
-                term.out().println(when + "  " + term.green("up") + "    lobby in " + Durations.millis(shown.total()) + "  " + shown.where()
-                        + ", " + shown.others().size() + " other player(s)" + (round.size() > 1 ? "; " + round.size() + " logins ok" : ""));
+                String seen = shown.lobby().isPresent() ? shown.others().size() + " other player(s)"
+                        : shown.ships().stream().flatMap(sh -> sh.players().stream()).reduce(Integer::sum)
+                                .map(n -> n + " player(s) on the ship list").orElse("no population shown");
+                term.out().println(when + "  " + term.green("up") + "    " + shown.depth().id() + " in " + Durations.millis(shown.total())
+                        + "  " + shown.where() + ", " + seen + (round.size() > 1 ? "; " + round.size() + " logins ok" : ""));
             } else {
                 term.out().println(when + "  " + term.red("DOWN") + "  " + shown.failure() + " (exit code " + ExitCodes.of(shown) + ")");
             }

@@ -25,6 +25,7 @@ public final class CheckJson {
         Optional<CheckResult> firstFailure = results.stream().filter(r -> !r.ok()).findFirst();
         long ok = results.stream().filter(CheckResult::ok).count();
         ObjectNode summary = Json.object().put("summary", true).put("ok", firstFailure.isEmpty())
+                .put("depth", results.isEmpty() ? "lobby" : results.getFirst().depth().id())
                 .put("checked", results.size()).put("healthy", ok);
         firstFailure.ifPresent(f -> {
             summary.put("exit_code", ExitCodes.of(f));
@@ -39,6 +40,7 @@ public final class CheckJson {
         o.put("ok", r.ok());
         o.put("time", r.at().toString());
         o.put("server", r.server());
+        o.put("depth", r.depth().id());
         r.flavour().map(ServerFlavour::name).ifPresent(f -> o.put("flavour", f));
         o.set("stages", stages(r.stages()));
         o.put("total_ms", r.total().toNanos() / 1e6);

@@ -68,7 +68,7 @@ class WatchTest {
     private void watchThroughARestart(int login, int character) throws Exception {
         Path changes = dir.resolve("changes.txt");
         Path hookEnv = dir.resolve("hook-env.txt");
-        Cli.Running watch = cli.start("watch", "-p", String.valueOf(login), "-u", "player1", "--interval", "100ms",
+        Cli.Running watch = cli.start("watch", "-p", String.valueOf(login), "-u", "player1", "--depth", "lobby", "--interval", "100ms",
                 "--timeout", "2s", "--metrics", "127.0.0.1:0", "--json", "--on-change-min-interval", "0",
                 "--on-change", "echo \"$SHIPCTL_OLD_STATE $SHIPCTL_NEW_STATE $1 $2 $SHIPCTL_EXIT_CODE\" >> '" + changes + "'; env >> '" + hookEnv + "'");
         Matcher url = METRICS_URL.matcher(watch.err().await(l -> METRICS_URL.matcher(l).find()));

@@ -1,5 +1,6 @@
 package dev.shipctl.internal.newserv;
 
+import dev.shipctl.Depth;
 import dev.shipctl.MenuItem;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
@@ -67,6 +68,7 @@ final class NewservLogin implements LoginChain {
         }
         if (existing.isPresent()) {
             clock.complete("slot " + slot + ": " + existing.get().name());
+            state.character(existing.get().name());
         } else {
             CharacterSummary created = CharacterSummary.create(slot, defaultName(state.username()), 0, 0);
             try (Connection c = wire.follow("data", redirect)) {
@@ -80,7 +82,9 @@ final class NewservLogin implements LoginChain {
                 }
             }
             clock.complete("slot " + slot + " was empty: created " + created.name());
+            state.character(created.name());
         }
+        run.reached(Depth.LOGIN);
 
         // #4 game phase: the character, the main menu, "Go to lobby"
         clock.begin(Stage.MENU);
@@ -94,6 +98,10 @@ final class NewservLogin implements LoginChain {
             MenuEntry lobbyEntry = lobbyEntry(menu);
             state.ship(new MenuItem(menu.title(), menu.items().getFirst().menuId(), 0, Optional.empty()));
             clock.complete(character.name() + " on " + menu.title());
+            state.character(character.name());
+            // at the main menu, in no lobby until "Go to lobby": newserv has no ship or block list, so both stop here
+            run.reached(Depth.SHIP);
+            run.reached(Depth.BLOCK);
 
             clock.begin(Stage.LOBBY);
             game.stage(Stage.LOBBY);

@@ -1,8 +1,10 @@
 package dev.shipctl.internal.registry;
 
 import dev.shipctl.Credentials;
+import dev.shipctl.Depth;
 import dev.shipctl.ServerFlavour;
 import dev.shipctl.Session;
+import dev.shipctl.ShallowLogin;
 import dev.shipctl.SessionProvider;
 import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
@@ -39,6 +41,11 @@ public final class Registry implements SessionProvider, AdminProvider {
         return client.reconnect().isPresent()
                 ? ReconnectingSession.open(client, credentials, FAMILIES)
                 : RealSession.open(client, credentials, FAMILIES);
+    }
+
+    @Override
+    public ShallowLogin probe(ShipClient client, Credentials credentials, Depth depth) throws ShipException {
+        return RealSession.probe(client, credentials, depth, FAMILIES);
     }
 
     @Override

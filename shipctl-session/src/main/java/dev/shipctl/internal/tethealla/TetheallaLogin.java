@@ -1,5 +1,6 @@
 package dev.shipctl.internal.tethealla;
 
+import dev.shipctl.Depth;
 import dev.shipctl.MenuItem;
 import dev.shipctl.ResumeTicket;
 import dev.shipctl.ShipException;
@@ -66,6 +67,7 @@ final class TetheallaLogin implements LoginChain {
             }
         }
         clock.complete("slot " + slot);
+        run.reached(Depth.LOGIN);
 
         clock.begin(Stage.SHIP_LIST);
         ServerRedirect toShip;
@@ -108,6 +110,7 @@ final class TetheallaLogin implements LoginChain {
             state.blockHop(new ResumeTicket.Hop(chosenBlock, blocks.indexOf(chosenBlock) + 1, wire.host(toBlock), toBlock.port()));
         }
         clock.complete(chosenBlock.name());
+        run.reached(Depth.SHIP);
 
         clock.begin(Stage.BLOCK);
         return enterBlock(run, wire.follow("block", toBlock), slot, "");
@@ -140,6 +143,9 @@ final class TetheallaLogin implements LoginChain {
             ServerFullCharacter character = wire.expect(block, ServerFullCharacter.class, "the character (E7)");
             wire.expect(block, ServerPlayerDataRequest.class, "the player-data request (95)");
             clock.complete(character.name() + how);
+            run.state().character(character.name());
+            // not in a lobby yet: Tethealla puts the client in one when the player data (61) arrives
+            run.reached(Depth.BLOCK);
 
             clock.begin(Stage.LOBBY);
             block.stage(Stage.LOBBY);
