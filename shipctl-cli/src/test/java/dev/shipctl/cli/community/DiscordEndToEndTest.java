@@ -74,6 +74,20 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void bridgeSaysWhenItLostTheServerAndWhenItIsBack() throws Exception {
+        Cli.Running bridge = cli.start("bridge", "-p", port(), "-u", "player1", "--discord-webhook-file", hookFile.toString(),
+                "--batch", "50ms", "--retry-delay", "50ms");
+        bridge.err().await(l -> l.contains("bridging"));
+        try (Session gm = ShipClient.builder().server("127.0.0.1", SANDBOX.loginPort()).block("2").build()
+                .connect(new Credentials("gmadmin", "gmadmin123"))) {
+            gm.chat("/dc 42000002").get(20, TimeUnit.SECONDS);
+            webhook.await(r -> content(r).contains("lost the server; reconnecting"), Cli.WAIT);
+            webhook.await(r -> content(r).contains("back in the lobby"), Cli.WAIT);
+        }
+        assertThat(bridge.stop()).isZero();
+    }
+
+    @Test
     void watchSaysDownWithTheFailingStageAndNeverPrintsTheUrl() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
