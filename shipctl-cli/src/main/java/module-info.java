@@ -37,6 +37,7 @@ module dev.shipctl.cli {
     // picocli reads the commands' annotations and sets their fields
     opens dev.shipctl.cli to info.picocli;
     opens dev.shipctl.cli.admin to info.picocli;
+    opens dev.shipctl.cli.community to info.picocli;
     opens dev.shipctl.cli.config to info.picocli, tools.jackson.databind;
     opens dev.shipctl.cli.diagnostics to info.picocli;
     opens dev.shipctl.cli.interactive to info.picocli;

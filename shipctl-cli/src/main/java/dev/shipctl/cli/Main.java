@@ -22,6 +22,7 @@ import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.config.ProfileCommand;
 import dev.shipctl.cli.diagnostics.BenchCommand;
 import dev.shipctl.cli.diagnostics.CheckCommand;
+import dev.shipctl.cli.community.BridgeCommand;
 import dev.shipctl.cli.diagnostics.ListenCommand;
 import dev.shipctl.cli.diagnostics.TraceCommand;
 import dev.shipctl.cli.diagnostics.WatchCommand;
@@ -71,6 +72,7 @@ public final class Main implements Commands {
             WhoCommand.class,
             ListenCommand.class,
             WatchCommand.class,
+            BridgeCommand.class,
             TraceCommand.class,
             BenchCommand.class,
             SandboxCommand.class,

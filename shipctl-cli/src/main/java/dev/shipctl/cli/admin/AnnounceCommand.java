@@ -9,6 +9,7 @@ import dev.shipctl.cli.common.Commands;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.Stopper;
 import dev.shipctl.cli.options.Confirmation;
+import dev.shipctl.cli.options.DiscordOption;
 import dev.shipctl.cli.options.DurationConverter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +98,16 @@ public final class AnnounceCommand extends SessionVerb {
     @Mixin
     Confirmation confirmation;
 
+    @Option(names = "--discord", description = "Mirror each confirmed announcement to a Discord channel (the webhook: "
+            + "--discord-webhook-file FILE or SHIPCTL_DISCORD_WEBHOOK; docs/community.md).")
+    boolean mirrorToDiscord;
+
+    @Mixin
+    DiscordOption discordWebhook;
+
+    /** The webhook --discord posts to, read before the login. */
+    private DiscordMirror mirror;
+
     /** The verbs at zero that cannot be taken back: asked for before the login, as when they are run alone. */
     private static final Map<String, String> ASKS_FIRST = Map.of(
             "dcall", "disconnect everyone on the ship at zero, this session included",
@@ -144,6 +155,10 @@ public final class AnnounceCommand extends SessionVerb {
 
     @Override
     void validate() {
+        if (mirrorToDiscord) mirror = new DiscordMirror(ctx, discordWebhook.required(ctx, "--discord"));
+        else if (discordWebhook.fileGiven()) {
+            throw new IllegalArgumentException("--discord-webhook-file is for --discord: add --discord to mirror the announcement");
+        }
         if (!isCountdown()) {
             List<String> stray = new ArrayList<>();
             if (every != null) stray.add("--every");
@@ -178,7 +193,9 @@ public final class AnnounceCommand extends SessionVerb {
 
     @Override
     AdminResult perform(Admin admin, Duration wait) throws ShipException, InterruptedException {
-        return admin.announce(text(), global, anonymous, mail, wait);
+        AdminResult r = admin.announce(text(), global, anonymous, mail, wait);
+        if (mirror != null) mirror.announced(text());
+        return r;
     }
 
     @Override
@@ -192,7 +209,11 @@ public final class AnnounceCommand extends SessionVerb {
         // Alone, a signal cancels the countdown and the process ends with exit 130; in a shell or a script, the
         // host's interrupt does (Ctrl-C in the shell).
         try (Stopper ignored = host == null ? new Stopper("announce", ExitCodes.CANCELLED) : null) {
-            Countdown.Result r = c.run(text -> admin.announce(text, global, anonymous, mail, wait), ctx.clock(), out);
+            Countdown.Result r = c.run(text -> {
+                AdminResult done = admin.announce(text, global, anonymous, mail, wait);
+                if (mirror != null) mirror.announced(text);
+                return done;
+            }, ctx.clock(), out);
             Integer thenExit = null;
             if (r.reachedZero() && !thenWords.isEmpty()) {
                 out.zero(thenWords);

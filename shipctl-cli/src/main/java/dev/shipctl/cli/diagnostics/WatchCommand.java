@@ -16,6 +16,7 @@ import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.config.Profile;
 import dev.shipctl.cli.options.ConnectOptions;
 import dev.shipctl.cli.options.DepthOption;
+import dev.shipctl.cli.options.DiscordOption;
 import dev.shipctl.cli.options.DurationConverter;
 import dev.shipctl.cli.options.PasswordSource;
 import dev.shipctl.cli.output.CheckJson;
@@ -59,7 +60,10 @@ import tools.jackson.databind.node.ObjectNode;
                 + "as on the terminal), SHIPCTL_EXIT_CODE and SHIPCTL_SERVER. "
                 + "Password variables are removed from its environment. It runs at most once per --on-change-min-interval "
                 + "(default 60s): changes within it are folded into one later run from the state last reported to the latest, "
-                + "with every state passed through in SHIPCTL_CHANGES; each fold is said on stderr."},
+                + "with every state passed through in SHIPCTL_CHANGES; each fold is said on stderr.", "",
+            "--discord-webhook-file FILE (or SHIPCTL_DISCORD_WEBHOOK) posts to a Discord channel: down with the failing stage, "
+                + "up again with the outage's length; once per change, at most once per --discord-min-interval (default 60s). "
+                + "Setup and what the channel sees: docs/community.md."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl watch -u monitor --interval 30s --metrics 127.0.0.1:9464",
@@ -96,6 +100,14 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
             description = "Run --on-change at most once per DURATION (default 60s); changes meanwhile are folded into the next run."
                     + " 0 runs it on every change.")
     Duration onChangeMinInterval = Duration.ofSeconds(60);
+
+    @Mixin
+    DiscordOption discord;
+
+    @Option(names = "--discord-min-interval", paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
+            description = "With a Discord webhook: at most one notice per DURATION (default 60s); changes meanwhile are folded"
+                    + " into the next notice.")
+    Duration discordMinInterval = Duration.ofSeconds(60);
 
     @Option(names = "--all", description = "Each round checks every ship and block (one login each), as check --all.")
     boolean all;
@@ -141,6 +153,8 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
         Terminal term = ctx.terminal();
         HealthCheck check = HealthCheck.builder(client, credentials).depth(depth).build();
         WatchMetrics m = new WatchMetrics();
+        OutageNotifier notices = discord.webhook(ctx)
+                .map(w -> new OutageNotifier(w, discordMinInterval, InstantSource.system(), term)).orElse(null);
         HTTPServer server = metrics == null ? null : startMetrics(m);
         Backoff backoff = new Backoff(interval.compareTo(Duration.ofSeconds(1)) < 0 ? interval : Duration.ofSeconds(1), interval);
         String state = null;
@@ -168,6 +182,7 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
                     CheckResult latest = shown;
                     spacing.observe(next).ifPresent(decision -> onChangeDecision(decision, latest));
                 }
+                if (notices != null) notices.observe(next, shown);
                 state = next;
                 if (maxChecks != null && rounds >= maxChecks) break;
                 Duration wait;
@@ -184,6 +199,7 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
                     + ": watch stopped within --on-change-min-interval " + Durations.format(onChangeMinInterval)));
         } finally {
             if (server != null) server.close();
+            if (notices != null) notices.close();
         }
         return maxChecks != null ? lastExit : ExitCodes.OK;
     }
