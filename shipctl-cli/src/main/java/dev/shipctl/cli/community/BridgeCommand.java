@@ -116,7 +116,7 @@ public final class BridgeCommand implements Callable<Integer>, OneServerOnly {
                 return ExitCodes.OK;
             }
             if (e instanceof SessionEvent.Disconnected d) {
-                post(webhook, pending);
+                if (!postOrStop(webhook, pending, stop)) return ExitCodes.OK;
                 if (d.cause().isEmpty()) return ExitCodes.OK;
                 ctx.terminal().err().println("shipctl: " + d.reason());
                 return ExitCodes.of(d.cause().get());
@@ -129,8 +129,22 @@ public final class BridgeCommand implements Callable<Integer>, OneServerOnly {
                 }
             }
             boolean due = !pending.isEmpty() && System.nanoTime() - firstNanos >= batch.toNanos();
-            if (due || stop.stopping()) post(webhook, pending);
+            if ((due || stop.stopping()) && !postOrStop(webhook, pending, stop)) return ExitCodes.OK;
             if (stop.stopping()) return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * Posts the pending lines; false when a stop (an interrupt: Ctrl-C, SIGTERM) came while posting, which ends the
+     * bridge as a stop does (what was being posted may be lost; nothing is posted twice).
+     */
+    private boolean postOrStop(DiscordWebhook webhook, List<String> pending, Stopper stop) {
+        try {
+            post(webhook, pending);
+            return true;
+        } catch (InterruptedException ie) {
+            stop.interrupted();
+            return false;
         }
     }
 
