@@ -2,7 +2,6 @@ package dev.shipctl.cli.community;
 
 import dev.shipctl.Credentials;
 import dev.shipctl.Durations;
-import dev.shipctl.ReconnectPolicy;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipClient;
@@ -15,6 +14,7 @@ import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.options.ConnectOptions;
 import dev.shipctl.cli.options.DiscordOption;
 import dev.shipctl.cli.options.DurationConverter;
+import dev.shipctl.cli.options.ReconnectOptions;
 import dev.shipctl.cli.output.DiscordMessage;
 import dev.shipctl.cli.output.DiscordWebhook;
 import dev.shipctl.cli.terminal.Terminal;
@@ -62,13 +62,8 @@ public final class BridgeCommand implements Callable<Integer>, OneServerOnly {
             description = "Post lines that come within DURATION of the first together (default 2s).")
     Duration batch = Duration.ofSeconds(2);
 
-    @Option(names = "--retry-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "First reconnect delay; doubles each failed attempt (default 1s).")
-    Duration retryDelay = Duration.ofSeconds(1);
-
-    @Option(names = "--retry-max", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Longest reconnect delay (default 2m).")
-    Duration retryMax = Duration.ofMinutes(2);
+    @Mixin
+    ReconnectOptions reconnect;
 
     BridgeCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -81,7 +76,7 @@ public final class BridgeCommand implements Callable<Integer>, OneServerOnly {
                 "bridge needs a Discord webhook: --discord-webhook-file FILE or " + DiscordOption.ENV));
         BlockingQueue<SessionEvent> queue = new LinkedBlockingQueue<>();
         ShipClient.Builder builder = connect.client(ctx).listener(queue::add)
-                .reconnect(ReconnectPolicy.builder().initialDelay(retryDelay).maxDelay(retryMax).retryFirstLogin(true).build());
+                .reconnect(reconnect.policy());
         Credentials credentials = connect.credentials(ctx);
         try (Stopper stop = new Stopper("bridge")) {
             Session session;

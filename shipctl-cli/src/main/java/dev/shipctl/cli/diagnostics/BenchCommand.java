@@ -136,10 +136,10 @@ public final class BenchCommand implements Callable<Integer> {
                 "  SHIPCTL_PASSWORD=player123 ./shipctl bench check -u player1 --runs 10",
                 "  ./shipctl bench check --no-real --runs 20 --json"})
     static final class CheckBench implements Callable<Integer>, OneServerOnly {
-    @Override
-    public String notForAFleet() {
-        return "times one server against the sandbox, and servers timed at once would skew each other; run it once per profile";
-    }
+        @Override
+        public String notForAFleet() {
+            return "times one server against the sandbox, and servers timed at once would skew each other; run it once per profile";
+        }
 
         private final CliContext ctx;
 

@@ -2,7 +2,6 @@ package dev.shipctl.cli.diagnostics;
 
 import dev.shipctl.Credentials;
 import dev.shipctl.Durations;
-import dev.shipctl.ReconnectPolicy;
 import dev.shipctl.Session;
 import dev.shipctl.SessionEvent;
 import dev.shipctl.ShipClient;
@@ -12,11 +11,10 @@ import dev.shipctl.cli.common.OneServerOnly;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.Stopper;
 import dev.shipctl.cli.options.ConnectOptions;
-import dev.shipctl.cli.options.DurationConverter;
+import dev.shipctl.cli.options.ReconnectOptions;
 import dev.shipctl.cli.output.EventJson;
 import dev.shipctl.cli.output.Json;
 import dev.shipctl.cli.terminal.Terminal;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -63,13 +61,8 @@ public final class ListenCommand implements Callable<Integer>, OneServerOnly {
     @Option(names = "--max-events", paramLabel = "N", description = "Exit after N events (connected/reconnected not counted).")
     Integer maxEvents;
 
-    @Option(names = "--retry-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "First reconnect delay; doubles each failed attempt (default 1s).")
-    Duration retryDelay = Duration.ofSeconds(1);
-
-    @Option(names = "--retry-max", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Longest reconnect delay (default 2m).")
-    Duration retryMax = Duration.ofMinutes(2);
+    @Mixin
+    ReconnectOptions reconnect;
 
     ListenCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -87,7 +80,7 @@ public final class ListenCommand implements Callable<Integer>, OneServerOnly {
             }
         });
         if (!once) {
-            builder.reconnect(ReconnectPolicy.builder().initialDelay(retryDelay).maxDelay(retryMax).retryFirstLogin(true).build());
+            builder.reconnect(reconnect.policy());
         }
         Credentials credentials = connect.credentials(ctx);
         try (Stopper stop = new Stopper("listen")) {
