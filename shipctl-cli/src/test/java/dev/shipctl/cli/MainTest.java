@@ -30,10 +30,16 @@ class MainTest {
     }
 
     @Test
+    void theTableOfCommandsNamesEachByItsOwnAnnotation() {
+        Main.COMMANDS.forEach((name, command) ->
+                assertThat(command.getAnnotation(Command.class).name()).as(command.getSimpleName()).isEqualTo(name));
+    }
+
+    @Test
     void helpListsEveryCommandWithItsSummaryAndTheExitCodes() {
         Cli.Run run = new Cli(config).run("--help");
         assertThat(run.exitCode()).isZero();
-        for (Class<?> c : Main.COMMANDS) {
+        for (Class<?> c : Main.COMMANDS.values()) {
             assertThat(run.out()).contains("  " + c.getAnnotation(Command.class).name() + " ");
         }
         assertThat(run.out()).contains("Exit codes:").containsPattern("(?m)^  7 +no reply or refused")
@@ -42,7 +48,7 @@ class MainTest {
 
     @Test
     void everyCommandsHelpHasAnExample() {
-        for (Class<?> c : Main.COMMANDS) {
+        for (Class<?> c : Main.COMMANDS.values()) {
             String name = c.getAnnotation(Command.class).name();
             Cli.Run run = new Cli(config).run(name, "--help");
             assertThat(run.exitCode()).as(name).isZero();
