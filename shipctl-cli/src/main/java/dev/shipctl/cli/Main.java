@@ -205,6 +205,7 @@ public final class Main implements Commands {
         // help as wide as the terminal (80 columns when it is not one); examples are never wrapped
         cli.setUsageHelpAutoWidth(true);
         examplesUnwrapped(cli);
+        paragraphs(cli);
         return cli;
     }
 
@@ -221,6 +222,28 @@ public final class Main implements Commands {
             return footer.toString();
         });
         cli.getSubcommands().values().forEach(Main::examplesUnwrapped);
+    }
+
+    /**
+     * Joins the lines of each description paragraph, for this command and all below it. The sources write a paragraph
+     * as several strings, one per source line; picocli would start each on a line of its own and break the sentence
+     * wherever the source did, whatever the terminal's width. A paragraph ends at an empty string; a string that starts
+     * with a blank (a list item, an indented example) starts a line of its own.
+     */
+    static void paragraphs(CommandLine cli) {
+        CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
+        usage.description(paragraphs(usage.description()));
+        cli.getSubcommands().values().forEach(Main::paragraphs);
+    }
+
+    static String[] paragraphs(String[] lines) {
+        List<String> joined = new java.util.ArrayList<>();
+        for (String line : lines) {
+            boolean continues = !joined.isEmpty() && !joined.getLast().isEmpty() && !line.isEmpty() && !Character.isWhitespace(line.charAt(0));
+            if (continues) joined.set(joined.size() - 1, joined.getLast().stripTrailing() + " " + line);
+            else joined.add(line);
+        }
+        return joined.toArray(String[]::new);
     }
 
     private static SequencedMap<String, Class<?>> byName(Object... nameThenClass) {

@@ -75,6 +75,28 @@ class MainTest {
         assertThat(examples).isGreaterThan(all.size());
     }
 
+    /**
+     * picocli wraps each element of a description to the terminal's width and starts the next on a new line: a
+     * sentence split over two elements breaks in the middle on any terminal narrower or wider than its source.
+     */
+    @Test
+    void noDescriptionParagraphIsSplitMidSentence() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(Main.commandLine(new Cli(config).context()), all);
+        List<String> split = new ArrayList<>();
+        for (CommandLine c : all) {
+            String[] d = c.getCommandSpec().usageMessage().description();
+            for (int i = 0; i + 1 < d.length; i++) {
+                String line = d[i].strip();
+                String next = d[i + 1].strip();
+                if (!line.isEmpty() && !next.isEmpty() && !line.matches(".*[.:;!?)]$") && !next.matches("^[-*A-Z0-9'\"`].*")) {
+                    split.add(c.getCommandName() + ": '" + line + "' / '" + next + "'");
+                }
+            }
+        }
+        assertThat(split).isEmpty();
+    }
+
     private static void collect(CommandLine c, List<CommandLine> into) {
         into.add(c);
         c.getSubcommands().values().forEach(s -> collect(s, into));
