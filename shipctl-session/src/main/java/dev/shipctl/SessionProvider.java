@@ -18,4 +18,7 @@ public interface SessionProvider {
 
     /** {@link ShipClient#probe}: a login as far as {@code depth} (above {@link Depth#LOBBY}), then closed. */
     ShallowLogin probe(ShipClient client, Credentials credentials, Depth depth) throws ShipException;
+
+    /** {@link ShipClient#prepare()}: loads and initialises what a first connect needs. */
+    default void prepare() {}
 }

@@ -35,7 +35,7 @@ class CompletionCommandTest {
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(bash.exitValue()).as(out).isZero();
         assertThat(out).contains("complete -o default -F _complete_shipctl shipctl");
-        for (Class<?> c : Main.COMMANDS) {
+        for (Class<?> c : Main.COMMANDS.values()) {
             assertThat(out.lines()).contains(c.getAnnotation(Command.class).name());
         }
     }

@@ -30,10 +30,16 @@ class MainTest {
     }
 
     @Test
+    void theTableOfCommandsNamesEachByItsOwnAnnotation() {
+        Main.COMMANDS.forEach((name, command) ->
+                assertThat(command.getAnnotation(Command.class).name()).as(command.getSimpleName()).isEqualTo(name));
+    }
+
+    @Test
     void helpListsEveryCommandWithItsSummaryAndTheExitCodes() {
         Cli.Run run = new Cli(config).run("--help");
         assertThat(run.exitCode()).isZero();
-        for (Class<?> c : Main.COMMANDS) {
+        for (Class<?> c : Main.COMMANDS.values()) {
             assertThat(run.out()).contains("  " + c.getAnnotation(Command.class).name() + " ");
         }
         assertThat(run.out()).contains("Exit codes:").containsPattern("(?m)^  7 +no reply or refused")
@@ -42,7 +48,7 @@ class MainTest {
 
     @Test
     void everyCommandsHelpHasAnExample() {
-        for (Class<?> c : Main.COMMANDS) {
+        for (Class<?> c : Main.COMMANDS.values()) {
             String name = c.getAnnotation(Command.class).name();
             Cli.Run run = new Cli(config).run(name, "--help");
             assertThat(run.exitCode()).as(name).isZero();
@@ -67,6 +73,28 @@ class MainTest {
             }
         }
         assertThat(examples).isGreaterThan(all.size());
+    }
+
+    /**
+     * picocli wraps each element of a description to the terminal's width and starts the next on a new line: a
+     * sentence split over two elements breaks in the middle on any terminal narrower or wider than its source.
+     */
+    @Test
+    void noDescriptionParagraphIsSplitMidSentence() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(Main.commandLine(new Cli(config).context()), all);
+        List<String> split = new ArrayList<>();
+        for (CommandLine c : all) {
+            String[] d = c.getCommandSpec().usageMessage().description();
+            for (int i = 0; i + 1 < d.length; i++) {
+                String line = d[i].strip();
+                String next = d[i + 1].strip();
+                if (!line.isEmpty() && !next.isEmpty() && !line.matches(".*[.:;!?)]$") && !next.matches("^[-*A-Z0-9'\"`].*")) {
+                    split.add(c.getCommandName() + ": '" + line + "' / '" + next + "'");
+                }
+            }
+        }
+        assertThat(split).isEmpty();
     }
 
     private static void collect(CommandLine c, List<CommandLine> into) {

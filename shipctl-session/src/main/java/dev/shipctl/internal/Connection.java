@@ -1,5 +1,6 @@
 package dev.shipctl.internal;
 
+import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
 import dev.shipctl.TraceListener;
@@ -25,6 +26,7 @@ import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -116,6 +118,18 @@ public final class Connection implements AutoCloseable {
         }
         reader.decryptWith(BbCipher.fromServerKey(table, init.serverKey()));
         writer.encryptWith(BbCipher.fromServerKey(table, init.clientKey()));
+    }
+
+    /**
+     * {@link dev.shipctl.ShipClient#prepare()}'s part here: initialises the packet registry (which reads every record's
+     * command), the cipher with the bundled key table, and the socket classes a connection uses.
+     */
+    public static void prepare() {
+        Packets.encode(new ClientPing());
+        byte[] block = new byte[8];
+        BbCipher.fromSeed(KeyTable.tethealla(), new byte[BbCipher.SEED_LENGTH]).encrypt(block, 0, block.length);
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), ShipClient.DEFAULT_PORT).getHostString();
+        ExtendedSocketOptions.TCP_QUICKACK.name();
     }
 
     /**

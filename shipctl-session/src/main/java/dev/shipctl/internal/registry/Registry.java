@@ -10,6 +10,7 @@ import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
 import dev.shipctl.admin.Admin;
 import dev.shipctl.admin.AdminProvider;
+import dev.shipctl.internal.Connection;
 import dev.shipctl.internal.Families;
 import dev.shipctl.internal.RealSession;
 import dev.shipctl.internal.ReconnectingSession;
@@ -46,6 +47,12 @@ public final class Registry implements SessionProvider, AdminProvider {
     @Override
     public ShallowLogin probe(ShipClient client, Credentials credentials, Depth depth) throws ShipException {
         return RealSession.probe(client, credentials, depth, FAMILIES);
+    }
+
+    @Override
+    public void prepare() {
+        FAMILIES.flavours();
+        Connection.prepare();
     }
 
     @Override
