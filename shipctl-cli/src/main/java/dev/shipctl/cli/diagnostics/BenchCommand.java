@@ -317,7 +317,7 @@ public final class BenchCommand implements Callable<Integer> {
                         "XDG_STATE_HOME", config.resolve("state").toString());
                 CliContext ctx = new CliContext(new Terminal(quiet, quiet, false), env, Optional.empty(), config);
                 // a busy machine must not cut a run short: a verb that failed loaded less than it should, and the
-                // cache would quietly lack it (seen: 3 MB instead of 33 MB); so waits are long, and a failure fails
+                // cache would quietly lack it; so waits are long, and a failure fails the training
                 String[] as = {"-p", port, "-u", "gmadmin", "--timeout", "30s"};
                 Commands commands = Commands.of(spec);
                 List<String> failed = new ArrayList<>();
