@@ -53,6 +53,8 @@ public final class Registry implements SessionProvider, AdminProvider {
     public void prepare() {
         FAMILIES.flavours();
         Connection.prepare();
+        // the logging backend, which the session's classes ask for when first used: found and set up here, once
+        org.slf4j.LoggerFactory.getILoggerFactory();
     }
 
     @Override
