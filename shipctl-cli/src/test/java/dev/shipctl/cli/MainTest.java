@@ -36,6 +36,14 @@ class MainTest {
     }
 
     @Test
+    void theAnnotationsReadAheadAreThoseOfTheCommandAndEveryMixinBelowIt() {
+        java.util.Set<Class<?>> read = new java.util.HashSet<>();
+        Main.readAnnotations(AnnounceCommand.class, read);
+        assertThat(read).contains(AnnounceCommand.class, dev.shipctl.cli.options.ConnectOptions.class,
+                dev.shipctl.cli.output.OutputOptions.class, dev.shipctl.cli.options.FastLogin.class);
+    }
+
+    @Test
     void helpListsEveryCommandWithItsSummaryAndTheExitCodes() {
         Cli.Run run = new Cli(config).run("--help");
         assertThat(run.exitCode()).isZero();
