@@ -44,6 +44,8 @@ import java.util.function.Consumer;
  * <p>It is load: point it at servers you own.
  */
 public final class Swarm implements AutoCloseable {
+    /** The latency key of the whole login chain, next to the stages' ids. */
+    public static final String TOTAL = "total";
     private static final String ANY_SOURCE = "";
 
     private final ShipClient client;
@@ -53,6 +55,7 @@ public final class Swarm implements AutoCloseable {
     private final Duration duration;
     private final Behaviour behaviour;
     private final List<InetAddress> sources;
+    private final int blocks;
     private final Duration actionInterval;
     private final String label;
     private final List<Consumer<SwarmSnapshot>> snapshotListeners;
@@ -86,6 +89,7 @@ public final class Swarm implements AutoCloseable {
         this.duration = b.duration;
         this.behaviour = b.behaviour;
         this.sources = List.copyOf(b.sources);
+        this.blocks = b.blocks;
         this.actionInterval = b.actionInterval;
         this.label = b.label;
         this.snapshotListeners = List.copyOf(b.snapshotListeners);
@@ -181,6 +185,12 @@ public final class Swarm implements AutoCloseable {
         return new SwarmSnapshot(elapsed, phase, attempted.get(), loggedIn.get(), failed.get(), held.get(), serverDisconnects.get());
     }
 
+    /** How often the behaviour did {@code action} so far ("chat_lines", "lobby_changes", "announcements_heard"). */
+    public long actionCount(String action) {
+        LongAdder n = actions.get(action);
+        return n == null ? 0 : n.sum();
+    }
+
     private void sample() {
         SwarmSnapshot s = snapshot();
         synchronized (timeline) {
@@ -211,6 +221,7 @@ public final class Swarm implements AutoCloseable {
         Bot bot = new Bot(index, sourceKey);
         ShipClient.Builder b = client.newBuilder().listener(bot);
         if (source != null) b.localAddress(source);
+        if (blocks > 0) b.block(Integer.toString(index % blocks + 1));
         AtomicInteger inFlight = loginsInFlight.computeIfAbsent(sourceKey, k -> new AtomicInteger());
         inFlight.incrementAndGet();
         long start = System.nanoTime();
@@ -220,7 +231,7 @@ public final class Swarm implements AutoCloseable {
             long end = System.nanoTime();
             lastLoginEnd.accumulateAndGet(end, Math::max);
             record(session.timings());
-            latency("login").record(Duration.ofNanos(end - start));
+            latency(TOTAL).record(Duration.ofNanos(end - start));
             bot.session = session;
             open.add(bot);
             loggedIn.incrementAndGet();
@@ -433,6 +444,7 @@ public final class Swarm implements AutoCloseable {
         private Duration duration = Duration.ofMinutes(1);
         private Behaviour behaviour = Behaviour.IDLE;
         private List<InetAddress> sources = List.of();
+        private int blocks;
         private Duration actionInterval = Duration.ofSeconds(10);
         private String label = "";
         private final List<Consumer<SwarmSnapshot>> snapshotListeners = new ArrayList<>();
@@ -481,6 +493,16 @@ public final class Swarm implements AutoCloseable {
         /** Local addresses to open the sessions from, round robin (default: the system's choice). */
         public Builder sources(List<InetAddress> addresses) {
             this.sources = List.copyOf(addresses);
+            return this;
+        }
+
+        /**
+         * Spreads the sessions over blocks 1..n, round robin (default 0: every session takes the client's
+         * {@link ShipClient#block()}). A Tethealla lobby holds 12 players and a block 15 lobbies: 180 a block.
+         */
+        public Builder blocks(int n) {
+            if (n < 0 || n > 99) throw new IllegalArgumentException("blocks must be 0..99");
+            this.blocks = n;
             return this;
         }
 

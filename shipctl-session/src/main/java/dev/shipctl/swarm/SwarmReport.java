@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * What a swarm measured. Counts are of sessions (one per account); latencies per stage of the login chain, by
- * {@link dev.shipctl.Stage#id()}, plus {@code "login"} for the whole chain.
+ * {@link dev.shipctl.Stage#id()}, plus {@link Swarm#TOTAL} for the whole chain.
  *
  * @param label           what the run is ("shard 2/3", or empty)
  * @param target          host:port of the login server
@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param rampTime        from the first login started to the last one ended
  * @param elapsed         the whole run
  * @param stopped         whether the run was stopped before its duration ended
- * @param latencies       per stage id, and "login"
+ * @param latencies       per stage id, and {@link Swarm#TOTAL}
  * @param errors          failed logins and behaviour errors by "stage/Type" ("ship/StageTimeout", "hold/NoReply")
  * @param disconnects     sessions the server ended, by {@link DisconnectKind#id()}
  * @param actions         what the behaviour did: "chat_lines", "lobby_changes", "announcements_heard"
