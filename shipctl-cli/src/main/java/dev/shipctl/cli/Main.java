@@ -21,6 +21,7 @@ import dev.shipctl.cli.common.HelpTrap;
 import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.config.ProfileCommand;
 import dev.shipctl.cli.diagnostics.BenchCommand;
+import dev.shipctl.cli.diagnostics.SwarmCommand;
 import dev.shipctl.cli.diagnostics.CheckCommand;
 import dev.shipctl.cli.community.BridgeCommand;
 import dev.shipctl.cli.diagnostics.ListenCommand;
@@ -75,6 +76,7 @@ public final class Main implements Commands {
             BridgeCommand.class,
             TraceCommand.class,
             BenchCommand.class,
+            SwarmCommand.class,
             SandboxCommand.class,
             AnnounceCommand.class,
             RawCommand.class,
