@@ -141,7 +141,7 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
 
     private int withSandbox(Behaviour kind, double rate, int[] slice, String label, List<InetAddress> sources) throws Exception {
         int n = sessions != null ? sessions : 100;
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        String password = randomPassword();
         List<Account> accounts = new ArrayList<>(n);
         List<Credentials> credentials = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -159,6 +159,13 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
         } catch (IOException e) {
             throw UserError.usage("cannot start the sandbox: " + e.getMessage());
         }
+    }
+
+    /** One password for the generated accounts: random, never shown (12 hex digits; Blue Burst allows 16 characters). */
+    private static String randomPassword() {
+        byte[] bytes = new byte[6];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private int run(ShipClient client, List<Credentials> accounts, Behaviour kind, double rate, String label, List<InetAddress> sources)
