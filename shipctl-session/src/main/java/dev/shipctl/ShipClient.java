@@ -1,6 +1,7 @@
 package dev.shipctl;
 
 import dev.shipctl.protocol.cipher.KeyTable;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class ShipClient {
     private final Optional<TraceListener> trace;
     private final Optional<ReconnectPolicy> reconnect;
     private final Optional<ResumeTicket> resume;
+    private final Optional<InetAddress> localAddress;
 
     private ShipClient(Builder b) {
         this.host = b.host;
@@ -61,6 +63,7 @@ public final class ShipClient {
         this.trace = b.trace;
         this.reconnect = b.reconnect;
         this.resume = b.resume;
+        this.localAddress = b.localAddress;
     }
 
     /** A fresh builder: 127.0.0.1:12000, flavour detected, 5 s per stage, slot 0, no ticket. */
@@ -203,6 +206,11 @@ public final class ShipClient {
         return resume;
     }
 
+    /** The local address every connection of a login is opened from ({@link Builder#localAddress}); empty: the system's choice. */
+    public Optional<InetAddress> localAddress() {
+        return localAddress;
+    }
+
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
@@ -219,6 +227,7 @@ public final class ShipClient {
         private Optional<TraceListener> trace = Optional.empty();
         private Optional<ReconnectPolicy> reconnect = Optional.empty();
         private Optional<ResumeTicket> resume = Optional.empty();
+        private Optional<InetAddress> localAddress = Optional.empty();
 
         private Builder() {}
 
@@ -238,6 +247,7 @@ public final class ShipClient {
             trace = c.trace;
             reconnect = c.reconnect;
             resume = c.resume;
+            localAddress = c.localAddress;
         }
 
         /** The login server (default 127.0.0.1:12000). */
@@ -344,6 +354,16 @@ public final class ShipClient {
          */
         public Builder resume(ResumeTicket ticket) {
             this.resume = Optional.ofNullable(ticket);
+            return this;
+        }
+
+        /**
+         * The local address to open every connection from (bound before connecting, any free port), e.g. one of
+         * 127.0.0.2..127.0.0.254 to spread sessions over source addresses where a server limits connections per IP;
+         * {@code null} (the default) lets the system choose.
+         */
+        public Builder localAddress(InetAddress address) {
+            this.localAddress = Optional.ofNullable(address);
             return this;
         }
 

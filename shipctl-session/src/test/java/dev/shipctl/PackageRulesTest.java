@@ -67,6 +67,15 @@ class PackageRulesTest {
                 .resideInAnyPackage("dev.shipctl.internal..", "dev.shipctl.protocol..").check(classes);
     }
 
+    /** The swarm is built on the public API alone, like any bot; HdrHistogram stays inside LatencyHistogram. */
+    @Test
+    void theSwarmPackageUsesOnlyTheApi() {
+        noClasses().that().resideInAPackage("dev.shipctl.swarm..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.shipctl.internal..", "dev.shipctl.protocol..").check(classes);
+        noClasses().that().doNotHaveFullyQualifiedName("dev.shipctl.swarm.LatencyHistogram")
+                .should().dependOnClassesThat().resideInAPackage("org.HdrHistogram..").check(classes);
+    }
+
     @Test
     void familiesKnowNotEachOther() {
         noClasses().that().resideInAPackage("dev.shipctl.internal.tethealla..")
@@ -76,9 +85,11 @@ class PackageRulesTest {
     }
 
     @Test
-    void theSessionDependsOnlyOnTheProtocolCoreSlf4jAndTheJdk() {
-        // jdk.net: ExtendedSocketOptions (TCP_QUICKACK), a JDK module that every runtime image shipctl makes includes
-        noClasses().should().dependOnClassesThat().resideOutsideOfPackages("dev.shipctl..", "java..", "jdk.net..", "org.slf4j..")
+    void theSessionDependsOnlyOnTheProtocolCoreSlf4jHdrHistogramAndTheJdk() {
+        // jdk.net: ExtendedSocketOptions (TCP_QUICKACK), a JDK module that every runtime image shipctl makes includes;
+        // org.HdrHistogram: the swarm's latency histograms
+        noClasses().should().dependOnClassesThat()
+                .resideOutsideOfPackages("dev.shipctl..", "java..", "jdk.net..", "org.slf4j..", "org.HdrHistogram..")
                 .check(classes);
     }
 }

@@ -22,6 +22,7 @@ import dev.shipctl.cli.common.HelpTrap;
 import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.config.ProfileCommand;
 import dev.shipctl.cli.diagnostics.BenchCommand;
+import dev.shipctl.cli.diagnostics.SwarmCommand;
 import dev.shipctl.cli.diagnostics.CheckCommand;
 import dev.shipctl.cli.community.BridgeCommand;
 import dev.shipctl.cli.diagnostics.ListenCommand;
@@ -88,6 +89,7 @@ public final class Main implements Commands {
             "bridge", BridgeCommand.class,
             "trace", TraceCommand.class,
             "bench", BenchCommand.class,
+            "swarm", SwarmCommand.class,
             "sandbox", SandboxCommand.class,
             "announce", AnnounceCommand.class,
             "command", RawCommand.class,

@@ -140,12 +140,19 @@ public final class Connection implements AutoCloseable {
      */
     public static Connection open(String label, String host, int port, Stage stage, KeyTable table,
                                   Optional<TraceListener> trace, Supplier<Deadline> deadline, KeyCheck keys) throws ShipException {
+        return open(label, host, port, Optional.empty(), stage, table, trace, deadline, keys);
+    }
+
+    /** As {@link #open(String, String, int, Stage, KeyTable, Optional, Supplier, KeyCheck)}, from {@code local} when given. */
+    public static Connection open(String label, String host, int port, Optional<InetAddress> local, Stage stage, KeyTable table,
+                                  Optional<TraceListener> trace, Supplier<Deadline> deadline, KeyCheck keys) throws ShipException {
         String name = label + ":" + port;
         Deadline d = deadline.get();
         if (d.passed()) throw new ShipException.StageTimeout(stage, "a TCP connection to " + host + ":" + port, d.limit(),
                 d.whole() ? "the deadline of the whole login passed" : "");
         Socket socket = new Socket();
         try {
+            if (local.isPresent()) socket.bind(new InetSocketAddress(local.get(), 0));
             socket.connect(new InetSocketAddress(host, port), d.remainingMillisForSocket());
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);

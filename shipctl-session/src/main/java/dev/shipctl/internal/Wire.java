@@ -32,7 +32,7 @@ public final class Wire {
 
     /** Opens a connection for the current stage; its reads follow the clock's deadline. */
     public Connection open(String label, String host, int port) throws ShipException {
-        Connection c = Connection.open(label, host, port, clock.stage(), client.keyTable(), client.trace(), clock::deadline, keys);
+        Connection c = Connection.open(label, host, port, client.localAddress(), clock.stage(), client.keyTable(), client.trace(), clock::deadline, keys);
         log.debug("connected to {} ({}:{})", label, host, port);
         return c;
     }

@@ -29,6 +29,8 @@ public final class ExitCodes {
     public static final int CONFIG = 9;
     /** Sent, but the server confirmed nothing and nothing showed it worked (a {@code kick} of a player not in the lobby). */
     public static final int UNCONFIRMED = 10;
+    /** A load test ({@code swarm}) of a server off loopback without {@code --target-is-mine} naming it. Nothing was sent. */
+    public static final int NOT_MINE = 11;
     /** Cancelled by Ctrl-C or SIGTERM before it was done (a countdown that did not reach zero). */
     public static final int CANCELLED = 130;
 
@@ -45,6 +47,7 @@ public final class ExitCodes {
         "8:disconnected by the server",
         "9:configuration error (profile, password or accounts file, key file; unsafe file modes)",
         "10:sent but unconfirmed: the server does not confirm it and nothing showed it worked (kick)",
+        "11:refused: swarm (load) against a server off loopback that --target-is-mine does not name",
         "130:cancelled (Ctrl-C or SIGTERM) before it was done: a countdown that did not reach zero",
     };
 

@@ -247,6 +247,21 @@ public final class ConnectOptions {
         }
     }
 
+    /**
+     * The password source the options or the profile name explicitly ({@code --password-env}, {@code --password-file},
+     * or the profile's); empty when none is named (no default, no prompt): for commands that read many accounts.
+     */
+    public Optional<PasswordSource> namedPasswordSource(CliContext ctx) {
+        Profile p = profile(ctx).orElse(Profile.empty());
+        if (passwordEnv == null && passwordFile == null && p.passwordEnv() == null && p.passwordFile() == null) return Optional.empty();
+        return Optional.of(passwordSource(ctx, p));
+    }
+
+    /** Whether every address the host names is a loopback address (127.0.0.0/8, ::1). */
+    public static boolean loopback(String host) {
+        return isLoopback(host);
+    }
+
     PasswordSource passwordSource(CliContext ctx, Profile p) {
         if (passwordEnv != null) return new PasswordSource.FromEnv(passwordEnv);
         if (passwordFile != null) return new PasswordSource.FromFile(passwordFile);

@@ -88,6 +88,11 @@ public final class Terminal {
         };
     }
 
+    /** Whether the streams are a terminal (live progress lines go to stderr only then). */
+    public boolean tty() {
+        return tty;
+    }
+
     public boolean colour() {
         return colour;
     }

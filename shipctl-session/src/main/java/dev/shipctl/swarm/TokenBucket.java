@@ -1,0 +1,43 @@
+package dev.shipctl.swarm;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ramp's pace: a token bucket filled at {@code rate} per second, holding at most {@code burst} tokens (it
+ * starts full). {@link #take} waits for a token on the stop latch, so a stop ends the wait at once.
+ */
+final class TokenBucket {
+    private final double perNano;
+    private final double burst;
+    private double tokens;
+    private long last;
+
+    TokenBucket(double rate, int burst) {
+        if (!(rate > 0)) throw new IllegalArgumentException("the ramp must be positive");
+        this.perNano = rate / 1e9;
+        this.burst = Math.max(1, burst);
+        this.tokens = this.burst;
+        this.last = System.nanoTime();
+    }
+
+    /** Takes a token, waiting for one; false when {@code stop} opened first. */
+    boolean take(CountDownLatch stop) throws InterruptedException {
+        while (true) {
+            long wait = waitNanos();
+            if (wait == 0) return stop.getCount() > 0;
+            if (stop.await(wait, TimeUnit.NANOSECONDS)) return false;
+        }
+    }
+
+    private synchronized long waitNanos() {
+        long now = System.nanoTime();
+        tokens = Math.min(burst, tokens + (now - last) * perNano);
+        last = now;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil((1 - tokens) / perNano));
+    }
+}
