@@ -23,6 +23,7 @@ module dev.shipctl.cli {
     requires io.prometheus.metrics.core;
     requires io.prometheus.metrics.model;
     requires io.prometheus.metrics.exporter.httpserver;
+    requires com.github.mustachejava; // the status page's and badges' templates (an automatic module)
     requires ch.qos.logback.classic;
     requires ch.qos.logback.core;
     requires org.slf4j;
@@ -38,6 +39,7 @@ module dev.shipctl.cli {
     opens dev.shipctl.cli to info.picocli;
     opens dev.shipctl.cli.admin to info.picocli;
     opens dev.shipctl.cli.community to info.picocli;
+    opens dev.shipctl.cli.community.status to info.picocli, com.github.mustachejava; // its template views, read by reflection
     opens dev.shipctl.cli.config to info.picocli, tools.jackson.databind;
     opens dev.shipctl.cli.diagnostics to info.picocli;
     opens dev.shipctl.cli.interactive to info.picocli;

@@ -144,7 +144,7 @@ class ModuleRulesTest {
     @Test
     void cliLayers() {
         // the fleet runner, under Main, uses the shared packages as a verb package does
-        String[] verbs = {"Admin", "Diagnostics", "Community", "Interactive", "Sandbox", "Fleet"};
+        String[] verbs = {"Admin", "Diagnostics", "Community", "Interactive", "Sandbox", "Fleet", "Status"};
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Main").definedBy("dev.shipctl.cli")
                 .layer("Fleet").definedBy("dev.shipctl.cli.fleet..")
@@ -152,7 +152,9 @@ class ModuleRulesTest {
                 .layer("Admin").definedBy("dev.shipctl.cli.admin..")
                 .layer("Diagnostics").definedBy("dev.shipctl.cli.diagnostics..")
                 .layer("Sandbox").definedBy("dev.shipctl.cli.sandbox..")
-                .layer("Community").definedBy("dev.shipctl.cli.community..")
+                .layer("Community").definedBy("dev.shipctl.cli.community")
+                // the status server, which the verbs that watch servers feed: under them, over the shared packages
+                .layer("Status").definedBy("dev.shipctl.cli.community.status..")
                 .layer("Options").definedBy("dev.shipctl.cli.options..")
                 .layer("Config").definedBy("dev.shipctl.cli.config..")
                 .layer("Output").definedBy("dev.shipctl.cli.output..")
@@ -165,6 +167,7 @@ class ModuleRulesTest {
                 .whereLayer("Diagnostics").mayOnlyBeAccessedByLayers("Main")
                 .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Main")
                 .whereLayer("Community").mayOnlyBeAccessedByLayers("Main")
+                .whereLayer("Status").mayOnlyBeAccessedByLayers("Main", "Diagnostics", "Community")
                 .whereLayer("Options").mayOnlyBeAccessedByLayers(with("Main", verbs))
                 .whereLayer("Config").mayOnlyBeAccessedByLayers(with("Main", verbs, "Options"))
                 .whereLayer("Output").mayOnlyBeAccessedByLayers(with("Main", verbs, "Options", "Config"))

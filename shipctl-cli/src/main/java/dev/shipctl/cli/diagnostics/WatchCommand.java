@@ -7,6 +7,7 @@ import dev.shipctl.ShipClient;
 import dev.shipctl.Stage;
 import dev.shipctl.check.CheckResult;
 import dev.shipctl.check.HealthCheck;
+import dev.shipctl.cli.community.status.StatusHttpOptions;
 import dev.shipctl.cli.options.FastLogin;
 import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.OneServerOnly;
@@ -63,14 +64,18 @@ import tools.jackson.databind.node.ObjectNode;
                 + "with every state passed through in SHIPCTL_CHANGES; each fold is said on stderr.", "",
             "--discord-webhook-file FILE (or SHIPCTL_DISCORD_WEBHOOK) posts to a Discord channel: down with the failing stage, "
                 + "up again with the outage's length; once per change, at most once per --discord-min-interval (default 60s). "
-                + "Setup and what the channel sees: docs/community.md."},
+                + "Setup and what the channel sees: docs/community.md.", "",
+            "--status-http [ADDR:]PORT serves a read-only status page for a community site: / (HTML, embeddable in an iframe), "
+                + "/status.json and /badge/NAME.svg, the server under its profile's name (else host:port). A port alone binds "
+                + "127.0.0.1; GET and HEAD only; no account names, no addresses unless --status-show-addresses. See docs/community.md."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl watch -u monitor --interval 30s --metrics 127.0.0.1:9464",
             "  shipctl watch --profile home --on-change 'notify-send \"PSO server: $1 -> $2\"'",
             "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl",
             "  shipctl watch --profile home --fast --interval 10s   # straight to the block, one connection per round",
-            "  shipctl watch --profile home --depth lobby          # into lobby 1 each round: counts its members, seen by players"})
+            "  shipctl watch --profile home --depth lobby          # into lobby 1 each round: counts its members, seen by players",
+            "  shipctl watch --profile home --status-http 8080 --status-cors https://example.org   # http://127.0.0.1:8080/"})
 public final class WatchCommand implements Callable<Integer>, OneServerOnly {
     @Override
     public String notForAFleet() {
@@ -123,6 +128,9 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
     @Mixin
     DepthOption depthOption;
 
+    @Mixin
+    StatusHttpOptions statusHttp;
+
     private final FastLogin fastLogin = new FastLogin();
 
     /** The longest an --on-change command may run. */
@@ -161,7 +169,9 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
         HookSpacing spacing = new HookSpacing(onChangeMinInterval, InstantSource.system());
         int rounds = 0;
         int lastExit = ExitCodes.OK;
-        try (Stopper stop = new Stopper("watch")) {
+        String statusName = StatusHttpOptions.serverName(ctx, connect);
+        try (Stopper stop = new Stopper("watch"); StatusHttpOptions.Status status = statusHttp.start(ctx)) {
+            status.expect(statusName, connect.address(ctx));
             if (server != null) {
                 term.err().println("shipctl: metrics on http://" + hostOf(metrics) + ":" + server.getPort() + "/metrics");
             }
@@ -176,6 +186,7 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
                 CheckResult shown = firstFailure != null ? firstFailure : round.getFirst();
                 String next = firstFailure == null ? "up" : "down:" + firstFailure.failedStage().map(Stage::id).orElse("unknown");
                 lastExit = ExitCodes.of(shown);
+                status.record(statusName, shown);
                 boolean changed = state != null && !state.equals(next);
                 report(round, shown, next, changed);
                 if (onChange != null) {
