@@ -55,6 +55,7 @@ import picocli.CommandLine.Option;
             "  shipctl swarm -H 127.0.0.1 --accounts bots.csv --password-env BOT_PASSWORD --sessions 50 --ramp 5/s \\",
             "      --duration 10m --behaviour chat --source 127.0.0.2-127.0.0.20 --json > run.json",
             "  shipctl swarm -H ship.example.org --target-is-mine ship.example.org --accounts bots.toml --shard 2/3 --json",
+            "  shipctl swarm --sandbox --sessions 1000 --ramp 200/s --duration 5m --metrics 127.0.0.1:9464",
             "  shipctl swarm merge shard-1.json shard-2.json shard-3.json"})
 public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
     @Override
@@ -108,6 +109,10 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
 
     @Option(names = "--jsonl", description = "Print a JSON snapshot every second, then the report as a last JSON line.")
     boolean jsonl;
+
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT",
+            description = "Serve Prometheus metrics while it runs, every series labelled with the shard (HOST defaults to 127.0.0.1).")
+    String metrics;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an offline HTML page with SVG charts.")
     Path html;
@@ -180,19 +185,23 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
                 .actionInterval(actionInterval).sources(sources).label(label);
         if (blocks != null) b.blocks(blocks);
         boolean live = term.tty() && !json && !jsonl;
-        if (jsonl) {
-            b.onSnapshot(s -> {
+        SwarmMetrics exported = metrics == null ? null
+                : SwarmMetrics.serve(metrics, shard == null ? "1/1" : shard(shard)[0] + "/" + shard(shard)[1]);
+        if (exported != null) term.err().println("shipctl: metrics on http://" + WatchCommand.hostOf(metrics) + ":" + exported.port() + "/metrics");
+        b.onSnapshot(s -> {
+            if (exported != null) exported.update(s);
+            if (jsonl) {
                 synchronized (term) {
                     term.out().println(Json.line(SwarmOutput.json(s)));
                     term.out().flush();
                 }
-            });
-        } else if (live) {
-            b.onSnapshot(s -> term.err().print("\r" + SwarmOutput.progress(s, n) + "  "));
-        }
+            } else if (live) {
+                term.err().print("\r" + SwarmOutput.progress(s, n) + "  ");
+            }
+        });
         Swarm swarm = b.build();
         SwarmReport report;
-        try (Stopper stop = new Stopper("swarm")) {
+        try (Stopper stop = new Stopper("swarm"); SwarmMetrics closing = exported) {
             CompletableFuture<SwarmReport> running = new CompletableFuture<>();
             Thread.ofPlatform().name("shipctl-swarm").start(() -> {
                 try {

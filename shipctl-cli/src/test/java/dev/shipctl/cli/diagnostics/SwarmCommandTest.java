@@ -74,6 +74,23 @@ class SwarmCommandTest {
     }
 
     @Test
+    void metricsTellPrometheusWhereTheShardStandsWhileItRuns() throws Exception {
+        Cli.Running swarm = cli.start("swarm", "-p", port(), "--accounts", csv().toString(), "--shard", "2/3", "--ramp", "100/s",
+                "--duration", "1m", "--jsonl", "--metrics", "0");
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("metrics on (http://\\S+/metrics)")
+                .matcher(swarm.err().await(l -> l.contains("metrics on http://127.0.0.1:")));
+        assertThat(url.find()).isTrue();
+        swarm.out().await(l -> l.contains("\"phase\":\"hold\""));
+
+        String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        // the middle third of 30 accounts: 10 sessions, all held, every series labelled with the shard
+        assertThat(body.lines()).contains("pso_swarm_sessions_held{shard=\"2/3\"} 10.0", "pso_swarm_logins_total{shard=\"2/3\"} 10.0",
+                "pso_swarm_login_failures_total{shard=\"2/3\"} 0.0", "pso_swarm_phase{phase=\"hold\",shard=\"2/3\"} 1.0");
+        assertThat(swarm.stop()).isZero();
+    }
+
+    @Test
     void anAccountsFileSwarmPrintsTheAlignedReportAndMatchesWhatTheSandboxSaw() throws Exception {
         Cli.Run run = cli.run("swarm", "-p", port(), "--accounts", csv().toString(), "--sessions", "12", "--ramp", "100/s",
                 "--duration", "100ms", "--behaviour", "idle");
