@@ -44,6 +44,7 @@ public final class ShipClient {
     private final Optional<TraceListener> trace;
     private final Optional<ReconnectPolicy> reconnect;
     private final Optional<ResumeTicket> resume;
+    private final boolean manySessions;
 
     private ShipClient(Builder b) {
         this.host = b.host;
@@ -61,6 +62,7 @@ public final class ShipClient {
         this.trace = b.trace;
         this.reconnect = b.reconnect;
         this.resume = b.resume;
+        this.manySessions = b.manySessions;
     }
 
     /** A fresh builder: 127.0.0.1:12000, flavour detected, 5 s per stage, slot 0, no ticket. */
@@ -148,6 +150,11 @@ public final class ShipClient {
         return keepaliveInterval;
     }
 
+    /** Whether this client's sessions read on virtual threads, for many sessions in one JVM ({@link Builder#manySessions}). */
+    public boolean manySessions() {
+        return manySessions;
+    }
+
     /** The ship to choose, by name or 1-based number; empty for the first. */
     public Optional<String> ship() {
         return ship;
@@ -203,6 +210,7 @@ public final class ShipClient {
         private Optional<TraceListener> trace = Optional.empty();
         private Optional<ReconnectPolicy> reconnect = Optional.empty();
         private Optional<ResumeTicket> resume = Optional.empty();
+        private boolean manySessions;
 
         private Builder() {}
 
@@ -222,6 +230,7 @@ public final class ShipClient {
             trace = c.trace;
             reconnect = c.reconnect;
             resume = c.resume;
+            manySessions = c.manySessions;
         }
 
         /** The login server (default 127.0.0.1:12000). */
@@ -258,6 +267,19 @@ public final class ShipClient {
         public Builder deadline(Duration deadline) {
             if (deadline != null && (deadline.isNegative() || deadline.isZero())) throw new IllegalArgumentException("deadline must be positive");
             this.deadline = Optional.ofNullable(deadline);
+            return this;
+        }
+
+        /**
+         * For a program that holds many sessions at once (a swarm, a bot farm): each session's reader is a virtual
+         * thread, so an idle session pins no thread and thousands share a few carriers. Off by default: a process
+         * that opens one session and exits (a one-shot verb) is faster with a platform reader, because the first
+         * virtual thread blocked on a socket starts the JDK's I/O poller and the JVM's exit then waits for it
+         * (~300 ms). Every session's keepalive is scheduled on one shared timer and its chat and event threads start
+         * only when they have work, in either mode.
+         */
+        public Builder manySessions(boolean many) {
+            this.manySessions = many;
             return this;
         }
 
