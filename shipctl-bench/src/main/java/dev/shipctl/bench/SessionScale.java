@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,8 +50,11 @@ public final class SessionScale {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"), Runtime.version(), n, k,
                 many ? "manySessions" : "one-shot");
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        Process host = new ProcessBuilder(javaCommand, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                SandboxHost.class.getName(), String.valueOf(n)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx2g"));
+        String hostOptions = System.getenv("SCALE_HOST_JAVA_OPTIONS"); // e.g. a flight recording of the sandbox side
+        if (hostOptions != null && !hostOptions.isBlank()) command.addAll(List.of(hostOptions.trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SandboxHost.class.getName(), String.valueOf(n)));
+        Process host = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader hostOut = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter hostIn = new PrintWriter(host.getOutputStream(), true, StandardCharsets.UTF_8)) {
             String[] ready = expect(hostOut, "ready");
@@ -67,6 +71,7 @@ public final class SessionScale {
             Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
             AtomicInteger next = new AtomicInteger();
             long start = System.nanoTime();
+            Duration clientCpu0 = cpu(ProcessHandle.current()), hostCpu0 = cpu(host.toHandle());
             List<Thread> openers = IntStream.range(0, k).mapToObj(w -> Thread.ofVirtual().start(() -> {
                 for (int i; (i = next.getAndIncrement()) < n; ) {
                     try {
@@ -79,6 +84,7 @@ public final class SessionScale {
             })).toList();
             for (Thread t : openers) t.join();
             double seconds = (System.nanoTime() - start) / 1e9;
+            Duration clientCpu = cpu(ProcessHandle.current()).minus(clientCpu0), hostCpu = cpu(host.toHandle()).minus(hostCpu0);
             int held = 0;
             for (int i = 0; i < n; i++) if (sessions.get(i) != null && sessions.get(i).isOpen()) held++;
 
@@ -97,6 +103,9 @@ public final class SessionScale {
             System.out.printf("sandbox heap: %.1f MiB for the sessions = %.1f KiB per session; %s platform threads; %s connections%n",
                     (serverAfter - serverBefore) / 1048576.0, (serverAfter - serverBefore) / 1024.0 / Math.max(1, held),
                     server[2], server[3]);
+            System.out.printf("CPU while opening: client %.2f s, sandbox %.2f s (of %.2f s on %d cores)%n",
+                    clientCpu.toMillis() / 1e3, hostCpu.toMillis() / 1e3, seconds, Runtime.getRuntime().availableProcessors());
+            if (System.getenv("SCALE_HISTOGRAM") != null) histogram(25); // where the client's heap goes
             if (!errors.isEmpty()) System.out.println("errors: " + new TreeMap<>(errors));
 
             long closeStart = System.nanoTime();
@@ -111,6 +120,18 @@ public final class SessionScale {
         } finally {
             if (!host.waitFor(10, TimeUnit.SECONDS)) host.destroy();
         }
+    }
+
+    /** The first lines of the client's class histogram (what {@code jcmd PID GC.class_histogram} prints). */
+    private static void histogram(int lines) throws Exception {
+        Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        text.toString().lines().limit(lines).forEach(System.out::println);
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static String[] expect(BufferedReader in, String word) throws IOException {
