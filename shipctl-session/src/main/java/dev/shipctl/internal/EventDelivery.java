@@ -22,6 +22,7 @@ final class EventDelivery {
     private boolean running;
     private boolean closed;
     private volatile Thread deliverer;
+    private volatile Thread last; // the thread that ran the end
 
     EventDelivery(String name) {
         this.name = name;
@@ -34,7 +35,10 @@ final class EventDelivery {
 
     /** Ends delivery once what was posted so far has run; later posts never run. */
     void finish() {
-        enqueue(finished::countDown, true);
+        enqueue(() -> {
+            last = Thread.currentThread();
+            finished.countDown();
+        }, true);
     }
 
     private void enqueue(Runnable delivery, boolean last) {
@@ -54,7 +58,9 @@ final class EventDelivery {
      */
     boolean awaitFinished(Duration timeout) throws InterruptedException {
         if (Thread.currentThread() == deliverer) return finished.getCount() == 0;
-        return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (!finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) return false;
+        last.join(timeout); // it has nothing left to run: it ends at once
+        return true;
     }
 
     private void drain() {
