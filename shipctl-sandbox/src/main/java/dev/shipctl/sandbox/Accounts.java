@@ -3,10 +3,10 @@ package dev.shipctl.sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -35,13 +35,13 @@ public final class Accounts {
 
     private final List<Account> accounts;
     private final boolean demo;
+    private final Map<String, Account> byUser = new HashMap<>();
+    private final Map<Integer, Account> byGuildCard = new HashMap<>();
 
     private Accounts(List<Account> accounts, boolean demo) {
-        Set<String> users = new HashSet<>();
-        Set<Integer> cards = new HashSet<>();
         for (Account a : accounts) {
-            if (!users.add(a.user())) throw new IllegalArgumentException("user " + a.user() + " is listed twice");
-            if (!cards.add(a.guildCard())) throw new IllegalArgumentException("guild card " + Integer.toUnsignedString(a.guildCard()) + " is listed twice");
+            if (byUser.putIfAbsent(a.user(), a) != null) throw new IllegalArgumentException("user " + a.user() + " is listed twice");
+            if (byGuildCard.putIfAbsent(a.guildCard(), a) != null) throw new IllegalArgumentException("guild card " + Integer.toUnsignedString(a.guildCard()) + " is listed twice");
         }
         this.accounts = List.copyOf(accounts);
         this.demo = demo;
@@ -127,11 +127,11 @@ public final class Accounts {
 
     /** The account with this login name (exact match). */
     public Optional<Account> byUser(String user) {
-        return accounts.stream().filter(a -> a.user().equals(user)).findFirst();
+        return Optional.ofNullable(byUser.get(user));
     }
 
     public Optional<Account> byGuildCard(int guildCard) {
-        return accounts.stream().filter(a -> a.guildCard() == guildCard).findFirst();
+        return Optional.ofNullable(byGuildCard.get(guildCard));
     }
 
     /**

@@ -18,13 +18,27 @@ final class Connections {
 
     private final Map<Long, Connection> byId = new LinkedHashMap<>();
     private final Map<Side, Map<Long, Connection>> bySide = new HashMap<>();
+    private final Map<Integer, Map<Long, Connection>> byGuildCard = new HashMap<>();
 
     void add(Connection c) {
         byId.put(c.id, c);
         bySide.computeIfAbsent(side(c), s -> new LinkedHashMap<>()).put(c.id, c);
     }
 
+    /** Records who the client on {@code c} is (its guild card), for {@link #ofGuildCard}. */
+    void identify(Connection c, int guildCard) {
+        unindexGuildCard(c);
+        c.guildCard = guildCard;
+        if (byId.containsKey(c.id)) byGuildCard.computeIfAbsent(guildCard, g -> new LinkedHashMap<>()).put(c.id, c);
+    }
+
+    private void unindexGuildCard(Connection c) {
+        Map<Long, Connection> same = byGuildCard.get(c.guildCard);
+        if (same != null && same.remove(c.id) != null && same.isEmpty()) byGuildCard.remove(c.guildCard);
+    }
+
     void remove(Connection c) {
+        unindexGuildCard(c);
         byId.remove(c.id);
         Side side = side(c);
         Map<Long, Connection> same = bySide.get(side);
@@ -55,7 +69,7 @@ final class Connections {
 
     /** Open (not closing) connections of this guild card, on any port. */
     List<Connection> ofGuildCard(int guildCard) {
-        return byId.values().stream().filter(c -> c.guildCard == guildCard && !c.closing()).toList();
+        return byGuildCard.getOrDefault(guildCard, Map.of()).values().stream().filter(c -> !c.closing()).toList();
     }
 
     /** Open connections from {@code address} on the same side (login/character or ship/blocks) as {@code role}, oldest first. */
