@@ -3,6 +3,8 @@ package dev.shipctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipctl.protocol.Direction;
+import dev.shipctl.sandbox.Accounts;
+import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.sandbox.SandboxEvent;
 import dev.shipctl.testkit.SandboxExtension;
 import java.time.Duration;
@@ -10,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -73,6 +78,36 @@ class ManySessionsTest {
                 assertThat(events.next(SessionEvent.PlayerLeft.class, WAIT).orElseThrow().player().name()).isEqualTo("GMBot");
             }
         }
+    }
+
+    @Test
+    void twoHundredGeneratedAccountsHeldAtOnceKeepOneVirtualThreadEachAndAllCloseCleanly() throws Exception {
+        int n = 200;
+        SANDBOX.restart(b -> b.accounts(Accounts.generated("bot", n, "pw")).blocks(Sandbox.blocksFor(n))
+                .maxConnectionsPerIp(n + 8));
+        ShipClient many = client(true);
+        AtomicReferenceArray<Session> sessions = new AtomicReferenceArray<>(n);
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> openers = IntStream.range(0, 8).mapToObj(w -> Thread.ofVirtual().start(() -> {
+            for (int i; (i = next.getAndIncrement()) < n; ) {
+                try {
+                    sessions.set(i, many.newBuilder().block(String.valueOf(1 + i / Sandbox.PLAYERS_PER_BLOCK)).build()
+                            .connect(new Credentials(Accounts.generatedUser("bot", i), "pw")));
+                } catch (ShipException e) {
+                    throw new AssertionError("bot " + i + ": " + e.getMessage(), e);
+                }
+            }
+        })).toList();
+        for (Thread t : openers) t.join();
+        try {
+            for (int i = 0; i < n; i++) assertThat(sessions.get(i)).as("session %d", i).isNotNull().matches(Session::isOpen);
+            assertThat(SANDBOX.sandbox().connectionCount()).isEqualTo(n);
+            assertThat(LiveThreads.named("shipctl-Bot")).hasSize(n).allMatch(name -> name.endsWith("-reader"));
+            assertThat(platformThreads("shipctl-Bot")).isEmpty();
+        } finally {
+            for (int i = 0; i < n; i++) if (sessions.get(i) != null) sessions.get(i).close();
+        }
+        assertThat(LiveThreads.named("shipctl-Bot")).isEmpty();
     }
 
     /** Counts the session's own 0x1D on its block connection. */

@@ -1,44 +1,33 @@
 package dev.shipctl.bench;
 
-import dev.shipctl.sandbox.Account;
 import dev.shipctl.sandbox.Accounts;
-import dev.shipctl.sandbox.Password;
 import dev.shipctl.sandbox.Sandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The server side of {@link SessionScale}, in a JVM of its own so that its heap is measured apart from the
- * client's: a loopback sandbox with {@code N} generated plain-password accounts ({@code bot00000}…, password
- * {@code pw}) and enough blocks for them (180 per block: 15 lobbies of 12). Prints {@code ready LOGIN_PORT BLOCKS},
+ * client's: a loopback sandbox with {@code N} {@link Accounts#generated generated} accounts ({@code bot00000}…,
+ * password {@code pw}) and {@link Sandbox#blocksFor enough blocks} for them. Prints {@code ready LOGIN_PORT BLOCKS},
  * then answers each {@code measure} line on standard input with {@code measured HEAP_BYTES THREADS CONNECTIONS}
  * (heap in use after a GC, live platform threads, open connections) and stops at {@code quit} or the end of input.
  */
 public final class SandboxHost {
-    /** Players a block holds: 15 lobbies of 12. */
-    static final int PER_BLOCK = 180;
-
     private SandboxHost() {}
 
     /** The user name of generated account {@code i}. */
     static String user(int i) {
-        return "bot%05d".formatted(i);
+        return Accounts.generatedUser("bot", i);
     }
 
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
-        int blocks = Math.max(2, (n + PER_BLOCK - 1) / PER_BLOCK);
-        List<Account> accounts = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            accounts.add(new Account(user(i), new Password.Plain("pw"), 50_000_000 + i, false, "Bot" + i, false));
-        }
+        int blocks = Sandbox.blocksFor(n);
         try (Sandbox sandbox = Sandbox.builder().bind(InetAddress.getLoopbackAddress()).loginPort(0).characterPort(0)
-                .shipPort(0).blocks(blocks).maxConnectionsPerIp(n + 64).accounts(Accounts.of(accounts)).build().start();
+                .shipPort(0).blocks(blocks).maxConnectionsPerIp(n + 64).accounts(Accounts.generated("bot", n, "pw")).build().start();
              BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             System.out.println("ready " + sandbox.loginPort() + " " + blocks);
             System.out.flush();

@@ -5,6 +5,7 @@ import dev.shipctl.Credentials;
 import dev.shipctl.Session;
 import dev.shipctl.ShipClient;
 import dev.shipctl.ShipException;
+import dev.shipctl.sandbox.Sandbox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -75,7 +76,7 @@ public final class SessionScale {
             List<Thread> openers = IntStream.range(0, k).mapToObj(w -> Thread.ofVirtual().start(() -> {
                 for (int i; (i = next.getAndIncrement()) < n; ) {
                     try {
-                        sessions.set(i, client.newBuilder().block(String.valueOf(1 + i / SandboxHost.PER_BLOCK)).build()
+                        sessions.set(i, client.newBuilder().block(String.valueOf(1 + i / Sandbox.PLAYERS_PER_BLOCK)).build()
                                 .connect(new Credentials(SandboxHost.user(i), "pw")));
                     } catch (ShipException | RuntimeException e) {
                         errors.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), x -> new AtomicInteger()).incrementAndGet();

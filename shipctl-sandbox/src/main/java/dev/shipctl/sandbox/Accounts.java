@@ -52,6 +52,33 @@ public final class Accounts {
         return new Accounts(accounts, false);
     }
 
+    /** The first guild card of {@link #generated} accounts. */
+    public static final int GENERATED_FIRST_GUILD_CARD = 50_000_000;
+
+    /**
+     * {@code count} player accounts for load tests (a swarm, a benchmark): users {@code prefix} and a five-digit number
+     * from {@code 00000} ({@code bot00000}, {@code bot00001}, …), all with {@code password} kept as plain text (a login
+     * costs no hash, so the login rate measured is the server's and the client's, not PBKDF2's), guild cards from
+     * {@link #GENERATED_FIRST_GUILD_CARD}, characters named {@code Bot0}, {@code Bot1}, ….
+     *
+     * @throws IllegalArgumentException a count outside 1..99,999, or a prefix that leaves a user name over 16 characters
+     */
+    public static Accounts generated(String prefix, int count, String password) {
+        if (count < 1 || count > 99_999) throw new IllegalArgumentException("generated accounts: 1 to 99999, not " + count);
+        if (prefix.isEmpty() || prefix.length() > 11) throw new IllegalArgumentException("the user prefix must be 1 to 11 characters");
+        List<Account> accounts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            accounts.add(new Account(generatedUser(prefix, i), new Password.Plain(password), GENERATED_FIRST_GUILD_CARD + i,
+                    false, "Bot" + i, false));
+        }
+        return new Accounts(accounts, false);
+    }
+
+    /** The user name of generated account {@code index}: {@code prefix} and five digits. */
+    public static String generatedUser(String prefix, int index) {
+        return prefix + "%05d".formatted(index);
+    }
+
     /**
      * The demo accounts, the same as the Tethealla test peer: gmadmin/gmadmin123 (global GM, guild card 42000001,
      * GMBot), player1/player123 (42000002, Player1) and localgm/localgm123 (42000003, LocalGM; a local GM when
