@@ -3,9 +3,11 @@ package dev.shipctl.sandbox;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The open connections of every port, by sandbox-wide id and by address and side, and the questions the handlers
@@ -19,6 +21,8 @@ final class Connections {
     private final Map<Long, Connection> byId = new LinkedHashMap<>();
     private final Map<Side, Map<Long, Connection>> bySide = new HashMap<>();
     private final Map<Integer, Map<Long, Connection>> byGuildCard = new HashMap<>();
+    /** Authenticated block connections, by id: the ship's players, counted without a walk on every ship list. */
+    private final Set<Long> players = new HashSet<>();
 
     void add(Connection c) {
         byId.put(c.id, c);
@@ -29,7 +33,9 @@ final class Connections {
     void identify(Connection c, int guildCard) {
         unindexGuildCard(c);
         c.guildCard = guildCard;
-        if (byId.containsKey(c.id)) byGuildCard.computeIfAbsent(guildCard, g -> new LinkedHashMap<>()).put(c.id, c);
+        if (!byId.containsKey(c.id)) return;
+        byGuildCard.computeIfAbsent(guildCard, g -> new LinkedHashMap<>()).put(c.id, c);
+        if (c.role == Role.BLOCK && c.authenticated) players.add(c.id);
     }
 
     private void unindexGuildCard(Connection c) {
@@ -39,6 +45,7 @@ final class Connections {
 
     void remove(Connection c) {
         unindexGuildCard(c);
+        players.remove(c.id);
         byId.remove(c.id);
         Side side = side(c);
         Map<Long, Connection> same = bySide.get(side);
@@ -84,8 +91,11 @@ final class Connections {
         return byId.values().stream().filter(c -> c.role.shipSide() && c.authenticated && !c.closing()).toList();
     }
 
-    /** Players on the ship, as A0 counts them: authenticated, open block connections. */
+    /**
+     * Players on the ship, as A0 counts them: authenticated block connections (one that is closing counts until its
+     * reader has finished, a moment later).
+     */
     int population() {
-        return (int) byId.values().stream().filter(c -> c.role == Role.BLOCK && c.authenticated && !c.closing()).count();
+        return players.size();
     }
 }
