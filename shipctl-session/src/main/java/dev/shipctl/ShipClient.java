@@ -46,6 +46,7 @@ public final class ShipClient {
     private final Optional<ReconnectPolicy> reconnect;
     private final Optional<ResumeTicket> resume;
     private final Optional<InetAddress> localAddress;
+    private final boolean manySessions;
 
     private ShipClient(Builder b) {
         this.host = b.host;
@@ -64,6 +65,7 @@ public final class ShipClient {
         this.reconnect = b.reconnect;
         this.resume = b.resume;
         this.localAddress = b.localAddress;
+        this.manySessions = b.manySessions;
     }
 
     /** A fresh builder: 127.0.0.1:12000, flavour detected, 5 s per stage, slot 0, no ticket. */
@@ -167,6 +169,11 @@ public final class ShipClient {
         return keepaliveInterval;
     }
 
+    /** Whether this client's sessions read on virtual threads, for many sessions in one JVM ({@link Builder#manySessions}). */
+    public boolean manySessions() {
+        return manySessions;
+    }
+
     /** The ship to choose, by name or 1-based number; empty for the first. */
     public Optional<String> ship() {
         return ship;
@@ -228,6 +235,7 @@ public final class ShipClient {
         private Optional<ReconnectPolicy> reconnect = Optional.empty();
         private Optional<ResumeTicket> resume = Optional.empty();
         private Optional<InetAddress> localAddress = Optional.empty();
+        private boolean manySessions;
 
         private Builder() {}
 
@@ -248,6 +256,7 @@ public final class ShipClient {
             reconnect = c.reconnect;
             resume = c.resume;
             localAddress = c.localAddress;
+            manySessions = c.manySessions;
         }
 
         /** The login server (default 127.0.0.1:12000). */
@@ -284,6 +293,19 @@ public final class ShipClient {
         public Builder deadline(Duration deadline) {
             if (deadline != null && (deadline.isNegative() || deadline.isZero())) throw new IllegalArgumentException("deadline must be positive");
             this.deadline = Optional.ofNullable(deadline);
+            return this;
+        }
+
+        /**
+         * For a program that holds many sessions at once (a swarm, a bot farm): each session's reader is a virtual
+         * thread, so an idle session pins no thread and thousands share a few carriers. Off by default: a process
+         * that opens one session and exits (a one-shot verb) is faster with a platform reader, because the first
+         * virtual thread blocked on a socket starts the JDK's I/O poller and the JVM's exit then waits for it
+         * (~300 ms). Every session's keepalive is scheduled on one shared timer and its chat and event threads start
+         * only when they have work, in either mode.
+         */
+        public Builder manySessions(boolean many) {
+            this.manySessions = many;
             return this;
         }
 

@@ -3,10 +3,10 @@ package dev.shipctl.sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -35,13 +35,13 @@ public final class Accounts {
 
     private final List<Account> accounts;
     private final boolean demo;
+    private final Map<String, Account> byUser = new HashMap<>();
+    private final Map<Integer, Account> byGuildCard = new HashMap<>();
 
     private Accounts(List<Account> accounts, boolean demo) {
-        Set<String> users = new HashSet<>();
-        Set<Integer> cards = new HashSet<>();
         for (Account a : accounts) {
-            if (!users.add(a.user())) throw new IllegalArgumentException("user " + a.user() + " is listed twice");
-            if (!cards.add(a.guildCard())) throw new IllegalArgumentException("guild card " + Integer.toUnsignedString(a.guildCard()) + " is listed twice");
+            if (byUser.putIfAbsent(a.user(), a) != null) throw new IllegalArgumentException("user " + a.user() + " is listed twice");
+            if (byGuildCard.putIfAbsent(a.guildCard(), a) != null) throw new IllegalArgumentException("guild card " + Integer.toUnsignedString(a.guildCard()) + " is listed twice");
         }
         this.accounts = List.copyOf(accounts);
         this.demo = demo;
@@ -50,6 +50,33 @@ public final class Accounts {
     /** These accounts (checked for duplicate users and guild cards). */
     public static Accounts of(List<Account> accounts) {
         return new Accounts(accounts, false);
+    }
+
+    /** The first guild card of {@link #generated} accounts. */
+    public static final int GENERATED_FIRST_GUILD_CARD = 50_000_000;
+
+    /**
+     * {@code count} player accounts for load tests (a swarm, a benchmark): users {@code prefix} and a five-digit number
+     * from {@code 00000} ({@code bot00000}, {@code bot00001}, …), all with {@code password} kept as plain text (a login
+     * costs no hash, so the login rate measured is the server's and the client's, not PBKDF2's), guild cards from
+     * {@link #GENERATED_FIRST_GUILD_CARD}, characters named {@code Bot0}, {@code Bot1}, ….
+     *
+     * @throws IllegalArgumentException a count outside 1..99,999, or a prefix that leaves a user name over 16 characters
+     */
+    public static Accounts generated(String prefix, int count, String password) {
+        if (count < 1 || count > 99_999) throw new IllegalArgumentException("generated accounts: 1 to 99999, not " + count);
+        if (prefix.isEmpty() || prefix.length() > 11) throw new IllegalArgumentException("the user prefix must be 1 to 11 characters");
+        List<Account> accounts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            accounts.add(new Account(generatedUser(prefix, i), new Password.Plain(password), GENERATED_FIRST_GUILD_CARD + i,
+                    false, "Bot" + i, false));
+        }
+        return new Accounts(accounts, false);
+    }
+
+    /** The user name of generated account {@code index}: {@code prefix} and five digits. */
+    public static String generatedUser(String prefix, int index) {
+        return prefix + "%05d".formatted(index);
     }
 
     /**
@@ -127,11 +154,11 @@ public final class Accounts {
 
     /** The account with this login name (exact match). */
     public Optional<Account> byUser(String user) {
-        return accounts.stream().filter(a -> a.user().equals(user)).findFirst();
+        return Optional.ofNullable(byUser.get(user));
     }
 
     public Optional<Account> byGuildCard(int guildCard) {
-        return accounts.stream().filter(a -> a.guildCard() == guildCard).findFirst();
+        return Optional.ofNullable(byGuildCard.get(guildCard));
     }
 
     /**

@@ -152,7 +152,7 @@ final class CharacterPort implements PortHandler {
         }
         c.authenticated = true;
         c.account = account;
-        c.guildCard = account.guildCard();
+        server.connections().identify(c, account.guildCard());
         c.record = record;
         c.characterSteps.enter(stage);
         c.send(TethPackets.securityData(account.guildCard(), record.token, record.sixtyfour));

@@ -77,7 +77,7 @@ final class LoginPort implements PortHandler {
             }
         }
         c.account = account;
-        c.guildCard = account.guildCard();
+        server.connections().identify(c, account.guildCard());
         c.record = record;
         c.send(TethPackets.securityData(account.guildCard(), 0, sixtyfour));
         c.send(server.redirect(Role.CHARACTER, 0));

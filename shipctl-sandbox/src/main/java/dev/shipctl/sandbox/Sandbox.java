@@ -44,6 +44,20 @@ public final class Sandbox implements AutoCloseable {
         this.server = new Server(settings);
     }
 
+    /** Players one block holds: 15 lobbies of 12. */
+    public static final int PLAYERS_PER_BLOCK = 180;
+
+    /**
+     * Blocks enough for {@code sessions} players in lobbies at once ({@value #PLAYERS_PER_BLOCK} a block, at least 2).
+     *
+     * @throws IllegalArgumentException more than 99 blocks' worth (17,820)
+     */
+    public static int blocksFor(int sessions) {
+        int blocks = Math.max(2, (sessions + PLAYERS_PER_BLOCK - 1) / PLAYERS_PER_BLOCK);
+        if (blocks > 99) throw new IllegalArgumentException(sessions + " sessions need " + blocks + " blocks; a sandbox has at most 99");
+        return blocks;
+    }
+
     public static Builder builder() {
         return new Builder();
     }

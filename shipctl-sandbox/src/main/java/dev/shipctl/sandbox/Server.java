@@ -263,7 +263,8 @@ final class Server {
                 LOG.info("{} refused: /dcall in progress", c.describe());
                 return;
             }
-            List<Connection> sameIp = connections.sameSideFrom(c.address(), c.role);
+            List<Connection> sameIp = connections.sameSideAtMost(c.address(), c.role) < settings.maxConnectionsPerIp()
+                    ? List.of() : connections.sameSideFrom(c.address(), c.role);
             int excess = sameIp.size() + 1 - settings.maxConnectionsPerIp();
             for (int i = 0; i < excess; i++) {
                 Connection oldest = sameIp.get(i);

@@ -158,7 +158,7 @@ final class ShipSide implements PortHandler {
         if (server.failures.apply(c, stage, login.username())) return;
         c.authenticated = true;
         c.record = record;
-        c.guildCard = record.guildCard;
+        server.connections().identify(c, record.guildCard);
         c.gm = record.gm;
         c.account = accounts.byGuildCard(record.guildCard).orElse(null);
         c.hardwareId = login.hardwareId();

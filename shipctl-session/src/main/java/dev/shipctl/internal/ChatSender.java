@@ -4,32 +4,35 @@ import dev.shipctl.ServerFlavour;
 import dev.shipctl.ShipException;
 import dev.shipctl.protocol.packet.chat.ClientChat;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A session's chat lines, written by one virtual thread in order and never closer together than the family's
- * cooldown, so the server drops none of them. Each line's future completes when it is written; a line not written
- * because the session ended fails with why it ended ({@link IllegalStateException} when it was closed).
+ * A session's chat lines, written in order and never closer together than the family's cooldown, so the server
+ * drops none of them. A virtual thread writes them while there are lines to write and ends when the queue is empty,
+ * so a session that is not chatting keeps no thread. Each line's future completes when it is written; a line not
+ * written because the session ended fails with why it ended ({@link IllegalStateException} when it was closed).
  */
 final class ChatSender {
     private record Pending(String line, CompletableFuture<Void> done) {}
 
     private final Connection connection;
     private final long cooldown;
+    private final String name;
     private final Supplier<Throwable> whyEnded;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
-    private volatile boolean stopping;
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>(2);
+    private Thread writer; // while lines are being written; guarded by this
+    private boolean stopped; // guarded by this
+    private long lastSent; // touched by one writer at a time, handed over under the lock
 
     /** @param whyEnded why the session ended, once it has; what lines not written fail with */
     ChatSender(Connection connection, Duration cooldown, String threadName, Supplier<Throwable> whyEnded) {
         this.connection = connection;
         this.cooldown = cooldown.toNanos();
+        this.name = threadName;
         this.whyEnded = whyEnded;
-        this.thread = Thread.ofVirtual().name(threadName).unstarted(this::run);
     }
 
     /**
@@ -52,47 +55,69 @@ final class ChatSender {
         }
     }
 
-    void start() {
-        thread.start();
-    }
-
+    /** Queues a line; the writer starts if it is not running. */
     CompletableFuture<Void> add(String line) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Pending(line, done));
+        Thread start;
+        synchronized (this) {
+            if (stopped) return CompletableFuture.failedFuture(whyEnded.get());
+            queue.add(new Pending(line, done));
+            if (writer != null) return done;
+            writer = start = Thread.ofVirtual().name(name).unstarted(this::drain);
+        }
+        start.start();
         return done;
     }
 
-    /** Stops the thread; the lines still queued fail with {@code why}. */
+    /** Stops writing; the lines still queued, and one waiting out the cooldown, fail with {@code why}. */
     void stop(Throwable why) {
-        stopping = true;
-        Pending pending;
-        while ((pending = queue.poll()) != null) pending.done().completeExceptionally(why);
-        thread.interrupt();
+        Thread running;
+        synchronized (this) {
+            stopped = true;
+            Pending pending;
+            while ((pending = queue.poll()) != null) pending.done().completeExceptionally(why);
+            running = writer;
+        }
+        if (running != null) running.interrupt();
     }
 
-    Thread thread() {
-        return thread;
+    /** Waits up to {@code timeout} for the writer to end, if one is running (and it is not the caller). */
+    void join(Duration timeout) throws InterruptedException {
+        Thread running;
+        synchronized (this) {
+            running = writer;
+        }
+        if (running != null && running != Thread.currentThread()) running.join(timeout);
     }
 
-    private void run() {
-        long lastSent = 0;
-        Pending next = null;
-        try {
-            while (!stopping) {
-                next = queue.take();
-                long wait = lastSent == 0 ? 0 : lastSent + cooldown - System.nanoTime();
-                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-                try {
-                    connection.send(new ClientChat(0, next.line()));
-                    lastSent = System.nanoTime();
-                    next.done().complete(null);
-                } catch (ShipException e) {
-                    next.done().completeExceptionally(e);
+    private void drain() {
+        while (true) {
+            Pending next;
+            synchronized (this) {
+                next = stopped ? null : queue.poll();
+                if (next == null) {
+                    writer = null;
+                    return;
                 }
             }
-        } catch (InterruptedException e) {
-            // stopping; a line waiting out the cooldown was not sent
-            if (next != null) next.done().completeExceptionally(whyEnded.get());
+            long wait = lastSent == 0 ? 0 : lastSent + cooldown - System.nanoTime();
+            try {
+                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                // stopping; the line waiting out the cooldown was not sent
+                next.done().completeExceptionally(whyEnded.get());
+                synchronized (this) {
+                    writer = null;
+                }
+                return;
+            }
+            try {
+                connection.send(new ClientChat(0, next.line()));
+                lastSent = System.nanoTime();
+                next.done().complete(null);
+            } catch (ShipException e) {
+                next.done().completeExceptionally(e);
+            }
         }
     }
 }

@@ -20,7 +20,6 @@ import dev.shipctl.protocol.packet.keepalive.ServerPing;
 import dev.shipctl.protocol.packet.login.ServerInit;
 import dev.shipctl.protocol.packet.login.ServerMessageBox;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.InputStream;
@@ -45,6 +44,9 @@ import jdk.net.ExtendedSocketOptions;
  * may come from any thread.
  */
 public final class Connection implements AutoCloseable {
+    /** Bytes of the read buffer: what a session held in a lobby keeps per connection besides its two ciphers. */
+    static final int INPUT_BUFFER = 8 << 10;
+
     private final String label;
     private final Socket socket;
     private final DeadlineInput input;
@@ -88,8 +90,11 @@ public final class Connection implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             this.input = new DeadlineInput(socket.getInputStream());
-            this.reader = new FrameReader(new BufferedInputStream(input, 1 << 16));
-            this.writer = new FrameWriter(new BufferedOutputStream(socket.getOutputStream(), 1 << 12));
+            // 8 KiB in: a frame's header and the small packets of lobby life come several to a read, and a body as
+            // large as the buffer or larger is read into its own array past it. Nothing out: the writer sends each
+            // packet whole with one write, so a buffer would only copy it (and cost 4 KiB per connection held)
+            this.reader = new FrameReader(new BufferedInputStream(input, INPUT_BUFFER));
+            this.writer = new FrameWriter(socket.getOutputStream());
             Frame first = reader.readPlain();
             if (first == null) throw new ShipException.ConnectionLost(stage, "the server closed the connection on " + label + " before sending its keys");
             traceIn(first.data());

@@ -53,10 +53,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The session in a lobby. Four virtual threads, {@code shipctl-<character>-…}: the reader (reads, answers pings
- * and the server's player-data requests, keeps the lobby up to date, and hands events over; it never runs listener
- * code), the event thread (delivers events to listeners, in order), the chat sender (spaces chat lines by the
- * family's cooldown) and the keepalive (a 0x1D every interval).
+ * The session in a lobby. One thread for good, {@code shipctl-<character>-reader}: it reads, answers pings and the
+ * server's player-data requests, keeps the lobby up to date and hands events over (it never runs listener code);
+ * a platform thread, or a virtual one when the client is in {@link ShipClient.Builder#manySessions} mode. Threads
+ * only while there is work: the event delivery (listeners, in order, {@code -events}) and the chat writer (lines
+ * spaced by the family's cooldown, {@code -chat}). The keepalive (a 0x1D every interval) is a task on one timer
+ * shared by every session.
  */
 public final class RealSession implements Session {
     private static final Logger log = LoggerFactory.getLogger(RealSession.class);
@@ -85,7 +87,7 @@ public final class RealSession implements Session {
     private volatile boolean closedByUser;
     private final Thread reader;
     private final Keepalive keepalive;
-    private final EventThread events;
+    private final EventDelivery events;
     private final ChatSender chat;
 
     private RealSession(ShipClient client, Family family, Lifecycle lifecycle, ChainState chain, List<StageTiming> timings,
@@ -109,12 +111,15 @@ public final class RealSession implements Session {
         lobby.joined(joined.joined().lobby());
         connection.deadline(() -> Deadline.NONE);
         String name = "shipctl-" + character.name();
-        // a platform thread, not a virtual one: a virtual thread blocked on a socket starts the JDK's I/O poller, a
-        // thread that stays in native code for good, and the JVM's exit then waits ~300 ms for it (every one-shot verb
-        // paid that after its result); this reader ends when the session closes, before the process exits
-        reader = Thread.ofPlatform().daemon().name(name + "-reader").unstarted(this::readLoop);
-        keepalive = new Keepalive(connection, client.keepaliveInterval(), name + "-keepalive");
-        events = new EventThread(name + "-events");
+        // by default a platform reader, not a virtual one: a virtual thread blocked on a socket starts the JDK's I/O
+        // poller, a thread that stays in native code for good, and the JVM's exit then waits ~300 ms for it (every
+        // one-shot verb paid that after its result); this reader ends when the session closes, before the process
+        // exits. With many sessions a virtual reader is the
+        // cheap one: parked on its socket it holds no carrier, and the poller is started once for all of them
+        reader = (client.manySessions() ? Thread.ofVirtual() : Thread.ofPlatform().daemon())
+                .name(name + "-reader").unstarted(this::readLoop);
+        keepalive = new Keepalive(connection, client.keepaliveInterval(), client.manySessions(), name + "-keepalive");
+        events = new EventDelivery(name + "-events");
         chat = new ChatSender(connection, flavour.chatCooldown(), name + "-chat", this::whyEnded);
     }
 
@@ -158,9 +163,7 @@ public final class RealSession implements Session {
     }
 
     private void start() {
-        events.start();
         reader.start();
-        chat.start();
         keepalive.start();
     }
 
@@ -215,6 +218,7 @@ public final class RealSession implements Session {
     /** Hands an event to the event thread, for the listeners registered now. */
     private void emit(SessionEvent event) {
         List<SessionListener> targets = List.copyOf(listeners);
+        if (targets.isEmpty()) return; // nobody to tell: no delivery, no thread
         events.post(() -> {
             for (SessionListener l : targets) {
                 try {
@@ -240,7 +244,6 @@ public final class RealSession implements Session {
             events.finish();
             chat.stop(why);
         }
-        chat.thread().interrupt();
         keepalive.stop();
     }
 
@@ -392,13 +395,21 @@ public final class RealSession implements Session {
             join(reader);
             finish(null);
         }
-        for (Thread t : List.of(reader, chat.thread(), keepalive.thread(), events.thread())) join(t);
+        join(reader);
+        try {
+            chat.join(JOIN);
+            events.awaitFinished(JOIN);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    private static final Duration JOIN = Duration.ofSeconds(2);
 
     private static void join(Thread thread) {
         if (thread == Thread.currentThread()) return; // closed by a listener or the chat thread's caller
         try {
-            thread.join(Duration.ofSeconds(2));
+            thread.join(JOIN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -219,7 +219,8 @@ public final class Swarm implements AutoCloseable {
         InetAddress source = sources.isEmpty() ? null : sources.get(index % sources.size());
         String sourceKey = source == null ? ANY_SOURCE : source.getHostAddress();
         Bot bot = new Bot(index, sourceKey);
-        ShipClient.Builder b = client.newBuilder().listener(bot);
+        // many sessions in one JVM: each reads on a virtual thread, so an idle one ties up no OS thread
+        ShipClient.Builder b = client.newBuilder().manySessions(true).listener(bot);
         if (source != null) b.localAddress(source);
         if (blocks > 0) b.block(Integer.toString(index % blocks + 1));
         AtomicInteger inFlight = loginsInFlight.computeIfAbsent(sourceKey, k -> new AtomicInteger());

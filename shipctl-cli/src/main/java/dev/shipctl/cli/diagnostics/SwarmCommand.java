@@ -11,9 +11,7 @@ import dev.shipctl.cli.options.ConnectOptions;
 import dev.shipctl.cli.options.DurationConverter;
 import dev.shipctl.cli.output.Json;
 import dev.shipctl.cli.terminal.Terminal;
-import dev.shipctl.sandbox.Account;
 import dev.shipctl.sandbox.Accounts;
-import dev.shipctl.sandbox.Password;
 import dev.shipctl.sandbox.Sandbox;
 import dev.shipctl.swarm.Behaviour;
 import dev.shipctl.swarm.Swarm;
@@ -147,17 +145,17 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
     private int withSandbox(Behaviour kind, double rate, int[] slice, String label, List<InetAddress> sources) throws Exception {
         int n = sessions != null ? sessions : 100;
         String password = randomPassword();
-        List<Account> accounts = new ArrayList<>(n);
         List<Credentials> credentials = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            String user = "swarm%06d".formatted(i);
-            accounts.add(new Account(user, new Password.Plain(password), 60_000_000 + i, false, "S" + i, false));
-            credentials.add(new Credentials(user, password));
+        for (int i = 0; i < n; i++) credentials.add(new Credentials(Accounts.generatedUser("swarm", i), password));
+        int blocksNeeded;
+        try {
+            blocksNeeded = Sandbox.blocksFor(n);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("--sessions " + n + ": " + e.getMessage());
         }
-        int blocksNeeded = Math.min(99, Math.max(1, (n + 179) / 180));
         if (blocks == null) blocks = blocksNeeded;
         try (Sandbox s = Sandbox.builder().loginPort(0).shipPort(0).blocks(Math.max(blocks, blocksNeeded))
-                .maxConnectionsPerIp(Integer.MAX_VALUE).accounts(Accounts.of(accounts)).build().start()) {
+                .maxConnectionsPerIp(Integer.MAX_VALUE).accounts(Accounts.generated("swarm", n, password)).build().start()) {
             ShipClient client = connect.client(ctx).server(s.address().getHostAddress(), s.loginPort()).build();
             sessions = null;
             return run(client, SwarmAccounts.shard(credentials, slice[0], slice[1]), kind, rate, label, sources);
