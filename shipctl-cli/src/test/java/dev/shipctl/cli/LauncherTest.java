@@ -111,7 +111,8 @@ class LauncherTest {
     @Test
     void oneShotVerbsRunOnTheFirstTierLongRunningOnesOnBothAndTheUsersOptionsComeAfter() throws Exception {
         assertThat(launch().exitCode()).as("built").isZero();
-        for (List<String> args : List.of(List.of("-v", "sandbox"), List.of("listen", "-u", "x"), List.of("watch"), List.of("shell"))) {
+        for (List<String> args : List.of(List.of("-v", "sandbox"), List.of("listen", "-u", "x"), List.of("watch"), List.of("shell"),
+                List.of("swarm", "--sandbox"), List.of("bridge"))) {
             Files.writeString(calls, "");
             Result r = launchWith(root, "./shipctl", Map.of(), args);
             assertThat(r.calls()).as(String.join(" ", args)).singleElement().asString()
