@@ -155,11 +155,15 @@ final class Server {
         for (String line : describePorts()) LOG.debug("listening: {}", line);
     }
 
+    private static final int ACCEPT_BACKLOG = 4096;
+
     private void bind(Role role, int block, int port) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         try {
-            server.bind(new InetSocketAddress(settings.bind(), port), 64);
+            // a queue deep enough for a swarm's burst of logins: with 64 the kernel dropped the SYNs of a 1,000/s ramp
+            // and their connects waited out its 1 s retransmit (the kernel caps it at net.core.somaxconn)
+            server.bind(new InetSocketAddress(settings.bind(), port), ACCEPT_BACKLOG);
         } catch (IOException e) {
             server.close();
             throw new IOException("cannot listen on %s:%d for the %s port: %s".formatted(settings.bind().getHostAddress(), port, role.label(), e.getMessage()), e);
