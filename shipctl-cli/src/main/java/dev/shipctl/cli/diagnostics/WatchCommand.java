@@ -8,11 +8,12 @@ import dev.shipctl.check.CheckResult;
 import dev.shipctl.check.HealthCheck;
 import dev.shipctl.cli.options.FastLogin;
 import dev.shipctl.cli.common.CliContext;
-import dev.shipctl.cli.common.OneServerOnly;
+import dev.shipctl.cli.common.HandlesFleets;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.Stopper;
 import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.config.Profile;
+import dev.shipctl.cli.config.Profiles;
 import dev.shipctl.cli.options.ConnectOptions;
 import dev.shipctl.cli.options.DurationConverter;
 import dev.shipctl.cli.options.PasswordSource;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -60,11 +62,7 @@ import tools.jackson.databind.node.ObjectNode;
             "  shipctl watch --profile home --on-change 'notify-send \"PSO server: $1 -> $2\"'",
             "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl",
             "  shipctl watch --profile home --fast --interval 10s   # straight to the block, one connection per round"})
-public final class WatchCommand implements Callable<Integer>, OneServerOnly {
-    @Override
-    public String notForAFleet() {
-        return "watches one server (several at once is not built yet); run one watch per profile";
-    }
+public final class WatchCommand implements Callable<Integer>, HandlesFleets {
 
     private final CliContext ctx;
 
@@ -101,6 +99,11 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
             + " which also checks the login and character servers.")
     boolean fast;
 
+    @Option(names = "--watch-file", paramLabel = "FILE",
+            description = "Watch the servers FILE names (TOML, [servers.NAME] tables: host, port, flavour, user, password_env or"
+                    + " password_file, interval), each on its own schedule, in this one process.")
+    Path watchFile;
+
     private final FastLogin fastLogin = new FastLogin();
 
     /** The longest an --on-change command may run. */
@@ -122,11 +125,14 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
     @Override
     public Integer call() throws Exception {
         if (fast && all) throw UserError.usage("--fast and --all do not go together (--all needs the ship and block lists of the whole chain)");
+        if (watchFile != null || connect.fleetAsked()) return watchMany();
         ShipClient client = connect.client(ctx).build();
         Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
         HealthCheck check = HealthCheck.builder(client, credentials).build();
+        String name = connect.profile(ctx).isPresent() ? profileName() : connect.address(ctx);
         WatchMetrics m = new WatchMetrics();
+        m.add(name, connect.address(ctx));
         HTTPServer server = metrics == null ? null : startMetrics(m);
         Backoff backoff = new Backoff(interval.compareTo(Duration.ofSeconds(1)) < 0 ? interval : Duration.ofSeconds(1), interval);
         String state = null;
@@ -143,7 +149,7 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
                 long started = System.nanoTime();
                 List<CheckResult> round = all ? check.runAll() : List.of(checkOnce(client, credentials, check));
                 rounds++;
-                m.record(round);
+                m.record(name, connect.address(ctx), round);
                 CheckResult firstFailure = round.stream().filter(r -> !r.ok()).findFirst().orElse(null);
                 CheckResult shown = firstFailure != null ? firstFailure : round.getFirst();
                 String next = firstFailure == null ? "up" : "down:" + firstFailure.failedStage().map(Stage::id).orElse("unknown");
@@ -172,6 +178,41 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
             if (server != null) server.close();
         }
         return maxChecks != null ? lastExit : ExitCodes.OK;
+    }
+
+    /** The name of the profile in force (the flag, else $SHIPCTL_PROFILE). */
+    private String profileName() {
+        return connect.profile != null ? connect.profile : ctx.env().get("SHIPCTL_PROFILE");
+    }
+
+    /** Several servers (a fleet of profiles, or a watch file) in this one process. */
+    private int watchMany() throws Exception {
+        if (watchFile != null && connect.fleetAsked()) {
+            throw UserError.usage("--watch-file and --profile a,b / --all-profiles do not go together: name the servers in one place");
+        }
+        if (fast || all || onChange != null) {
+            throw UserError.usage("--fast, --all and --on-change watch one server (not built yet for several): run one watch per server");
+        }
+        List<WatchFile.Server> servers = watchFile != null ? WatchFile.read(watchFile, interval)
+                : connect.fleet(ctx).stream().map(p -> new WatchFile.Server(p, Profiles.load(ctx.configFile()).require(p), interval)).toList();
+        List<WatchMany.Target> targets = new java.util.ArrayList<>();
+        for (WatchFile.Server s : servers) {
+            targets.add(new WatchMany.Target(s.name(), connect.address(s.settings()), connect.client(ctx, s.settings()).build(),
+                    connect.credentials(ctx, s.settings(), "server " + s.name()), s.interval()));
+        }
+        WatchMetrics m = new WatchMetrics();
+        WatchMany many = new WatchMany(targets, m, ctx.terminal(), output.json(), maxChecks);
+        HTTPServer server = metrics == null ? null : startMetrics(m);
+        Terminal term = ctx.terminal();
+        try (Stopper stop = new Stopper("watch")) {
+            if (server != null) term.err().println("shipctl: metrics on http://" + hostOf(metrics) + ":" + server.getPort() + "/metrics");
+            term.err().println(term.dim("Watching " + targets.size() + " servers (" + String.join(", ", targets.stream().map(WatchMany.Target::name).toList())
+                    + ") …"));
+            int worst = many.run();
+            return maxChecks != null ? worst : ExitCodes.OK;
+        } finally {
+            if (server != null) server.close();
+        }
     }
 
     private HTTPServer startMetrics(WatchMetrics m) {
