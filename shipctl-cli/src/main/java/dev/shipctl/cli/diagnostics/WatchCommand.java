@@ -46,9 +46,13 @@ import tools.jackson.databind.node.ObjectNode;
                 + "After a failure the next check comes sooner (exponential backoff with jitter, from 1 s up to --interval). "
                 + "Stops cleanly on SIGTERM or Ctrl-C. Give watch an account of its own: on Tethealla every check's "
                 + "login kicks a live session of the same account.", "",
-            "--metrics serves Prometheus metrics at http://HOST:PORT/metrics (HOST defaults to 127.0.0.1): pso_up, "
-                + "pso_login_seconds, pso_stage_seconds{stage}, pso_ship_players{ship}, pso_lobby_players{ship,block,lobby}, "
-                + "pso_check_failures_total{stage}, pso_checks_total, pso_check_exit_code, pso_block_up{ship,block}.", "",
+            "Several servers in one process: --profile a,b, --all-profiles or --watch-file FILE, each on its own schedule, "
+                + "one line per check naming the server (--on-change, --fast and --all: one server only).", "",
+            "--metrics serves Prometheus metrics at http://HOST:PORT/metrics (HOST defaults to 127.0.0.1), each with a server "
+                + "label (profile or watch-file name, else host:port): pso_up, pso_check_duration_seconds and "
+                + "pso_stage_duration_seconds{stage} (histograms), pso_players{ship}, pso_lobby_players{ship,block,lobby}, "
+                + "pso_check_failures_total{stage,reason}, pso_checks_total, pso_server_info{flavour,address}, "
+                + "pso_last_check_age_seconds, pso_block_up{ship,block}.", "",
             "--on-change runs a command (sh -c) when health changes (up <-> down, or the failing stage changes). "
                 + "It gets the old and new state (up, or down:STAGE) as $1 and $2 and in SHIPCTL_OLD_STATE and "
                 + "SHIPCTL_NEW_STATE, plus SHIPCTL_STAGE, SHIPCTL_ERROR (control characters in the server's text shown as escapes, "
@@ -61,7 +65,9 @@ import tools.jackson.databind.node.ObjectNode;
             "  SHIPCTL_PASSWORD=... shipctl watch -u monitor --interval 30s --metrics 127.0.0.1:9464",
             "  shipctl watch --profile home --on-change 'notify-send \"PSO server: $1 -> $2\"'",
             "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl",
-            "  shipctl watch --profile home --fast --interval 10s   # straight to the block, one connection per round"})
+            "  shipctl watch --profile home --fast --interval 10s   # straight to the block, one connection per round",
+            "  shipctl watch --all-profiles --metrics 127.0.0.1:9464   # every saved server, one process",
+            "  shipctl watch --watch-file ~/.config/shipctl/watch.toml --json   # see docs/monitoring.md"})
 public final class WatchCommand implements Callable<Integer>, HandlesFleets {
 
     private final CliContext ctx;
