@@ -1,0 +1,154 @@
+package dev.shipctl.cli.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.output.Json;
+import dev.shipctl.sandbox.Sandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code watch --watch-file}: two sandboxes watched in one process, one stopped mid-test, metrics per server. */
+class WatchManyTest {
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*\\})?) (\\S+)$");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
+    private static final Pattern METRICS_URL = Pattern.compile("metrics on (http://\\S+/metrics)");
+
+    @TempDir
+    Path dir;
+
+    Sandbox alpha;
+    Sandbox beta;
+    Cli cli;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        alpha = Sandbox.builder().loginPort(0).build().start();
+        beta = Sandbox.builder().loginPort(0).build().start();
+        cli = new Cli(dir).env("WATCH_PASSWORD", "player123");
+    }
+
+    @AfterEach
+    void stop() {
+        alpha.close();
+        beta.close();
+    }
+
+    @Test
+    void watchesTwoServersAndLabelsEveryMetricWithItsName() throws Exception {
+        Path file = dir.resolve("watch.toml");
+        Files.writeString(file, """
+                [servers.alpha]
+                host = "127.0.0.1"
+                port = %d
+                user = "player1"
+                password_env = "WATCH_PASSWORD"
+                interval = "100ms"
+
+                [servers.beta]
+                host = "127.0.0.1"
+                port = %d
+                user = "player1"
+                password_env = "WATCH_PASSWORD"
+                interval = "150ms"
+                """.formatted(alpha.loginPort(), beta.loginPort()));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        Cli.Running watch = cli.start("watch", "--watch-file", file.toString(), "--timeout", "2s", "--metrics", "127.0.0.1:0", "--json");
+        Matcher url = METRICS_URL.matcher(watch.err().await(l -> METRICS_URL.matcher(l).find()));
+        assertThat(url.find()).isTrue();
+        URI metrics = URI.create(url.group(1));
+
+        JsonNode a = json(watch.out().await(l -> l.contains("\"name\":\"alpha\"") && l.contains("\"state\":\"up\"")));
+        JsonNode b = json(watch.out().await(l -> l.contains("\"name\":\"beta\"") && l.contains("\"state\":\"up\"")));
+        assertThat(a.get("server").asString()).isEqualTo("127.0.0.1:" + alpha.loginPort());
+        assertThat(b.get("server").asString()).isEqualTo("127.0.0.1:" + beta.loginPort());
+
+        Map<String, Double> both = scrape(metrics);
+        for (String name : new String[] {"alpha", "beta"}) {
+            String s = "server=\"" + name + "\"";
+            assertThat(both).containsEntry("pso_up{" + s + "}", 1.0);
+            assertThat(both.get("pso_checks_total{" + s + "}")).isGreaterThanOrEqualTo(1.0);
+            assertThat(both.get("pso_check_duration_seconds_count{" + s + "}")).isGreaterThanOrEqualTo(1.0);
+            assertThat(both.get("pso_check_duration_seconds_bucket{le=\"+Inf\"," + s + "}")).isGreaterThanOrEqualTo(1.0);
+            // watch's default depth: to the block and out before the lobby, so no player sees it
+            assertThat(both.get("pso_stage_duration_seconds_count{" + s + ",stage=\"block\"}")).isGreaterThanOrEqualTo(1.0);
+            assertThat(both).doesNotContainKey("pso_stage_duration_seconds_count{" + s + ",stage=\"lobby\"}");
+            assertThat(both).containsKey("pso_last_check_age_seconds{" + s + "}");
+            assertThat(both).containsKey("pso_players{" + s + ",ship=\"" + alpha.shipName() + "\"}");
+        }
+        String port = String.valueOf(alpha.loginPort());
+        assertThat(both).containsEntry("pso_server_info{address=\"127.0.0.1:" + port + "\",flavour=\"tethealla\",server=\"alpha\"}", 1.0);
+
+        beta.close();
+        // while the sandbox shuts down a check may fail at any stage; then connecting is refused
+        watch.out().await(l -> l.contains("\"name\":\"beta\"") && l.contains("\"state\":\"down:connect\"")
+                && l.contains("\"exit_code\":" + ExitCodes.UNREACHABLE));
+        // alpha goes on being checked while beta is down
+        int seen = watch.out().all().size();
+        watch.out().await(l -> l.contains("\"name\":\"alpha\"") && l.contains("\"state\":\"up\"") && watch.out().all().size() > seen);
+
+        Map<String, Double> oneDown = scrape(metrics);
+        assertThat(oneDown).containsEntry("pso_up{server=\"alpha\"}", 1.0).containsEntry("pso_up{server=\"beta\"}", 0.0);
+        assertThat(oneDown.get("pso_check_failures_total{reason=\"unreachable\",server=\"beta\",stage=\"connect\"}")).isGreaterThanOrEqualTo(1.0);
+        assertThat(oneDown).doesNotContainKey("pso_check_failures_total{reason=\"unreachable\",server=\"alpha\",stage=\"connect\"}");
+
+        assertThat(watch.stop()).isZero();
+        assertThat(watch.out().all()).allSatisfy(l -> assertThat(json(l).get("name").asString()).isIn("alpha", "beta"));
+        assertThat(watch.err().all()).noneMatch(l -> l.contains("player123"));
+    }
+
+    @Test
+    void aWatchFileWithoutServersIsAConfigurationError() throws Exception {
+        Path file = dir.resolve("watch.toml");
+        Files.writeString(file, "[servers]\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Cli.Run run = cli.run("watch", "--watch-file", file.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(run.err()).contains("names no servers");
+    }
+
+    private Map<String, Double> scrape(URI uri) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, Double> samples = new LinkedHashMap<>();
+        for (String line : response.body().lines().toList()) {
+            if (line.startsWith("#") || line.isBlank()) continue;
+            Matcher m = SAMPLE.matcher(line);
+            assertThat(m.matches()).as("a sample line: " + line).isTrue();
+            samples.put(canonical(m.group(1)), Double.parseDouble(m.group(2)));
+        }
+        return samples;
+    }
+
+    /** A series as {@code name{a="x",b="y"}} with its labels in name order (the exposition puts {@code le} last). */
+    static String canonical(String series) {
+        int brace = series.indexOf('{');
+        if (brace < 0) return series;
+        Matcher label = LABEL.matcher(series.substring(brace + 1, series.length() - 1));
+        java.util.TreeMap<String, String> labels = new java.util.TreeMap<>();
+        while (label.find()) labels.put(label.group(1), label.group(2));
+        return series.substring(0, brace) + labels.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    static JsonNode json(String line) {
+        return Json.MAPPER.readTree(line);
+    }
+}
