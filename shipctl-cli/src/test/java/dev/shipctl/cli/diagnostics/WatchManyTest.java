@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.fixtures.RecordingWebhook;
+import dev.shipctl.cli.output.DiscordMessage;
 import dev.shipctl.cli.output.Json;
 import dev.shipctl.sandbox.Sandbox;
 import java.net.URI;
@@ -115,6 +117,57 @@ class WatchManyTest {
     }
 
     @Test
+    void discordHearsEachServerByNameDownAndUpAgainWithTheOutagesLength() throws Exception {
+        try (RecordingWebhook webhook = new RecordingWebhook()) {
+            Path hook = dir.resolve("discord");
+            Files.writeString(hook, webhook.url() + "\n");
+            Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rw-------"));
+            Path file = dir.resolve("watch.toml");
+            Files.writeString(file, """
+                    [servers.alpha]
+                    host = "127.0.0.1"
+                    port = %d
+                    user = "player1"
+                    password_env = "WATCH_PASSWORD"
+
+                    [servers.beta]
+                    host = "127.0.0.1"
+                    port = %d
+                    user = "player1"
+                    password_env = "WATCH_PASSWORD"
+                    """.formatted(alpha.loginPort(), beta.loginPort()));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            int login = beta.loginPort();
+            int character = beta.characterPort();
+
+            Cli.Running watch = cli.start("watch", "--watch-file", file.toString(), "--interval", "100ms", "--timeout", "2s",
+                    "--discord-webhook-file", hook.toString(), "--discord-min-interval", "0", "--json");
+            watch.out().await(l -> l.contains("\"name\":\"beta\"") && l.contains("\"state\":\"up\""));
+            beta.close();
+            JsonNode down = embed(webhook.await(r -> embed(r).get("title").asString().equals("beta is down"), Cli.WAIT));
+            assertThat(down.get("description").asString()).contains("Failing stage: **");
+            watch.out().await(l -> l.contains("\"name\":\"beta\"") && l.contains("\"exit_code\":" + ExitCodes.UNREACHABLE));
+
+            beta = Sandbox.builder().loginPort(login).characterPort(character).shipPort(0).build().start();
+            JsonNode up = embed(webhook.await(r -> embed(r).get("title").asString().equals("beta is up again"), Cli.WAIT));
+            assertThat(up.get("description").asString()).matches("Outage after \\d+ s\\. Block reached in [\\d.,]+ ms\\.");
+            assertThat(up.get("color").asInt()).isEqualTo(DiscordMessage.GREEN);
+            assertThat(watch.stop()).isZero();
+
+            // alpha stayed up: nothing said about it; beta once down, once up; the URL in no output
+            assertThat(webhook.requests()).extracting(r -> embed(r).get("title").asString()).containsExactly("beta is down", "beta is up again");
+            assertThat(watch.out().text() + watch.err().text()).doesNotContain(RecordingWebhook.TOKEN);
+        }
+    }
+
+    /** The one embed of a webhook request, after checking that nothing in it can ping anyone. */
+    static JsonNode embed(RecordingWebhook.Request r) {
+        JsonNode o = Json.MAPPER.readTree(r.body());
+        assertThat(o.get("allowed_mentions").get("parse")).isEmpty();
+        return o.get("embeds").get(0);
+    }
+
+    @Test
     void aWatchFileWithoutServersIsAConfigurationError() throws Exception {
         Path file = dir.resolve("watch.toml");
         Files.writeString(file, "[servers]\n");
@@ -122,6 +175,23 @@ class WatchManyTest {
         Cli.Run run = cli.run("watch", "--watch-file", file.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.err()).contains("names no servers");
+    }
+
+    @Test
+    void aPasswordInTheWatchFileIsRefusedAndNotQuoted() throws Exception {
+        Path file = dir.resolve("watch.toml");
+        Files.writeString(file, """
+                [servers.alpha]
+                host = "127.0.0.1"
+                port = %d
+                user = "player1"
+                password = "player123"
+                """.formatted(alpha.loginPort()));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Cli.Run run = cli.run("watch", "--watch-file", file.toString(), "--max-checks", "1");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(run.err()).contains("password").doesNotContain("player123");
+        assertThat(run.out()).isEmpty();
     }
 
     private Map<String, Double> scrape(URI uri) throws Exception {
