@@ -50,7 +50,7 @@ final class WatchMetrics {
             .help("Players on each ship, from the ship list of the last successful check").labelNames("server", "ship")
             .register(registry);
     final Gauge lobbyPlayers = Gauge.builder().name("pso_lobby_players")
-            .help("Players (not counting the checker) in the lobby each check joined")
+            .help("Players (not counting the checker) in the lobby each check joined (--depth lobby)")
             .labelNames("server", "ship", "block", "lobby").register(registry);
     final Gauge blocks = Gauge.builder().name("pso_blocks")
             .help("Blocks the ship listed in the last successful check").labelNames("server", "ship").register(registry);
