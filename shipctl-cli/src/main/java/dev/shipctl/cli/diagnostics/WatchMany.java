@@ -83,6 +83,9 @@ final class WatchMany {
             while (!Thread.currentThread().isInterrupted()) {
                 long started = System.nanoTime();
                 CheckResult r = check.run();
+                // a stop cut the check short (its socket closed under it): that failure is not the server's, so it is
+                // neither shown, counted nor sent to Discord; clearing the interrupt lets the notices under way go out
+                if (Thread.interrupted()) return;
                 rounds++;
                 metrics.record(t.name(), t.address(), List.of(r));
                 String next = r.ok() ? "up" : "down:" + r.failedStage().map(s -> s.id()).orElse("unknown");
