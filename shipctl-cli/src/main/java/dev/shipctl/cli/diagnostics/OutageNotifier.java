@@ -24,14 +24,20 @@ import java.util.concurrent.Executors;
  */
 final class OutageNotifier implements AutoCloseable {
     private final DiscordWebhook webhook;
+    private final String server;
     private final HookSpacing spacing;
     private final InstantSource clock;
     private final Terminal term;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("discord").factory());
     private Instant downSince;
 
-    OutageNotifier(DiscordWebhook webhook, Duration minInterval, InstantSource clock, Terminal term) {
+    /**
+     * Notices about {@code server} (the name watch gives it: a profile's or a watch file's, else host:port) posted
+     * to {@code webhook}, which several notifiers may share (its sends are serialised).
+     */
+    OutageNotifier(DiscordWebhook webhook, String server, Duration minInterval, InstantSource clock, Terminal term) {
         this.webhook = webhook;
+        this.server = server;
         this.spacing = new HookSpacing(minInterval, clock);
         this.clock = clock;
         this.term = term;
@@ -56,15 +62,19 @@ final class OutageNotifier implements AutoCloseable {
         String length = downSince == null ? "" : " after " + Durations.format(roundToSeconds(Duration.between(downSince, now)));
         downSince = null;
         return DiscordMessage.embed(new DiscordMessage.Embed(
-                DiscordMarkdown.escape(r.server()) + " is up again",
-                "Outage" + length + ". Lobby reached in " + Durations.millis(r.total()) + ".",
+                DiscordMarkdown.escape(server) + " is up again",
+                "Outage" + length + ". " + capitalised(r.depth().id()) + " reached in " + Durations.millis(r.total()) + ".",
                 DiscordMessage.GREEN, now));
     }
 
-    private static DiscordMessage down(CheckResult r, Instant now) {
+    private static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    private DiscordMessage down(CheckResult r, Instant now) {
         String stage = r.failedStage().map(Stage::id).orElse("unknown");
         return DiscordMessage.embed(new DiscordMessage.Embed(
-                DiscordMarkdown.escape(r.server()) + " is down",
+                DiscordMarkdown.escape(server) + " is down",
                 "Failing stage: **" + DiscordMarkdown.escape(stage) + "**\n"
                         + DiscordMarkdown.escape(r.reason().orElse("no reason given")) + "\n(exit code " + ExitCodes.of(r) + ")",
                 DiscordMessage.RED, now));

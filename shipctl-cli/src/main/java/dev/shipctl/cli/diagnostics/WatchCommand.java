@@ -10,11 +10,12 @@ import dev.shipctl.check.HealthCheck;
 import dev.shipctl.cli.community.status.StatusHttpOptions;
 import dev.shipctl.cli.options.FastLogin;
 import dev.shipctl.cli.common.CliContext;
-import dev.shipctl.cli.common.OneServerOnly;
+import dev.shipctl.cli.common.HandlesFleets;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.Stopper;
 import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.config.Profile;
+import dev.shipctl.cli.config.Profiles;
 import dev.shipctl.cli.options.ConnectOptions;
 import dev.shipctl.cli.options.DepthOption;
 import dev.shipctl.cli.options.DiscordOption;
@@ -30,6 +31,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -52,9 +54,14 @@ import tools.jackson.databind.node.ObjectNode;
                 + "never see the monitor arrive and leave, and the populations come from the ship list (Tethealla; newserv shows "
                 + "none before the lobby). --depth lobby enters lobby 1 as check does, and counts its members; --depth login or "
                 + "ship stop sooner. --fast goes to the lobby (its fast path ends there).", "",
-            "--metrics serves Prometheus metrics at http://HOST:PORT/metrics (HOST defaults to 127.0.0.1): pso_up, "
-                + "pso_login_seconds, pso_stage_seconds{stage}, pso_ship_players{ship}, pso_lobby_players{ship,block,lobby}, "
-                + "pso_check_failures_total{stage}, pso_checks_total, pso_check_exit_code, pso_block_up{ship,block}.", "",
+            "Several servers in one process: --profile a,b, --all-profiles or --watch-file FILE, each on its own schedule, "
+                + "one line per check naming the server; --depth and Discord notices (each naming its server) apply to every one "
+                + "(--on-change, --fast and --all: one server only).", "",
+            "--metrics serves Prometheus metrics at http://HOST:PORT/metrics (HOST defaults to 127.0.0.1), each with a server "
+                + "label (profile or watch-file name, else host:port): pso_up, pso_check_duration_seconds and "
+                + "pso_stage_duration_seconds{stage} (histograms), pso_players{ship}, pso_lobby_players{ship,block,lobby}, "
+                + "pso_check_failures_total{stage,reason}, pso_checks_total, pso_server_info{flavour,address}, "
+                + "pso_last_check_age_seconds, pso_block_up{ship,block}.", "",
             "--on-change runs a command (sh -c) when health changes (up <-> down, or the failing stage changes). "
                 + "It gets the old and new state (up, or down:STAGE) as $1 and $2 and in SHIPCTL_OLD_STATE and "
                 + "SHIPCTL_NEW_STATE, plus SHIPCTL_STAGE, SHIPCTL_ERROR (control characters in the server's text shown as escapes, "
@@ -63,11 +70,12 @@ import tools.jackson.databind.node.ObjectNode;
                 + "(default 60s): changes within it are folded into one later run from the state last reported to the latest, "
                 + "with every state passed through in SHIPCTL_CHANGES; each fold is said on stderr.", "",
             "--discord-webhook-file FILE (or SHIPCTL_DISCORD_WEBHOOK) posts to a Discord channel: down with the failing stage, "
-                + "up again with the outage's length; once per change, at most once per --discord-min-interval (default 60s). "
+                + "up again with the outage's length; once per change, at most once per --discord-min-interval (default 60s), "
+                + "for each server, the notice naming it (profile or watch-file name, else host:port). "
                 + "Setup and what the channel sees: docs/community.md.", "",
             "--status-http [ADDR:]PORT serves a read-only status page for a community site: / (HTML, embeddable in an iframe), "
-                + "/status.json and /badge/NAME.svg, the server under its profile's name (else host:port). A port alone binds "
-                + "127.0.0.1; GET and HEAD only; no account names, no addresses unless --status-show-addresses. See docs/community.md."},
+                + "/status.json and /badge/NAME.svg, each server under its name (profile or watch-file name, else host:port). A port "
+                + "alone binds 127.0.0.1; GET and HEAD only; no account names, no addresses unless --status-show-addresses. See docs/community.md."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  SHIPCTL_PASSWORD=... shipctl watch -u monitor --interval 30s --metrics 127.0.0.1:9464",
@@ -75,12 +83,10 @@ import tools.jackson.databind.node.ObjectNode;
             "  shipctl watch --profile home --all --interval 5m --json >> /var/log/pso-health.jsonl",
             "  shipctl watch --profile home --fast --interval 10s   # straight to the block, one connection per round",
             "  shipctl watch --profile home --depth lobby          # into lobby 1 each round: counts its members, seen by players",
-            "  shipctl watch --profile home --status-http 8080 --status-cors https://example.org   # http://127.0.0.1:8080/"})
-public final class WatchCommand implements Callable<Integer>, OneServerOnly {
-    @Override
-    public String notForAFleet() {
-        return "watches one server (several at once is not built yet); run one watch per profile";
-    }
+            "  shipctl watch --all-profiles --metrics 127.0.0.1:9464   # every saved server, one process",
+            "  shipctl watch --watch-file ~/.config/shipctl/watch.toml --json   # see docs/monitoring.md",
+            "  shipctl watch --all-profiles --status-http 8080 --status-cors https://example.org   # http://127.0.0.1:8080/"})
+public final class WatchCommand implements Callable<Integer>, HandlesFleets {
 
     private final CliContext ctx;
 
@@ -131,6 +137,11 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
     @Mixin
     StatusHttpOptions statusHttp;
 
+    @Option(names = "--watch-file", paramLabel = "FILE",
+            description = "Watch the servers FILE names (TOML, [servers.NAME] tables: host, port, flavour, user, password_env or"
+                    + " password_file, interval), each on its own schedule, in this one process.")
+    Path watchFile;
+
     private final FastLogin fastLogin = new FastLogin();
 
     /** The longest an --on-change command may run. */
@@ -152,6 +163,7 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
     @Override
     public Integer call() throws Exception {
         if (fast && all) throw UserError.usage("--fast and --all do not go together (--all needs the ship and block lists of the whole chain)");
+        if (watchFile != null || connect.fleetAsked()) return watchMany();
         if (fast && depthOption.given() && depthOption.orElse(Depth.LOBBY) != Depth.LOBBY) {
             throw UserError.usage("--fast goes to the lobby: it needs --depth lobby (or no --depth)");
         }
@@ -160,18 +172,19 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
         Credentials credentials = connect.credentials(ctx);
         Terminal term = ctx.terminal();
         HealthCheck check = HealthCheck.builder(client, credentials).depth(depth).build();
+        String name = connect.profile(ctx).isPresent() ? profileName() : connect.address(ctx);
         WatchMetrics m = new WatchMetrics();
+        m.add(name, connect.address(ctx));
         OutageNotifier notices = discord.webhook(ctx)
-                .map(w -> new OutageNotifier(w, discordMinInterval, InstantSource.system(), term)).orElse(null);
+                .map(w -> new OutageNotifier(w, name, discordMinInterval, InstantSource.system(), term)).orElse(null);
         HTTPServer server = metrics == null ? null : startMetrics(m);
         Backoff backoff = new Backoff(interval.compareTo(Duration.ofSeconds(1)) < 0 ? interval : Duration.ofSeconds(1), interval);
         String state = null;
         HookSpacing spacing = new HookSpacing(onChangeMinInterval, InstantSource.system());
         int rounds = 0;
         int lastExit = ExitCodes.OK;
-        String statusName = StatusHttpOptions.serverName(ctx, connect);
         try (Stopper stop = new Stopper("watch"); StatusHttpOptions.Status status = statusHttp.start(ctx)) {
-            status.expect(statusName, connect.address(ctx));
+            status.expect(name, connect.address(ctx));
             if (server != null) {
                 term.err().println("shipctl: metrics on http://" + hostOf(metrics) + ":" + server.getPort() + "/metrics");
             }
@@ -180,13 +193,16 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
             while (!stop.stopping()) {
                 long started = System.nanoTime();
                 List<CheckResult> round = all ? check.runAll() : List.of(checkOnce(client, credentials, check));
+                // a stop cut the check short: that failure is not the server's (no line, no metric, no hook, no notice);
+                // pause(0) consumes the interrupt, so that the notices under way still go out
+                if (!stop.pause(Duration.ZERO)) break;
                 rounds++;
-                m.record(round);
+                m.record(name, connect.address(ctx), round);
                 CheckResult firstFailure = round.stream().filter(r -> !r.ok()).findFirst().orElse(null);
                 CheckResult shown = firstFailure != null ? firstFailure : round.getFirst();
                 String next = firstFailure == null ? "up" : "down:" + firstFailure.failedStage().map(Stage::id).orElse("unknown");
                 lastExit = ExitCodes.of(shown);
-                status.record(statusName, shown);
+                status.record(name, shown);
                 boolean changed = state != null && !state.equals(next);
                 report(round, shown, next, changed);
                 if (onChange != null) {
@@ -213,6 +229,44 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
             if (notices != null) notices.close();
         }
         return maxChecks != null ? lastExit : ExitCodes.OK;
+    }
+
+    /** The name of the profile in force (the flag, else $SHIPCTL_PROFILE). */
+    private String profileName() {
+        return connect.profile != null ? connect.profile : ctx.env().get("SHIPCTL_PROFILE");
+    }
+
+    /** Several servers (a fleet of profiles, or a watch file) in this one process. */
+    private int watchMany() throws Exception {
+        if (watchFile != null && connect.fleetAsked()) {
+            throw UserError.usage("--watch-file and --profile a,b / --all-profiles do not go together: name the servers in one place");
+        }
+        if (fast || all || onChange != null) {
+            throw UserError.usage("--fast, --all and --on-change watch one server (not built yet for several): run one watch per server");
+        }
+        List<WatchFile.Server> servers = watchFile != null ? WatchFile.read(watchFile, interval)
+                : connect.fleet(ctx).stream().map(p -> new WatchFile.Server(p, Profiles.load(ctx.configFile()).require(p), interval)).toList();
+        List<WatchMany.Target> targets = new java.util.ArrayList<>();
+        for (WatchFile.Server s : servers) {
+            targets.add(new WatchMany.Target(s.name(), connect.address(s.settings()), connect.client(ctx, s.settings()).build(),
+                    connect.credentials(ctx, s.settings(), "server " + s.name()), s.interval()));
+        }
+        WatchMetrics m = new WatchMetrics();
+        Depth depth = depthOption.orElse(Depth.BLOCK);
+        HTTPServer server = metrics == null ? null : startMetrics(m);
+        Terminal term = ctx.terminal();
+        try (Stopper stop = new Stopper("watch"); StatusHttpOptions.Status status = statusHttp.start(ctx)) {
+            for (WatchMany.Target t : targets) status.expect(t.name(), t.address());
+            WatchMany many = new WatchMany(targets, m, ctx.terminal(), output.json(), maxChecks, depth,
+                    discord.webhook(ctx).orElse(null), discordMinInterval, status::record);
+            if (server != null) term.err().println("shipctl: metrics on http://" + hostOf(metrics) + ":" + server.getPort() + "/metrics");
+            term.err().println(term.dim("Watching " + targets.size() + " servers (" + String.join(", ", targets.stream().map(WatchMany.Target::name).toList())
+                    + ") to the " + depth.id() + (depth.visibleToPlayers() ? " (seen by players in lobby 1)" : "") + " …"));
+            int worst = many.run();
+            return maxChecks != null ? worst : ExitCodes.OK;
+        } finally {
+            if (server != null) server.close();
+        }
     }
 
     private HTTPServer startMetrics(WatchMetrics m) {
@@ -253,16 +307,20 @@ public final class WatchCommand implements Callable<Integer>, OneServerOnly {
         } else {
             String when = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
             if (shown.ok()) {
-                String seen = shown.lobby().isPresent() ? shown.others().size() + " other player(s)"
-                        : shown.ships().stream().flatMap(sh -> sh.players().stream()).reduce(Integer::sum)
-                                .map(n -> n + " player(s) on the ship list").orElse("no population shown");
                 term.out().println(when + "  " + term.green("up") + "    " + shown.depth().id() + " in " + Durations.millis(shown.total())
-                        + "  " + shown.where() + ", " + seen + (round.size() > 1 ? "; " + round.size() + " logins ok" : ""));
+                        + "  " + shown.where() + ", " + population(shown) + (round.size() > 1 ? "; " + round.size() + " logins ok" : ""));
             } else {
                 term.out().println(when + "  " + term.red("DOWN") + "  " + shown.failure() + " (exit code " + ExitCodes.of(shown) + ")");
             }
         }
         term.out().flush();
+    }
+
+    /** The population a successful check saw: the lobby's other players, else the ship list's total. */
+    static String population(CheckResult r) {
+        return r.lobby().isPresent() ? r.others().size() + " other player(s)"
+                : r.ships().stream().flatMap(sh -> sh.players().stream()).reduce(Integer::sum)
+                        .map(n -> n + " player(s) on the ship list").orElse("no population shown");
     }
 
     /** Runs the hook, or says on stderr why it does not run now. */

@@ -3,6 +3,7 @@ package dev.shipctl.cli.fleet;
 import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.Commands;
 import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.HandlesFleets;
 import dev.shipctl.cli.common.OneServerOnly;
 import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.options.ConnectOptions;
@@ -33,7 +34,8 @@ import picocli.CommandLine.ParseResult;
  * done. At most {@code --parallel} servers (default 4) run at a time, and profiles of the same account on the same
  * server one after the other (a server lets an account in once); one that fails never stops the others. Then
  * one row per server in profile order (or one JSON object each), and the worst exit code ({@link WorstExitCode}).
- * Commands that only make sense on one server ({@link OneServerOnly}) are refused in one line.
+ * Commands that only make sense on one server ({@link OneServerOnly}) are refused in one line; those that take a
+ * fleet themselves ({@link HandlesFleets}) run as usual.
  */
 public final class Fleet {
     private final CliContext ctx;
@@ -69,6 +71,7 @@ public final class Fleet {
         if (leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested()) return Optional.empty();
         Optional<ConnectOptions> connect = mixin(leaf, ConnectOptions.class);
         if (connect.isEmpty() || !connect.get().fleetAsked()) return Optional.empty();
+        if (leaf.commandSpec().userObject() instanceof HandlesFleets) return Optional.empty();
         CommandLine command = leaf.commandSpec().commandLine();
         try {
             String verb = leaf.commandSpec().qualifiedName(" ").replaceFirst("^\\S+ ", "");

@@ -175,7 +175,14 @@ public final class ConnectOptions {
 
     /** A client for the server these options name. */
     public ShipClient.Builder client(CliContext ctx) {
-        Profile p = profile(ctx).orElse(Profile.empty());
+        return client(ctx, profile(ctx).orElse(Profile.empty()));
+    }
+
+    /**
+     * A client for the server {@code p} names (a fleet's profile, a watch file's server), the flags given here
+     * overriding its settings as usual.
+     */
+    public ShipClient.Builder client(CliContext ctx, Profile p) {
         ShipClient.Builder b = ShipClient.builder()
                 .server(first(host, p.host(), "127.0.0.1"), first(port, p.port(), ShipClient.DEFAULT_PORT))
                 .ship(first(ship, p.ship(), null))
@@ -196,15 +203,22 @@ public final class ConnectOptions {
      * buffer is wiped here; {@link Credentials} holds it as a String (its public API), which the JDK cannot wipe.
      */
     public Credentials credentials(CliContext ctx) {
-        Profile p = profile(ctx).orElse(Profile.empty());
+        return credentials(ctx, profile(ctx).orElse(Profile.empty()), fleetMember ? "profile " + profile : null);
+    }
+
+    /**
+     * The account of the server {@code p} names and its password, as {@link #credentials(CliContext)} reads them;
+     * a password prompt names {@code serverName} ("profile home") when it is not null (several servers in play).
+     */
+    public Credentials credentials(CliContext ctx, Profile p, String serverName) {
         String name = first(user, p.user(), null);
         if (name == null) throw UserError.usage("no account: give --user NAME (or a profile with user = \"...\")");
         warnIfTheNetworkCanRead(ctx, p);
         PasswordSource source = passwordSource(ctx, p);
         char[] password;
-        if (fleetMember && source instanceof PasswordSource.Prompt) {
+        if (serverName != null && source instanceof PasswordSource.Prompt) {
             synchronized (PROMPTS) {
-                password = new PasswordSource.Prompt("Password of " + name + " for profile " + profile + ": ")
+                password = new PasswordSource.Prompt("Password of " + name + " for " + serverName + ": ")
                         .read(ctx.env(), ctx.console().orElse(null));
             }
         } else {
@@ -309,7 +323,11 @@ public final class ConnectOptions {
 
     /** "host:port" as the user sees it. */
     public String address(CliContext ctx) {
-        Profile p = profile(ctx).orElse(Profile.empty());
+        return address(profile(ctx).orElse(Profile.empty()));
+    }
+
+    /** "host:port" of the server {@code p} names, flags first. */
+    public String address(Profile p) {
         return first(host, p.host(), "127.0.0.1") + ":" + first(port, p.port(), ShipClient.DEFAULT_PORT);
     }
 

@@ -79,12 +79,13 @@ class WatchTest {
         JsonNode up = json(watch.out().await(l -> l.contains("\"state\":\"up\"")));
         assertThat(up.get("ok").asBoolean()).isTrue();
         Map<String, Double> healthy = scrape(metrics);
-        assertThat(healthy).containsEntry("pso_up", 1.0);
-        assertThat(healthy.get("pso_stage_seconds{stage=\"lobby\"}")).isNotNull().isGreaterThan(0.0);
-        assertThat(healthy.get("pso_login_seconds")).isGreaterThan(0.0);
-        assertThat(healthy).containsKey("pso_ship_players{ship=\"" + sandbox.shipName() + "\"}");
-        assertThat(healthy).containsEntry("pso_lobby_players{block=\"BLOCK01\",lobby=\"1\",ship=\"" + sandbox.shipName() + "\"}", 0.0);
-        assertThat(healthy.get("pso_checks_total")).isGreaterThanOrEqualTo(1.0);
+        String server = "server=\"127.0.0.1:" + login + "\"";
+        assertThat(healthy).containsEntry("pso_up{" + server + "}", 1.0);
+        assertThat(healthy.get("pso_stage_duration_seconds_count{" + server + ",stage=\"lobby\"}")).isNotNull().isGreaterThanOrEqualTo(1.0);
+        assertThat(healthy.get("pso_check_duration_seconds_sum{" + server + "}")).isGreaterThan(0.0);
+        assertThat(healthy).containsKey("pso_players{" + server + ",ship=\"" + sandbox.shipName() + "\"}");
+        assertThat(healthy).containsEntry("pso_lobby_players{block=\"BLOCK01\",lobby=\"1\"," + server + ",ship=\"" + sandbox.shipName() + "\"}", 0.0);
+        assertThat(healthy.get("pso_checks_total{" + server + "}")).isGreaterThanOrEqualTo(1.0);
 
         sandbox.close();
         // while the sandbox shuts down a check may fail at any stage; then connecting is refused
@@ -92,14 +93,14 @@ class WatchTest {
         assertThat(down.get("error").asString()).contains("cannot connect");
         watch.err().await(l -> l.contains("on-change up -> down:") && l.contains("exit code 0"));
         Map<String, Double> broken = scrape(metrics);
-        assertThat(broken).containsEntry("pso_up", 0.0).containsEntry("pso_check_exit_code", (double) ExitCodes.UNREACHABLE);
-        assertThat(broken.get("pso_check_failures_total{stage=\"connect\"}")).isGreaterThanOrEqualTo(1.0);
+        assertThat(broken).containsEntry("pso_up{" + server + "}", 0.0);
+        assertThat(broken.get("pso_check_failures_total{reason=\"unreachable\"," + server + ",stage=\"connect\"}")).isGreaterThanOrEqualTo(1.0);
 
         sandbox = Sandbox.builder().loginPort(login).characterPort(character).shipPort(0).build().start();
         JsonNode back = json(watch.out().await(l -> l.contains("\"state\":\"up\"")));
         assertThat(back.get("changed").asBoolean()).isTrue();
         watch.err().await(l -> l.contains("on-change down:connect -> up: exit code 0"));
-        assertThat(scrape(metrics)).containsEntry("pso_up", 1.0);
+        assertThat(scrape(metrics)).containsEntry("pso_up{" + server + "}", 1.0);
 
         assertThat(watch.stop()).isZero();
         var lines = Files.readAllLines(changes);

@@ -9,6 +9,7 @@ import dev.shipctl.ShipClient;
 import dev.shipctl.Credentials;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.fixtures.Cli;
+import dev.shipctl.cli.output.Json;
 import dev.shipctl.sandbox.SandboxEvent;
 import dev.shipctl.testkit.SandboxExtension;
 import java.nio.file.Path;
@@ -171,7 +172,7 @@ class FleetTest {
 
     @Test
     void commandsForOneServerRefuseAFleetInOneLine() {
-        for (String verb : List.of("listen", "watch", "shell")) {
+        for (String verb : List.of("listen", "bridge", "shell")) {
             Cli.Run run = cli.run(verb, "--all-profiles");
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err().lines()).as(verb).singleElement().asString().startsWith("shipctl: " + verb + " does not run on several servers");
@@ -182,6 +183,19 @@ class FleetTest {
         assertThat(cli.run("check", "--profile", "live", "--all-profiles").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.run("check", "--all-profiles", "--parallel", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(LIVE.sandbox().events().history()).filteredOn(e -> e instanceof SandboxEvent.LoginAccepted).isEmpty();
+    }
+
+    @Test
+    void watchTakesTheFleetItselfAndChecksEveryServerInOneProcess() {
+        // watch handles a fleet (HandlesFleets): it is not refused, nor run once per server; --max-checks ends it
+        Cli.Run run = cli.run("watch", "--all-profiles", "--max-checks", "1", "--interval", "100ms", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out().lines().map(l -> Json.MAPPER.readTree(l).get("name").asString()).sorted().toList())
+                .containsExactly("live", "test");
+        assertThat(run.err()).contains("Watching 2 servers (live, test) to the block").doesNotContain("gmadmin123");
+        assertThat(LIVE.sandbox().events().history()).filteredOn(e -> e instanceof SandboxEvent.LoginAccepted).isNotEmpty();
+        assertThat(TEST.sandbox().events().history()).filteredOn(e -> e instanceof SandboxEvent.LoginAccepted).isNotEmpty();
     }
 
     @Test

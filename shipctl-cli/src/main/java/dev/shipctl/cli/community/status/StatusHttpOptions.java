@@ -33,12 +33,6 @@ public final class StatusHttpOptions {
     @Option(names = "--status-title", paramLabel = "TEXT", description = "The status page's heading (default: PSO server status).")
     String title = "PSO server status";
 
-    /** The name a server goes under on the status page: the profile's name, else host:port. */
-    public static String serverName(CliContext ctx, ConnectOptions connect) {
-        String profile = connect.profile != null ? connect.profile : ctx.env().get("SHIPCTL_PROFILE");
-        return profile != null && !profile.isBlank() ? profile : connect.address(ctx);
-    }
-
     /**
      * The board the checks go on, served when {@code --status-http} is given (its URL said on stderr); close it
      * when done. Without the option it serves nothing and recording on it costs little.
