@@ -80,12 +80,13 @@ class WatchManyTest {
 
         Cli.Running watch = cli.start("watch", "--watch-file", file.toString(), "--timeout", "2s", "--metrics", "127.0.0.1:0", "--json",
                 "--status-http", "0");
-        Matcher url = METRICS_URL.matcher(watch.err().await(l -> METRICS_URL.matcher(l).find()));
-        assertThat(url.find()).isTrue();
-        URI metrics = URI.create(url.group(1));
+        // stderr says where the status page is, then where the metrics are
         Matcher page = STATUS_URL.matcher(watch.err().await(l -> STATUS_URL.matcher(l).find()));
         assertThat(page.find()).isTrue();
         URI statusJson = URI.create(page.group(1) + "status.json");
+        Matcher url = METRICS_URL.matcher(watch.err().await(l -> METRICS_URL.matcher(l).find()));
+        assertThat(url.find()).isTrue();
+        URI metrics = URI.create(url.group(1));
 
         JsonNode a = json(watch.out().await(l -> l.contains("\"name\":\"alpha\"") && l.contains("\"state\":\"up\"")));
         JsonNode b = json(watch.out().await(l -> l.contains("\"name\":\"beta\"") && l.contains("\"state\":\"up\"")));
