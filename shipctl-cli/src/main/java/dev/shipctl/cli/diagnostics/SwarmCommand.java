@@ -1,7 +1,10 @@
 package dev.shipctl.cli.diagnostics;
 
 import dev.shipctl.Credentials;
+import dev.shipctl.Depth;
 import dev.shipctl.ShipClient;
+import dev.shipctl.check.CheckResult;
+import dev.shipctl.check.HealthCheck;
 import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.OneServerOnly;
@@ -29,6 +32,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import tools.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -218,7 +222,7 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
                 report = uninterruptibly(running);
             }
             if (live) term.err().println();
-            print(report);
+            print(report, checkAfter(client, accounts.getFirst()));
         }
         return ExitCodes.OK;
     }
@@ -235,17 +239,37 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
         }
     }
 
-    private void print(SwarmReport report) {
+    private void print(SwarmReport report, CheckResult after) {
         Terminal term = ctx.terminal();
         synchronized (term) {
             if (json || jsonl) {
-                term.out().println(Json.line(SwarmOutput.json(report)));
+                ObjectNode o = SwarmOutput.json(report);
+                ObjectNode a = o.putObject("after");
+                a.put("up", after.ok());
+                after.failedStage().ifPresent(st -> a.put("failed_stage", st.id()));
+                after.reason().ifPresent(r -> a.put("error", r));
+                term.out().println(Json.line(o));
             } else {
                 SwarmOutput.text(report).forEach(term.out()::println);
+                term.out().println("  after      " + afterLine(after));
             }
             term.out().flush();
         }
         if (html != null) SwarmHtml.write(html, report);
+    }
+
+    /**
+     * One login to the ship list once every session has left, with the shard's first account: whether the server
+     * is still there. A server can hold a load and fall over when it leaves (a real Tethealla's ship did, killed by
+     * SIGPIPE while hundreds of players logged out at once): the counts alone would not say so.
+     */
+    private static CheckResult checkAfter(ShipClient client, Credentials account) {
+        return HealthCheck.builder(client, account).depth(Depth.SHIP).build().run();
+    }
+
+    static String afterLine(CheckResult after) {
+        if (after.ok()) return "the server still answers: a new login reached the ship list";
+        return "the server no longer answers: a new login failed " + after.failure();
     }
 
     /** "100/s", "100" or "2.5/s": logins a second. */

@@ -69,6 +69,7 @@ class SwarmCommandTest {
         assertThat(o.get("latencies").get("total").get("count").asLong()).isEqualTo(200);
         assertThat(o.get("latencies").get("total").get("hdr").asString()).isNotEmpty();
         assertThat(o.get("errors").size()).isZero();
+        assertThat(o.get("after").get("up").asBoolean()).as("a login after the swarm left").isTrue();
         String page = Files.readString(html);
         assertThat(page).contains("<svg", "<polyline", "sessions held over time").doesNotContain("<script");
     }
@@ -91,9 +92,28 @@ class SwarmCommandTest {
     }
 
     @Test
+    void aServerThatFellOverUnderTheLoadIsReportedAsNoLongerAnswering() throws Exception {
+        dev.shipctl.sandbox.Sandbox target = dev.shipctl.sandbox.Sandbox.builder().loginPort(0).shipPort(0).accounts(accounts())
+                .maxConnectionsPerIp(10_000).build().start();
+        Cli.Running swarm;
+        try {
+            swarm = cli.start("swarm", "-p", String.valueOf(target.loginPort()), "--accounts", csv().toString(), "--sessions", "5",
+                    "--ramp", "100/s", "--duration", "1m", "--jsonl", "--timeout", "1s");
+            swarm.out().await(l -> l.contains("\"phase\":\"hold\""));
+        } finally {
+            target.close(); // the server goes away while the sessions are held
+        }
+        assertThat(swarm.stop()).isZero();
+        JsonNode report = Json.MAPPER.readTree(swarm.out().all().getLast());
+        assertThat(report.get("after").get("up").asBoolean()).isFalse();
+        assertThat(report.get("after").get("failed_stage").asString()).isEqualTo("connect");
+    }
+
+    @Test
     void anAccountsFileSwarmPrintsTheAlignedReportAndMatchesWhatTheSandboxSaw() throws Exception {
         Cli.Run run = cli.run("swarm", "-p", port(), "--accounts", csv().toString(), "--sessions", "12", "--ramp", "100/s",
                 "--duration", "100ms", "--behaviour", "idle");
+        assertThat(run.out()).contains("  after      the server still answers: a new login reached the ship list");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("logged in 12", "logged out 12", "p99", "total", "errors (stage/type): none");
