@@ -98,7 +98,7 @@ class SwarmCommandTest {
         Cli.Running swarm;
         try {
             swarm = cli.start("swarm", "-p", String.valueOf(target.loginPort()), "--accounts", csv().toString(), "--sessions", "5",
-                    "--ramp", "100/s", "--duration", "1m", "--jsonl", "--timeout", "1s");
+                    "--ramp", "100/s", "--duration", "1m", "--jsonl", "--timeout", "1s", "--after-wait", "1ms");
             swarm.out().await(l -> l.contains("\"phase\":\"hold\""));
         } finally {
             target.close(); // the server goes away while the sessions are held
