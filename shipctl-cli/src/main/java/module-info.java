@@ -29,6 +29,7 @@ module dev.shipctl.cli {
     requires org.slf4j;
     requires java.net.http;
     requires jdk.httpserver; // what prometheus' exporter (an automatic module, which declares no requires) serves /metrics with
+    requires jdk.management; // swarm: the process's limit of open files (com.sun.management.UnixOperatingSystemMXBean)
     requires jdk.security.auth; // PrivateFiles: the uid a file must belong to (com.sun.security.auth.module.UnixSystem)
 
     exports dev.shipctl.cli;

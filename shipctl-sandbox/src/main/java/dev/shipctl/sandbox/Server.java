@@ -156,6 +156,9 @@ final class Server {
     }
 
     private static final int ACCEPT_BACKLOG = 4096;
+    private static final long ACCEPT_RETRY_MILLIS = 50;
+    /** Whether an accept failed and none has worked since (its warning said once). */
+    private volatile boolean acceptFailing;
 
     private void bind(Role role, int block, int port) throws IOException {
         ServerSocket server = new ServerSocket();
@@ -233,8 +236,21 @@ final class Server {
             try {
                 socket = server.accept();
             } catch (IOException e) {
-                if (running) LOG.warn("accept failed on the {} port: {}", role.label(), e.getMessage());
-                return;
+                if (!running || server.isClosed()) return;
+                // out of file descriptors (a swarm of thousands in one process), say: the port stays open and is
+                // tried again a moment later, as connections close; one line per burst, not one per attempt
+                if (!acceptFailing) LOG.warn("accept failed on the {} port: {} (trying again)", role.label(), e.getMessage());
+                acceptFailing = true;
+                try {
+                    Thread.sleep(ACCEPT_RETRY_MILLIS);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+                continue;
+            }
+            if (acceptFailing) {
+                acceptFailing = false;
+                LOG.warn("accepting on the {} port again", role.label());
             }
             try {
                 socket.setTcpNoDelay(true);

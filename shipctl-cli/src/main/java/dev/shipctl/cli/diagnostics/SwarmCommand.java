@@ -179,6 +179,21 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
         }
     }
 
+    /**
+     * Each held session is an open socket, and with {@code --sandbox} the server's end is one too: past the process's
+     * limit of open files, logins fail with "Too many open files" on either side. Said before the ramp, not after.
+     */
+    private void warnIfTooFewFiles(int sessions, boolean inProcessServer) {
+        if (!(java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os)) return;
+        long limit = os.getMaxFileDescriptorCount();
+        long needed = (long) sessions * (inProcessServer ? 2 : 1) + 200;
+        if (needed > limit) {
+            ctx.terminal().err().println("shipctl: " + sessions + " sessions" + (inProcessServer ? " with the sandbox in this process" : "")
+                    + " need about " + needed + " open files; this process may open " + limit
+                    + ": logins past that fail (raise it with ulimit -n, or run fewer sessions)");
+        }
+    }
+
     /** Sessions a {@code --sandbox} swarm opens from one source address at most, unless --source says otherwise. */
     private static final int SANDBOX_ONE_SOURCE_MAX = 2_000;
     private static final String LOOPBACK_SOURCES = "127.0.0.2-127.0.0.254";
@@ -198,6 +213,7 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
         if (n < 1 || n > accounts.size()) {
             throw UserError.usage("--sessions " + n + ": there are " + accounts.size() + " accounts" + (shard == null ? "" : " in this shard"));
         }
+        warnIfTooFewFiles(n, sandbox);
         Swarm.Builder b = Swarm.builder(client, accounts).sessions(n).ramp(rate).duration(duration).behaviour(kind)
                 .actionInterval(actionInterval).sources(sources).label(label);
         if (blocks != null) b.blocks(blocks);
