@@ -307,10 +307,10 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            Process server = startSandbox();
+            SandboxProcess server = SandboxProcess.start(Map.of(), "--stop-after", "5m");
             Path config = Files.createTempDirectory("shipctl-train");
             try {
-                String port = String.valueOf(loginPort(server));
+                String port = String.valueOf(server.loginPort());
                 // the fast-path tickets of the training go to its own folder, deleted below; the first login of each
                 // account takes the whole chain, the later ones the fast path, so the cache learns both
                 Map<String, String> env = Map.of("SHIPCTL_PASSWORD", "gmadmin123", "NO_COLOR", "1",
@@ -342,8 +342,7 @@ public final class BenchCommand implements Callable<Integer> {
                 try (var files = Files.walk(config)) {
                     for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
                 }
-                server.destroy();
-                if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();
+                server.close();
             }
             return ExitCodes.OK;
         }
@@ -359,38 +358,6 @@ public final class BenchCommand implements Callable<Integer> {
             all.addAll(List.of(connect));
             all.addAll(List.of(rest));
             return all.toArray(String[]::new);
-        }
-
-        /** {@code shipctl sandbox} on free loopback ports, in a JVM of its own; it stops by itself after five minutes. */
-        private static Process startSandbox() throws IOException {
-            String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    "dev.shipctl.cli.Main", "sandbox", "--port", "0", "--ship-port", "0", "--stop-after", "5m");
-            pb.environment().remove("JAVA_TOOL_OPTIONS"); // the AOT cache's own options, when the JDK sets them, are not the sandbox's
-            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-            pb.redirectInput(ProcessBuilder.Redirect.PIPE);
-            return pb.start();
-        }
-
-        /** The login port from the sandbox's first lines ({@code "  login      127.0.0.1:PORT  (...)"}). */
-        private static int loginPort(Process server) throws IOException {
-            BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            for (String line; (line = in.readLine()) != null; ) {
-                String[] words = line.strip().split("\\s+");
-                if (words.length >= 2 && words[0].equals("login") && words[1].startsWith("127.0.0.1:")) {
-                    Thread.ofVirtual().start(() -> drain(in)); // the sandbox never blocks on a full pipe
-                    return Integer.parseInt(words[1].substring("127.0.0.1:".length()));
-                }
-            }
-            throw new IOException("the sandbox for the training run stopped before it listened");
-        }
-
-        private static void drain(BufferedReader in) {
-            try {
-                in.transferTo(java.io.Writer.nullWriter());
-            } catch (IOException e) {
-                // the sandbox stopped
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.shipctl.check.CheckResult;
 import dev.shipctl.check.HealthCheck;
 import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.ExitCodes;
+import dev.shipctl.cli.common.HandOver;
 import dev.shipctl.cli.common.OneServerOnly;
 import dev.shipctl.cli.common.Stopper;
 import dev.shipctl.cli.common.UserError;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -169,6 +171,21 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
             sources = sources(LOOPBACK_SOURCES);
             ctx.terminal().err().println("shipctl: " + n + " sessions come from " + LOOPBACK_SOURCES + " (one address has too few ports; --source sets others)");
         }
+        if (openFilesLimit() < 2L * n + 200) {
+            // this process cannot hold both ends of every session: the sandbox gets a JVM (and open files) of its own
+            ctx.terminal().err().println("shipctl: the sandbox runs in a process of its own (both ends of " + n + " sessions need more open files than one process may have)");
+            Duration lifetime = duration.plusSeconds((long) Math.ceil(n / rate)).plusMinutes(10);
+            try (SandboxProcess s = SandboxProcess.start(Map.of(HandOver.GENERATED_PASSWORD, password), "--blocks",
+                    String.valueOf(Math.max(blocks, blocksNeeded)), "--max-connections-per-ip", String.valueOf(Integer.MAX_VALUE),
+                    "--generated-accounts", String.valueOf(n), "--stop-after", lifetime.toSeconds() + "s")) {
+                ShipClient client = connect.client(ctx).server("127.0.0.1", s.loginPort()).build();
+                sessions = null;
+                inProcessServer = false;
+                return run(client, SwarmAccounts.shard(credentials, slice[0], slice[1]), kind, rate, label, sources);
+            } catch (IOException e) {
+                throw UserError.usage("cannot start the sandbox: " + e.getMessage());
+            }
+        }
         try (Sandbox s = Sandbox.builder().loginPort(0).shipPort(0).blocks(Math.max(blocks, blocksNeeded))
                 .maxConnectionsPerIp(Integer.MAX_VALUE).accounts(Accounts.generated("swarm", n, password)).build().start()) {
             ShipClient client = connect.client(ctx).server(s.address().getHostAddress(), s.loginPort()).build();
@@ -184,14 +201,22 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
      * limit of open files, logins fail with "Too many open files" on either side. Said before the ramp, not after.
      */
     private void warnIfTooFewFiles(int sessions, boolean inProcessServer) {
-        if (!(java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os)) return;
-        long limit = os.getMaxFileDescriptorCount();
+        long limit = openFilesLimit();
         long needed = (long) sessions * (inProcessServer ? 2 : 1) + 200;
         if (needed > limit) {
             ctx.terminal().err().println("shipctl: " + sessions + " sessions" + (inProcessServer ? " with the sandbox in this process" : "")
                     + " need about " + needed + " open files; this process may open " + limit
                     + ": logins past that fail (raise it with ulimit -n, or run fewer sessions)");
         }
+    }
+
+    /** Whether the sandbox of {@code --sandbox} runs in this process (it does unless the open files are too few). */
+    private boolean inProcessServer = true;
+
+    /** How many files this process may open (Long.MAX_VALUE where the JVM does not say). */
+    private static long openFilesLimit() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os
+                ? os.getMaxFileDescriptorCount() : Long.MAX_VALUE;
     }
 
     /** Sessions a {@code --sandbox} swarm opens from one source address at most, unless --source says otherwise. */
@@ -213,7 +238,7 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
         if (n < 1 || n > accounts.size()) {
             throw UserError.usage("--sessions " + n + ": there are " + accounts.size() + " accounts" + (shard == null ? "" : " in this shard"));
         }
-        warnIfTooFewFiles(n, sandbox);
+        warnIfTooFewFiles(n, sandbox && inProcessServer);
         Swarm.Builder b = Swarm.builder(client, accounts).sessions(n).ramp(rate).duration(duration).behaviour(kind)
                 .actionInterval(actionInterval).sources(sources).label(label);
         if (blocks != null) b.blocks(blocks);

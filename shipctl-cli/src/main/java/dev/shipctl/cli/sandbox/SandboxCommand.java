@@ -3,6 +3,7 @@ package dev.shipctl.cli.sandbox;
 import dev.shipctl.cli.common.CliContext;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.common.Stopper;
+import dev.shipctl.cli.common.HandOver;
 import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.options.DurationConverter;
 import dev.shipctl.cli.options.PasswordSource;
@@ -86,6 +87,11 @@ public final class SandboxCommand implements Callable<Integer> {
                     + " (reads $SHIPCTL_PASSWORD, or prompts without echo).")
     boolean hashPassword;
 
+    /** For a swarm too big to share its process with its server: generated accounts, the password from the environment. */
+    @Option(names = "--generated-accounts", paramLabel = "N", hidden = true,
+            description = "N generated accounts (swarm00000...), password from $" + HandOver.GENERATED_PASSWORD + "; the log says warnings only.")
+    Integer generatedAccounts;
+
     @Option(names = "--stop-after", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop by itself after this long (for scripts).")
     Duration stopAfter;
@@ -116,8 +122,15 @@ public final class SandboxCommand implements Callable<Integer> {
         if (pingInterval != null) b.pingInterval(pingInterval);
         if (idleTimeout != null) b.idleTimeout(idleTimeout);
         if (accounts != null) b.accounts(loadAccounts());
+        if (generatedAccounts != null) {
+            String password = ctx.env().get(HandOver.GENERATED_PASSWORD);
+            if (accounts != null || password == null || password.isEmpty()) {
+                throw UserError.usage("--generated-accounts needs $" + HandOver.GENERATED_PASSWORD + " and no --accounts");
+            }
+            b.accounts(Accounts.generated("swarm", generatedAccounts, password));
+        }
         if (localGms != null) b.localGms(loadLocalGms());
-        else if (accounts == null) b.localGms(LocalGms.demo());
+        else if (accounts == null && generatedAccounts == null) b.localGms(LocalGms.demo());
         if (state != null) {
             try {
                 b.stateFile(state);
@@ -127,7 +140,8 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         Sandbox sandbox = b.build();
         // A server's log: one line per login, refusal and dropped client (hostile ones included); -v adds debug.
-        Logging.level("dev.shipctl.sandbox", Logging.verbose() ? ch.qos.logback.classic.Level.DEBUG : ch.qos.logback.classic.Level.INFO);
+        Logging.level("dev.shipctl.sandbox", Logging.verbose() ? ch.qos.logback.classic.Level.DEBUG
+                : generatedAccounts != null ? ch.qos.logback.classic.Level.WARN : ch.qos.logback.classic.Level.INFO);
         try {
             sandbox.start();
         } catch (IOException e) {
