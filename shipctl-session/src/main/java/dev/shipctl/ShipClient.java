@@ -75,7 +75,7 @@ public final class ShipClient {
 
     /**
      * Loads and initialises, on the calling thread, what a first {@link #connect} needs: the packet registry, the
-     * cipher with the bundled key table, the socket options, the server families, the logging backend. Nothing is
+     * cipher with the bundled key table, the socket options, the server families. Nothing is
      * sent and nothing is kept but what the JVM keeps anyway; it is safe to call at any time, from any thread, any
      * number of times, and never throws. A program that starts a JVM for one command (shipctl's one-shot verbs)
      * calls it on a second thread while its first thread parses the command line, so the first connect does not pay

@@ -53,8 +53,8 @@ public final class Registry implements SessionProvider, AdminProvider {
     public void prepare() {
         FAMILIES.flavours();
         Connection.prepare();
-        // the logging backend, which the session's classes ask for when first used: found and set up here, once
-        org.slf4j.LoggerFactory.getILoggerFactory();
+        // not the logging backend: SLF4J set up on this thread while another logs (a command's static logger, built
+        // as the command line is) records those calls and replays them with a warning on stderr
     }
 
     @Override
