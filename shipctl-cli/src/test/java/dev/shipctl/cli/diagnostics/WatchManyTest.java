@@ -61,7 +61,7 @@ class WatchManyTest {
     @Test
     void watchesTwoServersAndLabelsEveryMetricWithItsName() throws Exception {
         Path file = dir.resolve("watch.toml");
-        Files.writeString(file, """
+        privateFile(file, """
                 [servers.alpha]
                 host = "127.0.0.1"
                 port = %d
@@ -76,7 +76,6 @@ class WatchManyTest {
                 password_env = "WATCH_PASSWORD"
                 interval = "150ms"
                 """.formatted(alpha.loginPort(), beta.loginPort()));
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
         Cli.Running watch = cli.start("watch", "--watch-file", file.toString(), "--timeout", "2s", "--metrics", "127.0.0.1:0", "--json",
                 "--status-http", "0");
@@ -135,10 +134,9 @@ class WatchManyTest {
     void discordHearsEachServerByNameDownAndUpAgainWithTheOutagesLength() throws Exception {
         try (RecordingWebhook webhook = new RecordingWebhook()) {
             Path hook = dir.resolve("discord");
-            Files.writeString(hook, webhook.url() + "\n");
-            Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rw-------"));
+            privateFile(hook, webhook.url() + "\n");
             Path file = dir.resolve("watch.toml");
-            Files.writeString(file, """
+            privateFile(file, """
                     [servers.alpha]
                     host = "127.0.0.1"
                     port = %d
@@ -151,7 +149,6 @@ class WatchManyTest {
                     user = "player1"
                     password_env = "WATCH_PASSWORD"
                     """.formatted(alpha.loginPort(), beta.loginPort()));
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             int login = beta.loginPort();
             int character = beta.characterPort();
 
@@ -184,17 +181,15 @@ class WatchManyTest {
                 ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             silent.setSoTimeout((int) Cli.WAIT.toMillis());
             Path hook = dir.resolve("discord");
-            Files.writeString(hook, webhook.url() + "\n");
-            Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rw-------"));
+            privateFile(hook, webhook.url() + "\n");
             Path file = dir.resolve("watch.toml");
-            Files.writeString(file, """
+            privateFile(file, """
                     [servers.silent]
                     host = "127.0.0.1"
                     port = %d
                     user = "player1"
                     password_env = "WATCH_PASSWORD"
                     """.formatted(silent.getLocalPort()));
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             String[] discord = {"--discord-webhook-file", hook.toString(), "--discord-min-interval", "0", "--timeout", "2s", "--json"};
             List<String[]> watches = List.of(
                     // one server: the check runs on the command's thread, and ends at its timeout
@@ -223,8 +218,7 @@ class WatchManyTest {
     @Test
     void aWatchFileWithoutServersIsAConfigurationError() throws Exception {
         Path file = dir.resolve("watch.toml");
-        Files.writeString(file, "[servers]\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        privateFile(file, "[servers]\n");
         Cli.Run run = cli.run("watch", "--watch-file", file.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.err()).contains("names no servers");
@@ -233,14 +227,13 @@ class WatchManyTest {
     @Test
     void aPasswordInTheWatchFileIsRefusedAndNotQuoted() throws Exception {
         Path file = dir.resolve("watch.toml");
-        Files.writeString(file, """
+        privateFile(file, """
                 [servers.alpha]
                 host = "127.0.0.1"
                 port = %d
                 user = "player1"
                 password = "player123"
                 """.formatted(alpha.loginPort()));
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         Cli.Run run = cli.run("watch", "--watch-file", file.toString(), "--max-checks", "1");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.err()).contains("password").doesNotContain("player123");
@@ -273,5 +266,11 @@ class WatchManyTest {
 
     static JsonNode json(String line) {
         return Json.MAPPER.readTree(line);
+    }
+
+    /** Writes a file only its owner may read, as watch files and webhook files must be. */
+    private static void privateFile(Path file, String content) throws java.io.IOException {
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 }
