@@ -42,7 +42,7 @@ module dev.shipctl.cli {
     opens dev.shipctl.cli.community to info.picocli;
     opens dev.shipctl.cli.community.status to info.picocli, com.github.mustachejava; // its template views, read by reflection
     opens dev.shipctl.cli.config to info.picocli, tools.jackson.databind;
-    opens dev.shipctl.cli.diagnostics to info.picocli;
+    opens dev.shipctl.cli.diagnostics to info.picocli, com.github.mustachejava; // swarm --html: its template's views
     opens dev.shipctl.cli.interactive to info.picocli;
     opens dev.shipctl.cli.options to info.picocli;
     opens dev.shipctl.cli.output to info.picocli, ch.qos.logback.core;

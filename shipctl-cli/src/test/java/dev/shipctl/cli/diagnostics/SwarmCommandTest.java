@@ -71,7 +71,13 @@ class SwarmCommandTest {
         assertThat(o.get("errors").size()).isZero();
         assertThat(o.get("after").get("up").asBoolean()).as("a login after the swarm left").isTrue();
         String page = Files.readString(html);
-        assertThat(page).contains("<svg", "<polyline", "sessions held over time").doesNotContain("<script");
+        assertThat(page).contains("<svg", "<polyline", "<rect", "sessions held over time").doesNotContain("<script");
+        // the text report line by line (the template writes each line break as the character reference &#10;)
+        assertThat(page).contains("&#10;  held       peak 200, at end 200&#10;");
+        // every text goes into the page through the template, escaped: a report whose target carries markup
+        ((tools.jackson.databind.node.ObjectNode) o).put("target", "<b>x&y</b>");
+        String hostile = SwarmHtml.page(SwarmOutput.read(o, "report.json"));
+        assertThat(hostile).contains("&lt;b&gt;x&amp;y&lt;/b&gt;").doesNotContain("<b>x");
     }
 
     @Test
