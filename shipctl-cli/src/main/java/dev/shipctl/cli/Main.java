@@ -126,8 +126,9 @@ public final class Main implements Commands {
     public static void main(String[] args) {
         if (args.length > 0 && !onlyVersion(args)) {
             // on the other core, while this thread builds the command line: the annotations of the command it runs
-            // (which that needs next), then what the first connect needs (packet registry, cipher, socket classes,
-            // logging); a one-shot verb reaches its first connect ~50 ms sooner on a two-core machine
+            // (which that needs next), then what the first connect needs (packet registry, cipher, socket classes).
+            // On a busy two-core machine a one-shot verb reaches its first connect 40-60 ms sooner; on a quiet one
+            // this thread competes with the JIT compiler and the gain is within the noise (README, Performance)
             Class<?> command = named(args);
             Thread.ofPlatform().daemon().name("shipctl-prepare").start(() -> {
                 if (command != null) readAnnotations(command, new HashSet<>());
