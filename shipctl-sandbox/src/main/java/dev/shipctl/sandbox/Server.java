@@ -307,8 +307,9 @@ final class Server {
                 serverKey[i] = (byte) settings.random().nextInt(255);
                 clientKey[i] = (byte) settings.random().nextInt(255);
             }
+            BbCipher.Pair ciphers = BbCipher.fromServerKeys(settings.keyTable(), serverKey, clientKey);
             c.start(TethPackets.init(c.role.shipSide() ? TethPackets.SHIP_BANNER : TethPackets.GATE_BANNER, serverKey, clientKey),
-                    BbCipher.fromServerKey(settings.keyTable(), serverKey), BbCipher.fromServerKey(settings.keyTable(), clientKey));
+                    ciphers.first(), ciphers.second());
             c.writerThread.start();
             while (true) {
                 Frame frame = c.reader.read();

@@ -121,8 +121,9 @@ public final class Connection implements AutoCloseable {
             close();
             throw e;
         }
-        reader.decryptWith(BbCipher.fromServerKey(table, init.serverKey()));
-        writer.encryptWith(BbCipher.fromServerKey(table, init.clientKey()));
+        BbCipher.Pair ciphers = BbCipher.fromServerKeys(table, init.serverKey(), init.clientKey());
+        reader.decryptWith(ciphers.first());
+        writer.encryptWith(ciphers.second());
     }
 
     /**

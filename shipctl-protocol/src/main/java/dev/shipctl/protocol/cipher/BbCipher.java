@@ -64,35 +64,25 @@ public final class BbCipher {
      * (the client does this in its 0x03 handler), then the schedule runs.
      */
     public static BbCipher fromServerKey(KeyTable table, byte[] key) {
+        return fromSeed(table, masked(key));
+    }
+
+    /** The seed of a key from 0x03: masked with 19 16 18, as the client's 0x03 handler does. */
+    private static byte[] masked(byte[] key) {
         if (key.length != SEED_LENGTH) {
             throw new IllegalArgumentException("a Blue Burst key is 48 bytes, not " + key.length);
         }
         byte[] seed = new byte[SEED_LENGTH];
         for (int i = 0; i < SEED_LENGTH; i++) seed[i] = (byte) (key[i] ^ SEED_MASK[i % 3]);
-        return fromSeed(table, seed);
+        return seed;
     }
 
     /** Keys a cipher from an already-masked seed (the schedule of protocol notes §2.3, steps 2 to 7). */
     public static BbCipher fromSeed(KeyTable table, byte[] seed) {
-        if (seed.length != SEED_LENGTH) {
-            throw new IllegalArgumentException("a Blue Burst seed is 48 bytes, not " + seed.length);
-        }
-        final int[] p = table.p().clone();
+        final int[] p = initialP(table, seed);
         final int[] s = table.s();
         final int[] s0 = Arrays.copyOfRange(s, 0, 256), s1 = Arrays.copyOfRange(s, 256, 512);
         final int[] s2 = Arrays.copyOfRange(s, 512, 768), s3 = Arrays.copyOfRange(s, 768, 1024);
-        if (table.subtype() == KeyTable.Subtype.MOCB1) {
-            for (int i = 0; i < p.length; i++) {
-                int w = p[i];
-                int a = w & 0xFF, b = (w >>> 8) & 0xFF, c = (w >>> 16) & 0xFF, d = w >>> 24;
-                p[i] = ((a ^ d) << 24) | ((b ^ c) << 16) | (a << 8) | b;
-            }
-        }
-        for (int i = 0, j = 0; i < KeyTable.P_WORDS; i++) {
-            int word = 0;
-            for (int n = 0; n < 4; n++, j++) word = (word << 8) | (seed[j % SEED_LENGTH] & 0xFF);
-            p[i] ^= word;
-        }
         // 521 Blowfish-16 encryptions of the running (l, r), each stored back into the table being built
         int l = 0, r = 0;
         for (int i = 0; i < KeyTable.P_WORDS; i += 2) {
@@ -112,6 +102,79 @@ public final class BbCipher {
             }
         }
         return new BbCipher(p, s0, s1, s2, s3);
+    }
+
+    /** The two ciphers of one connection: what the server sends is decrypted with one, what the client sends with the other. */
+    public record Pair(BbCipher first, BbCipher second) {}
+
+    /**
+     * Keys two ciphers as {@link #fromServerKey} does, from the two keys of one 0x03 (a connection needs both). The
+     * schedule is a chain of 521 encryptions, each round waiting for the one before it; the two chains run side by
+     * side here, so the processor works on one while the other waits, and the pair costs little more than one.
+     */
+    public static Pair fromServerKeys(KeyTable table, byte[] firstKey, byte[] secondKey) {
+        final int[] pa = initialP(table, masked(firstKey)), pb = initialP(table, masked(secondKey));
+        final int[] s = table.s();
+        final int[] a0 = Arrays.copyOfRange(s, 0, 256), a1 = Arrays.copyOfRange(s, 256, 512);
+        final int[] a2 = Arrays.copyOfRange(s, 512, 768), a3 = Arrays.copyOfRange(s, 768, 1024);
+        final int[] b0 = a0.clone(), b1 = a1.clone(), b2 = a2.clone(), b3 = a3.clone();
+        final int[] lr = new int[4]; // (l, r) of the first chain, then of the second
+        for (int i = 0; i < KeyTable.P_WORDS; i += 2) {
+            e16x2(pa, a0, a1, a2, a3, pb, b0, b1, b2, b3, lr);
+            pa[i] = lr[0];
+            pa[i + 1] = lr[1];
+            pb[i] = lr[2];
+            pb[i + 1] = lr[3];
+        }
+        final int[][] as = {a0, a1, a2, a3}, bs = {b0, b1, b2, b3};
+        for (int box = 0; box < 4; box++) {
+            int[] a = as[box], b = bs[box];
+            for (int i = 0; i < 256; i += 2) {
+                e16x2(pa, a0, a1, a2, a3, pb, b0, b1, b2, b3, lr);
+                a[i] = lr[0];
+                a[i + 1] = lr[1];
+                b[i] = lr[2];
+                b[i + 1] = lr[3];
+            }
+        }
+        return new Pair(new BbCipher(pa, a0, a1, a2, a3), new BbCipher(pb, b0, b1, b2, b3));
+    }
+
+    /** Blowfish-16 of two independent (l, r) in {@code lr}, round by round side by side; as {@link #e16} on each. */
+    private static void e16x2(int[] pa, int[] a0, int[] a1, int[] a2, int[] a3,
+                              int[] pb, int[] b0, int[] b1, int[] b2, int[] b3, int[] lr) {
+        int la = lr[0] ^ pa[0], ra = lr[1], lb = lr[2] ^ pb[0], rb = lr[3];
+        for (int round = 1; round <= 16; round += 2) {
+            ra ^= (((a0[la >>> 24] + a1[(la >>> 16) & 0xFF]) ^ a2[(la >>> 8) & 0xFF]) + a3[la & 0xFF]) ^ pa[round];
+            rb ^= (((b0[lb >>> 24] + b1[(lb >>> 16) & 0xFF]) ^ b2[(lb >>> 8) & 0xFF]) + b3[lb & 0xFF]) ^ pb[round];
+            la ^= (((a0[ra >>> 24] + a1[(ra >>> 16) & 0xFF]) ^ a2[(ra >>> 8) & 0xFF]) + a3[ra & 0xFF]) ^ pa[round + 1];
+            lb ^= (((b0[rb >>> 24] + b1[(rb >>> 16) & 0xFF]) ^ b2[(rb >>> 8) & 0xFF]) + b3[rb & 0xFF]) ^ pb[round + 1];
+        }
+        lr[0] = ra ^ pa[17];
+        lr[1] = la;
+        lr[2] = rb ^ pb[17];
+        lr[3] = lb;
+    }
+
+    /** The P words a schedule starts from: the table's (rearranged for MOCB1 tables) XORed with the seed. */
+    private static int[] initialP(KeyTable table, byte[] seed) {
+        if (seed.length != SEED_LENGTH) {
+            throw new IllegalArgumentException("a Blue Burst seed is 48 bytes, not " + seed.length);
+        }
+        final int[] p = table.p().clone();
+        if (table.subtype() == KeyTable.Subtype.MOCB1) {
+            for (int i = 0; i < p.length; i++) {
+                int w = p[i];
+                int a = w & 0xFF, b = (w >>> 8) & 0xFF, c = (w >>> 16) & 0xFF, d = w >>> 24;
+                p[i] = ((a ^ d) << 24) | ((b ^ c) << 16) | (a << 8) | b;
+            }
+        }
+        for (int i = 0, j = 0; i < KeyTable.P_WORDS; i++) {
+            int word = 0;
+            for (int n = 0; n < 4; n++, j++) word = (word << 8) | (seed[j % SEED_LENGTH] & 0xFF);
+            p[i] ^= word;
+        }
+        return p;
     }
 
     /** Blowfish-16 of (l, r): returns (new l) << 32 | (new r). */
