@@ -171,47 +171,60 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
             sources = sources(LOOPBACK_SOURCES);
             ctx.terminal().err().println("shipctl: " + n + " sessions come from " + LOOPBACK_SOURCES + " (one address has too few ports; --source sets others)");
         }
-        if (openFilesLimit() < 2L * n + 200) {
-            // this process cannot hold both ends of every session: the sandbox gets a JVM (and open files) of its own
-            ctx.terminal().err().println("shipctl: the sandbox runs in a process of its own (both ends of " + n + " sessions need more open files than one process may have)");
-            Duration lifetime = duration.plusSeconds((long) Math.ceil(n / rate)).plusMinutes(10);
-            try (SandboxProcess s = SandboxProcess.start(Map.of(HandOver.GENERATED_PASSWORD, password), "--blocks",
-                    String.valueOf(Math.max(blocks, blocksNeeded)), "--max-connections-per-ip", String.valueOf(Integer.MAX_VALUE),
-                    "--generated-accounts", String.valueOf(n), "--stop-after", lifetime.toSeconds() + "s")) {
-                ShipClient client = connect.client(ctx).server("127.0.0.1", s.loginPort()).build();
-                sessions = null;
-                inProcessServer = false;
-                return run(client, SwarmAccounts.shard(credentials, slice[0], slice[1]), kind, rate, label, sources);
-            } catch (IOException e) {
-                throw UserError.usage("cannot start the sandbox: " + e.getMessage());
-            }
-        }
-        try (Sandbox s = Sandbox.builder().loginPort(0).shipPort(0).blocks(Math.max(blocks, blocksNeeded))
-                .maxConnectionsPerIp(Integer.MAX_VALUE).accounts(Accounts.generated("swarm", n, password)).build().start()) {
-            ShipClient client = connect.client(ctx).server(s.address().getHostAddress(), s.loginPort()).build();
+        try (SandboxTarget target = startSandbox(n, password, Math.max(blocks, blocksNeeded), rate)) {
+            ShipClient client = connect.client(ctx).server(target.host(), target.port()).build();
             sessions = null;
             return run(client, SwarmAccounts.shard(credentials, slice[0], slice[1]), kind, rate, label, sources);
+        }
+    }
+
+    /** Where a {@code --sandbox} swarm logs in, and what stops that sandbox. */
+    private record SandboxTarget(String host, int port, AutoCloseable server) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+
+    /**
+     * A sandbox with {@code n} generated accounts: in this process, or in a JVM of its own when this process may not
+     * open enough files for both ends of every session.
+     */
+    private SandboxTarget startSandbox(int n, String password, int blockCount, double rate) {
+        try {
+            if (openFilesLimit() < 2L * n + FILES_BESIDE_SESSIONS) {
+                ctx.terminal().err().println("shipctl: the sandbox runs in a process of its own (both ends of " + n
+                        + " sessions need more open files than one process may have)");
+                Duration lifetime = duration.plusSeconds((long) Math.ceil(n / rate)).plusMinutes(10);
+                SandboxProcess s = SandboxProcess.start(Map.of(HandOver.GENERATED_PASSWORD, password), "--blocks", String.valueOf(blockCount),
+                        "--max-connections-per-ip", String.valueOf(Integer.MAX_VALUE), "--generated-accounts", String.valueOf(n),
+                        "--stop-after", lifetime.toSeconds() + "s");
+                return new SandboxTarget("127.0.0.1", s.loginPort(), s);
+            }
+            Sandbox s = Sandbox.builder().loginPort(0).shipPort(0).blocks(blockCount).maxConnectionsPerIp(Integer.MAX_VALUE)
+                    .accounts(Accounts.generated("swarm", n, password)).build().start();
+            return new SandboxTarget(s.address().getHostAddress(), s.loginPort(), s);
         } catch (IOException e) {
             throw UserError.usage("cannot start the sandbox: " + e.getMessage());
         }
     }
 
     /**
-     * Each held session is an open socket, and with {@code --sandbox} the server's end is one too: past the process's
-     * limit of open files, logins fail with "Too many open files" on either side. Said before the ramp, not after.
+     * Each held session is an open socket: past the process's limit of open files, logins fail with "Too many open
+     * files". Said before the ramp, not after. (An in-process sandbox, whose ends count too, is only started where
+     * they fit: {@link #startSandbox}.)
      */
-    private void warnIfTooFewFiles(int sessions, boolean inProcessServer) {
+    private void warnIfTooFewFiles(int sessions) {
         long limit = openFilesLimit();
-        long needed = (long) sessions * (inProcessServer ? 2 : 1) + 200;
+        long needed = sessions + FILES_BESIDE_SESSIONS;
         if (needed > limit) {
-            ctx.terminal().err().println("shipctl: " + sessions + " sessions" + (inProcessServer ? " with the sandbox in this process" : "")
-                    + " need about " + needed + " open files; this process may open " + limit
-                    + ": logins past that fail (raise it with ulimit -n, or run fewer sessions)");
+            ctx.terminal().err().println("shipctl: " + sessions + " sessions need about " + needed + " open files; this process may open "
+                    + limit + ": logins past that fail (raise it with ulimit -n, or run fewer sessions)");
         }
     }
 
-    /** Whether the sandbox of {@code --sandbox} runs in this process (it does unless the open files are too few). */
-    private boolean inProcessServer = true;
+    /** Open files a swarm's process needs besides its sessions' sockets (jars, the JVM's own, the sandbox's ports). */
+    private static final int FILES_BESIDE_SESSIONS = 200;
 
     /** How many files this process may open (Long.MAX_VALUE where the JVM does not say). */
     private static long openFilesLimit() {
@@ -238,7 +251,7 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
         if (n < 1 || n > accounts.size()) {
             throw UserError.usage("--sessions " + n + ": there are " + accounts.size() + " accounts" + (shard == null ? "" : " in this shard"));
         }
-        warnIfTooFewFiles(n, sandbox && inProcessServer);
+        warnIfTooFewFiles(n);
         Swarm.Builder b = Swarm.builder(client, accounts).sessions(n).ramp(rate).duration(duration).behaviour(kind)
                 .actionInterval(actionInterval).sources(sources).label(label);
         if (blocks != null) b.blocks(blocks);

@@ -49,7 +49,7 @@ class CountdownCommandTest {
     }
 
     long gmLogins() {
-        return h.sandbox.events().history().stream().filter(e -> e instanceof SandboxEvent.ReachedLobby r && r.guildCard() == GM).count();
+        return h.lobbyArrivals(GM);
     }
 
     static List<String> announcements(EventStream events, int n) throws InterruptedException {

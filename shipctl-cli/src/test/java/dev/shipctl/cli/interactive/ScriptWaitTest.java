@@ -9,7 +9,6 @@ import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.fixtures.AdminHarness;
 import dev.shipctl.cli.fixtures.Cli;
 import dev.shipctl.cli.fixtures.JumpingClock;
-import dev.shipctl.sandbox.SandboxEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +45,7 @@ class ScriptWaitTest {
     }
 
     long gmLogins() {
-        return h.sandbox.events().history().stream().filter(e -> e instanceof SandboxEvent.ReachedLobby r && r.guildCard() == 42000001).count();
+        return h.lobbyArrivals(42000001);
     }
 
     Path script(String text) throws Exception {
