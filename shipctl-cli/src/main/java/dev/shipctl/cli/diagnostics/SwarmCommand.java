@@ -138,7 +138,12 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
         int[] slice = shard == null ? new int[] {1, 1} : shard(shard);
         String label = shard == null ? "" : "shard " + slice[0] + "/" + slice[1];
         List<InetAddress> sources = source == null ? List.of() : sources(source);
-        if (sandbox) return withSandbox(kind, rate, slice, label, sources);
+        if (sandbox) {
+            if (connect.host != null || connect.port != null || accountsFile != null) {
+                throw UserError.usage("--sandbox loads a sandbox of its own, with accounts of its own: not with -H, -p or --accounts");
+            }
+            return withSandbox(kind, rate, slice, label, sources);
+        }
         String host = connect.resolvedHost(ctx);
         refuseUnlessMine(host);
         if (accountsFile == null) throw UserError.usage("give --accounts FILE (or --sandbox)");

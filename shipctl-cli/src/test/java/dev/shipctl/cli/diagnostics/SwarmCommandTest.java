@@ -173,6 +173,10 @@ class SwarmCommandTest {
         assertThat(cli.run("swarm", "--sandbox", "--behaviour", "dance").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.run("swarm", "--sandbox", "--ramp", "fast").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.run("swarm", "--sandbox", "--shard", "4/3").exitCode()).isEqualTo(ExitCodes.USAGE);
+        // --sandbox loads its own server: a target named beside it is a mistake, not something to ignore
+        Cli.Run both = cli.run("swarm", "--sandbox", "-H", "192.0.2.1");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("not with -H, -p or --accounts").doesNotContain("swarm of");
         Cli.Run noPassword = new Cli(dir.resolve("c2")).run("swarm", "-p", port(), "--accounts", csv().toString());
         assertThat(noPassword.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(noPassword.err()).contains("BOT_PASSWORD");
