@@ -45,6 +45,7 @@ public final class ShipClient {
     private final Optional<TraceListener> trace;
     private final Optional<ReconnectPolicy> reconnect;
     private final Optional<ResumeTicket> resume;
+    private final boolean fastPathOnly;
     private final Optional<InetAddress> localAddress;
     private final boolean manySessions;
 
@@ -64,6 +65,7 @@ public final class ShipClient {
         this.trace = b.trace;
         this.reconnect = b.reconnect;
         this.resume = b.resume;
+        this.fastPathOnly = b.fastPathOnly;
         this.localAddress = b.localAddress;
         this.manySessions = b.manySessions;
     }
@@ -213,6 +215,14 @@ public final class ShipClient {
         return resume;
     }
 
+    /**
+     * Whether the login takes the fast path or fails ({@link Builder#fastPathOnly}): no whole chain, no password
+     * on the wire.
+     */
+    public boolean fastPathOnly() {
+        return fastPathOnly;
+    }
+
     /** The local address every connection of a login is opened from ({@link Builder#localAddress}); empty: the system's choice. */
     public Optional<InetAddress> localAddress() {
         return localAddress;
@@ -234,6 +244,7 @@ public final class ShipClient {
         private Optional<TraceListener> trace = Optional.empty();
         private Optional<ReconnectPolicy> reconnect = Optional.empty();
         private Optional<ResumeTicket> resume = Optional.empty();
+        private boolean fastPathOnly;
         private Optional<InetAddress> localAddress = Optional.empty();
         private boolean manySessions;
 
@@ -255,6 +266,7 @@ public final class ShipClient {
             trace = c.trace;
             reconnect = c.reconnect;
             resume = c.resume;
+            fastPathOnly = c.fastPathOnly;
             localAddress = c.localAddress;
             manySessions = c.manySessions;
         }
@@ -376,6 +388,16 @@ public final class ShipClient {
          */
         public Builder resume(ResumeTicket ticket) {
             this.resume = Optional.ofNullable(ticket);
+            return this;
+        }
+
+        /**
+         * With {@code true}, the login takes the {@linkplain #resume fast path} or fails with its error: no whole
+         * chain after it, so the password is never sent (a caller that only wants a login the ticket can give, e.g.
+         * one made before it knows whether it will need it). Needs a ticket. Default {@code false}.
+         */
+        public Builder fastPathOnly(boolean only) {
+            this.fastPathOnly = only;
             return this;
         }
 

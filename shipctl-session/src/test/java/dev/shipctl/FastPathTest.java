@@ -92,6 +92,22 @@ class FastPathTest {
     }
 
     @Test
+    void fastPathOnlyFailsWithTheBlocksRefusalInsteadOfTakingTheWholeChain() throws Exception {
+        ResumeTicket old = fullLogin();
+        fullLogin(); // the old ticket is void now
+        Recorder wire = new Recorder();
+        ShipClient only = client().newBuilder().resume(old).fastPathOnly(true).trace(wire).build();
+        assertThat(only.fastPathOnly()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> only.connect(PLAYER))
+                .isInstanceOf(ShipException.class).hasMessageContaining("Security violation.");
+        assertThat(wire.connections()).isEqualTo(1); // the block alone: nothing on the login port, no password sent
+        assertThat(wire.seen).allMatch(p -> p.connection().startsWith("block"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client().newBuilder().fastPathOnly(true).build().connect(PLAYER))
+                .isInstanceOf(ShipException.Unsupported.class).hasMessageContaining("no ticket");
+    }
+
+    @Test
     void anotherLoginOfTheAccountInBetweenMakesTheNextFallBackAndSucceedWithANewTicket() throws Exception {
         ResumeTicket old = fullLogin();
         ResumeTicket fresh = fullLogin(); // another login on the login port: the old ticket is void

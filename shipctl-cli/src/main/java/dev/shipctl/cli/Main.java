@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.Set;
+import dev.shipctl.cli.options.EarlyLogin;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -151,6 +152,16 @@ public final class Main implements Commands {
             for (String line : new Version().getVersion()) ctx.terminal().out().println(line);
             return ExitCodes.OK;
         }
+        // a plain `announce` or `reload-gms` with a kept ticket logs in now, while picocli reads the command line
+        EarlyLogin.start(ctx, args);
+        try {
+            return runParsed(ctx, args);
+        } finally {
+            EarlyLogin.discard(); // a login no verb took (a usage error) is logged out
+        }
+    }
+
+    private static int runParsed(CliContext ctx, String[] args) {
         Optional<String> colour = colourChoice(args);
         if (colour.isPresent()) {
             Optional<ColourChoice> choice = ColourChoice.named(colour.get());

@@ -30,6 +30,9 @@ final class SessionLogin {
             throws ShipException {
         long started = System.nanoTime();
         LoginPath path = LoginPath.FULL;
+        if (client.fastPathOnly() && client.resume().isEmpty()) {
+            throw new ShipException.Unsupported("no fast path: the client has no ticket");
+        }
         if (client.resume().isPresent()) {
             ResumeTicket ticket = client.resume().get();
             Optional<String> unusable = unusable(ticket, client, credentials, families);
@@ -39,10 +42,12 @@ final class SessionLogin {
                     return fastPath(client, credentials, ticket, families, clock);
                 } catch (ShipException e) {
                     clock.fail(e);
+                    if (client.fastPathOnly()) throw e.withTimings(clock.timings());
                     log.debug("the fast path failed at {}: {}; taking the whole chain", e.stage().map(Stage::label).orElse("?"), e.reason());
                     path = new LoginPath(LoginPath.Kind.FALLBACK, Optional.of(e.reason()));
                 }
             } else {
+                if (client.fastPathOnly()) throw new ShipException.Unsupported("no fast path: " + unusable.get());
                 log.debug("not taking the fast path: {}", unusable.get());
                 path = new LoginPath(LoginPath.Kind.FULL_CHAIN, unusable);
             }

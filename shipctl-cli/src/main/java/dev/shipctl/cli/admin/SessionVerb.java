@@ -1,5 +1,6 @@
 package dev.shipctl.cli.admin;
 
+import dev.shipctl.cli.options.EarlyLogin;
 import dev.shipctl.cli.options.FastLogin;
 import dev.shipctl.Session;
 import dev.shipctl.ShipClient;
@@ -122,7 +123,9 @@ abstract class SessionVerb implements Callable<Integer> {
                 dev.shipctl.Credentials credentials = connect.credentials(ctx);
                 ShipClient client = fastLogin.prepare(ctx, built, credentials.username(), true);
                 try {
-                    opened[0] = client.connect(credentials);
+                    // the login started while the command line was read, when it is this very login
+                    opened[0] = EarlyLogin.take(client).orElse(null);
+                    if (opened[0] == null) opened[0] = client.connect(credentials);
                 } catch (ShipException e) {
                     fastLogin.failed(ctx);
                     throw e;

@@ -271,6 +271,31 @@ public final class ConnectOptions {
         return Optional.of(passwordSource(ctx, p));
     }
 
+    /**
+     * The account and its password as {@link #credentials(CliContext)} reads them, when that needs no prompt and
+     * succeeds; empty otherwise (no account, a prompt, a password that cannot be read or is not valid). Prints
+     * nothing: the caller that needs them reads them again and reports what is wrong.
+     */
+    public Optional<Credentials> credentialsWithoutPrompt(CliContext ctx) {
+        Profile p = profile(ctx).orElse(Profile.empty());
+        String name = first(user, p.user(), null);
+        PasswordSource source = passwordSource(ctx, p);
+        if (name == null || source instanceof PasswordSource.Prompt) return Optional.empty();
+        char[] password;
+        try {
+            password = source.read(ctx.env(), null);
+        } catch (UserError e) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Credentials(name, new String(password)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
     /** Whether every address the host names is a loopback address (127.0.0.0/8, ::1). */
     public static boolean loopback(String host) {
         return isLoopback(host);
