@@ -51,6 +51,7 @@ import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.Set;
 import dev.shipctl.cli.options.EarlyLogin;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -126,12 +127,15 @@ public final class Main implements Commands {
 
     public static void main(String[] args) {
         if (args.length > 0 && !onlyVersion(args)) {
-            // on the other core, while this thread builds the command line: the annotations of the command it runs
-            // (which that needs next), then what the first connect needs (packet registry, cipher, socket classes).
-            // On a busy two-core machine a one-shot verb reaches its first connect 40-60 ms sooner; on a quiet one
-            // this thread competes with the JIT compiler and the gain is within the noise (README, Performance)
+            // on the other core, while this thread builds the command line: the logging backend (Logback's set-up
+            // is ~25 ms of code run once), the annotations of the command it runs (which that needs next), then
+            // what the first connect needs (packet registry, cipher, socket classes). A thread that logs while the
+            // backend is being set up has its lines kept and replayed once it is ready, filtered by level as ever;
+            // SLF4J's own notice of that replay (a warning on stderr) is not for users, its other errors still are
+            if (System.getProperty(SLF4J_VERBOSITY) == null) System.setProperty(SLF4J_VERBOSITY, "ERROR");
             Class<?> command = named(args);
             Thread.ofPlatform().daemon().name("shipctl-prepare").start(() -> {
+                LoggerFactory.getILoggerFactory();
                 if (command != null) readAnnotations(command, new HashSet<>());
                 ShipClient.prepare();
             });
@@ -140,6 +144,9 @@ public final class Main implements Commands {
         System.out.flush();
         System.exit(code);
     }
+
+    /** SLF4J's level for its own notices (SLF4J 2.0.10+). */
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     /** Runs shipctl with these arguments; returns the exit code. */
     public static int run(CliContext ctx, String... args) {

@@ -70,8 +70,8 @@ class StartupClassesTest {
             Run announce = shipctl(List.of("SHIPCTL_PASSWORD=gmadmin123"), "announce", "-p", port, "-u", "gmadmin", "restart at 5");
             assertThat(announce.exitCode()).as(announce.err()).isZero();
             assertThat(unwanted(announce.classes())).isEmpty();
-            // the second thread that prepares the session while the command line is built leaves the logging
-            // backend alone: SLF4J set up there while this thread logs would replay those calls with a warning
+            // the logging backend is set up on a second thread while this one builds the command line; what another
+            // thread logs meanwhile is replayed once it is ready, without SLF4J's notice of it on stderr
             assertThat(check.err() + announce.err()).doesNotContain("SLF4J");
 
             // and what is asked for is loaded: --json brings Jackson

@@ -31,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * ({@link #discard}). A failed early login costs nothing but its connection: the verb logs in as it always does.
  */
 public final class EarlyLogin {
-    private static final Logger log = LoggerFactory.getLogger(EarlyLogin.class);
-
     /** The verbs that log in before anything else and confirm nothing first. */
     private static final Set<String> VERBS = Set.of("announce", "reload-gms");
 
@@ -48,6 +46,14 @@ public final class EarlyLogin {
     static final AtomicInteger TAKEN = new AtomicInteger();
 
     private EarlyLogin() {}
+
+    /**
+     * The logger, asked for only when something is logged: {@link #start} runs before picocli on the main thread,
+     * which must not be the one that sets the logging backend up (Main starts it on another).
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(EarlyLogin.class);
+    }
 
     /**
      * The connection options of {@code args} when they are a plain one-shot run of a verb that may log in early;
@@ -149,7 +155,7 @@ public final class EarlyLogin {
             if (ticket.isEmpty() || ticket.get().mismatch(plain, account.username()).isPresent()) return null;
             client = plain.newBuilder().resume(ticket.get()).fastPathOnly(true).build(); // the password is never sent
         } catch (RuntimeException e) { // a UserError (a profile that does not exist, a state folder open to others) too
-            log.debug("no early login: {}", e.getMessage());
+            log().debug("no early login: {}", e.getMessage());
             return null;
         }
         try {
@@ -168,16 +174,16 @@ public final class EarlyLogin {
         Outcome o = outcome();
         if (o == null) return Optional.empty();
         if (o.failure() != null) {
-            log.debug("the early login failed ({}); the verb logs in itself", o.failure().getMessage());
+            log().debug("the early login failed ({}); the verb logs in itself", o.failure().getMessage());
             return Optional.empty();
         }
         if (!sameLogin(o.client(), client)) {
-            log.debug("the early login does not fit the verb's options; logging it out");
+            log().debug("the early login does not fit the verb's options; logging it out");
             o.session().close();
             return Optional.empty();
         }
         TAKEN.incrementAndGet();
-        log.debug("the verb takes the session logged in while its command line was read");
+        log().debug("the verb takes the session logged in while its command line was read");
         return Optional.of(o.session());
     }
 
