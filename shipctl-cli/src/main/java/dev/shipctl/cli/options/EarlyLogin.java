@@ -40,7 +40,12 @@ public final class EarlyLogin {
      */
     private record Outcome(ShipClient client, Session session, Exception failure) {}
 
-    private static volatile CompletableFuture<Outcome> pending;
+    /**
+     * The early login of the run on this thread: {@code Main.run} starts it, the verb it runs takes it on the same
+     * thread (picocli runs the command there), and {@code Main.run} discards what is left. Per thread, so that runs
+     * side by side in one JVM (tests) never meet each other's.
+     */
+    private static final ThreadLocal<CompletableFuture<Outcome>> pending = new ThreadLocal<>();
 
     /** How many early logins a verb took (for tests). */
     static final AtomicInteger TAKEN = new AtomicInteger();
@@ -126,11 +131,11 @@ public final class EarlyLogin {
      * and reports itself.
      */
     public static void start(CliContext ctx, String[] args) {
-        pending = null;
+        pending.remove();
         Optional<ConnectOptions> read = read(args);
         if (read.isEmpty()) return;
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        pending = outcome;
+        pending.set(outcome);
         Thread.ofPlatform().daemon().name("shipctl-early-login").start(() -> {
             try {
                 outcome.complete(logIn(ctx, read.get()));
@@ -195,8 +200,8 @@ public final class EarlyLogin {
 
     /** The outcome of the pending early login, waited for, and none pending any more; null when there is none. */
     private static Outcome outcome() {
-        CompletableFuture<Outcome> p = pending;
-        pending = null;
+        CompletableFuture<Outcome> p = pending.get();
+        pending.remove();
         if (p == null) return null;
         try {
             return p.get();
