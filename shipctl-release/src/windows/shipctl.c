@@ -8,7 +8,11 @@
  * and %LOCALAPPDATA%\Programs). A Java home qualifies when its "release" file says JAVA_VERSION 25 or newer. When
  * none does: one line saying so, exit code 9 (shipctl's configuration error). Extra JVM flags: %SHIPCTL_JAVA_OPTS%.
  *
- * Cross-compiled with mingw-w64 (x86_64-w64-mingw32-gcc -municode -O2 -s); Unicode throughout.
+ * Start-up, as the Linux launchers: one-shot verbs run on the JIT's first tier (-XX:TieredStopAtLevel=1), and a
+ * per-user startup archive (the JDK's dynamic CDS archive, %LOCALAPPDATA%\shipctl\shipctl-VERSION.jsa) is made at
+ * the exit of the first run and read by the next ones; SHIPCTL_AOT=0 runs without it. shipctl.cmd does the same.
+ *
+ * Cross-compiled with mingw-w64 (x86_64-w64-mingw32-gcc -municode -O2 -s -DSHIPCTL_VERSION=...); Unicode throughout.
  *
  * Written for shipctl (issue 13: package managers want a real .exe); no code from any other project. It is
  * shipctl's own launcher, not a server or a harness built from fetched sources.
@@ -21,10 +25,14 @@
 #define _UNICODE
 #endif
 #include <windows.h>
+#include <shellapi.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
 
+#ifndef SHIPCTL_VERSION
+#define SHIPCTL_VERSION "dev"
+#endif
 #define REQUIRED 25
 #define EXIT_CONFIG 9
 #define BIG 32768
@@ -141,8 +149,57 @@ static const wchar_t *arguments(void) {
     return p;
 }
 
+/* The verbs that run for long keep both JIT tiers; any other (or none: --version, --help) is one-shot. As the Linux
+ * launchers: the first argument that does not start with '-' decides. */
+static int one_shot(void) {
+    static const wchar_t *long_running[] = {L"sandbox", L"demo", L"listen", L"watch", L"bridge", L"swarm", L"shell", L"run", L"bench"};
+    int argc, result = 1;
+    wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);
+    for (int i = 1; argv && i < argc; i++) {
+        if (argv[i][0] == L'-') continue;
+        for (size_t v = 0; v < sizeof long_running / sizeof *long_running; v++) {
+            if (wcscmp(argv[i], long_running[v]) == 0) result = 0;
+        }
+        break;
+    }
+    LocalFree(argv);
+    return result;
+}
+
+static FILETIME modified(const wchar_t *path) {
+    WIN32_FILE_ATTRIBUTE_DATA data;
+    FILETIME none = {0, 0};
+    return GetFileAttributesExW(path, GetFileExInfoStandard, &data) ? data.ftLastWriteTime : none;
+}
+
+/* The JVM flags of the per-user startup archive, %LOCALAPPDATA%\shipctl\shipctl-VERSION.jsa (made at the exit of the
+ * first run, read by the next ones); empty when SHIPCTL_AOT=0 or the folder cannot be made. The JVM exits with 1 when
+ * it cannot write the archive, so it is only offered in a folder that exists, under a path in plain ASCII (the JVM
+ * reads its options in the ANSI code page). A jar newer than the archive (replaced by hand) gets a new archive. */
+static void archive_flags(const wchar_t *jar, wchar_t *flags) {
+    wchar_t buf[BIG], folder[BIG], archive[BIG];
+    const wchar_t *aot = env(L"SHIPCTL_AOT", buf);
+    flags[0] = 0;
+    if (aot && wcscmp(aot, L"0") == 0) return;
+    const wchar_t *local = env(L"LOCALAPPDATA", buf);
+    if (!local || _snwprintf(folder, BIG, L"%ls\\shipctl", local) >= BIG) return;
+    if (!CreateDirectoryW(folder, NULL) && GetLastError() != ERROR_ALREADY_EXISTS) return;
+    DWORD n = GetShortPathNameW(folder, buf, BIG); /* 8.3 names are ASCII, where the volume keeps them */
+    if (n == 0 || n >= BIG) return;
+    for (const wchar_t *c = buf; *c; c++) {
+        if (*c > 126) return;
+    }
+    if (_snwprintf(archive, BIG, L"%ls\\shipctl-" SHIPCTL_VERSION ".jsa", buf) >= BIG) return;
+    FILETIME made = modified(archive), jar_time = modified(jar);
+    if ((made.dwLowDateTime || made.dwHighDateTime) && CompareFileTime(&jar_time, &made) > 0) {
+        SetFileAttributesW(archive, FILE_ATTRIBUTE_NORMAL); /* the JVM makes it read-only */
+        DeleteFileW(archive);
+    }
+    _snwprintf(flags, BIG, L"-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=\"%ls\" -Xlog:cds*=off -Xlog:aot*=off ", archive);
+}
+
 int wmain(void) {
-    wchar_t self[BIG], jar[BIG], java_exe[BIG], opts[BIG];
+    wchar_t self[BIG], jar[BIG], java_exe[BIG], opts[BIG], archive[BIG];
     DWORD n = GetModuleFileNameW(NULL, self, BIG);
     if (n == 0 || n >= BIG) return EXIT_CONFIG;
     wchar_t *slash = wcsrchr(self, L'\\');
@@ -158,9 +215,12 @@ int wmain(void) {
         return EXIT_CONFIG;
     }
     const wchar_t *extra = env(L"SHIPCTL_JAVA_OPTS", opts);
+    archive_flags(jar, archive);
+    /* %SHIPCTL_JAVA_OPTS% after the tier flag, so that it can say otherwise (-XX:TieredStopAtLevel=4) */
     static wchar_t command[BIG];
-    if (_snwprintf(command, BIG, L"\"%ls\" %ls -XX:+UseSerialGC -Xshare:auto --enable-native-access=ALL-UNNAMED -jar \"%ls\" %ls",
-                   java_exe, extra ? extra : L"", jar, arguments()) >= BIG) {
+    if (_snwprintf(command, BIG, L"\"%ls\" %ls %ls -XX:+UseSerialGC -Xshare:auto %ls--enable-native-access=ALL-UNNAMED -jar \"%ls\" %ls",
+                   java_exe, one_shot() ? L"-XX:TieredStopAtLevel=1" : L"", extra ? extra : L"", archive, jar,
+                   arguments()) >= BIG) {
         fwprintf(stderr, L"shipctl: the command line is too long\n");
         return EXIT_CONFIG;
     }
