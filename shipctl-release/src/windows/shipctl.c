@@ -183,7 +183,9 @@ static void archive_flags(const wchar_t *jar, wchar_t *flags) {
     if (aot && wcscmp(aot, L"0") == 0) return;
     const wchar_t *local = env(L"LOCALAPPDATA", buf);
     if (!local || _snwprintf(folder, BIG, L"%ls\\shipctl", local) >= BIG) return;
-    if (!CreateDirectoryW(folder, NULL) && GetLastError() != ERROR_ALREADY_EXISTS) return;
+    CreateDirectoryW(folder, NULL);
+    DWORD kind = GetFileAttributesW(folder);
+    if (kind == INVALID_FILE_ATTRIBUTES || !(kind & FILE_ATTRIBUTE_DIRECTORY)) return;
     DWORD n = GetShortPathNameW(folder, buf, BIG); /* 8.3 names are ASCII, where the volume keeps them */
     if (n == 0 || n >= BIG) return;
     for (const wchar_t *c = buf; *c; c++) {

@@ -34,15 +34,15 @@ rem one-shot verb tens of milliseconds of start-up. The first argument not start
 rem run for long keep both tiers. %SHIPCTL_JAVA_OPTS% comes after, so it can say otherwise (-XX:TieredStopAtLevel=4).
 set "SHIPCTL_TIER=-XX:TieredStopAtLevel=1"
 call :tier %*
-rem The startup archive: only in a folder that exists (the JVM exits with 1 when it cannot write the archive), by
-rem its short name (the JVM reads its options in the ANSI code page).
+rem The startup archive: only in a folder (the JVM exits with 1 when it cannot write the archive), by its short name
+rem (the JVM reads its options in the ANSI code page).
 set "SHIPCTL_CDS="
+set "SHIPCTL_ATTR="
 if not "%SHIPCTL_AOT%"=="0" if defined LOCALAPPDATA (
-  if not exist "%LOCALAPPDATA%\shipctl\" mkdir "%LOCALAPPDATA%\shipctl" >nul 2>&1
-  if exist "%LOCALAPPDATA%\shipctl\" for %%F in ("%LOCALAPPDATA%\shipctl") do (
-    set "SHIPCTL_CDS=-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="%%~sF\shipctl-@SHIPCTL_VERSION@.jsa" -Xlog:cds*=off -Xlog:aot*=off "
-  )
+  if not exist "%LOCALAPPDATA%\shipctl" mkdir "%LOCALAPPDATA%\shipctl" >nul 2>&1
+  for %%F in ("%LOCALAPPDATA%\shipctl") do set "SHIPCTL_ATTR=%%~aF" & set "SHIPCTL_FOLDER=%%~sF"
 )
+if "%SHIPCTL_ATTR:~0,1%"=="d" set "SHIPCTL_CDS=-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="%SHIPCTL_FOLDER%\shipctl-@SHIPCTL_VERSION@.jsa" -Xlog:cds*=off -Xlog:aot*=off "
 "%SHIPCTL_JAVA_EXE%" %SHIPCTL_TIER% %SHIPCTL_JAVA_OPTS% -XX:+UseSerialGC -Xshare:auto %SHIPCTL_CDS%--enable-native-access=ALL-UNNAMED -jar "%SHIPCTL_JAR%" %*
 exit /b %ERRORLEVEL%
 
