@@ -92,7 +92,7 @@ for l in exe cmd; do
   rm -rf "$local_app/shipctl"
   expect "startup archive in %LOCALAPPDATA%\\shipctl, named with the version" $l 0 \
     "-Xshare:auto -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" JAVA_HOME="$jdk25" -- check
-  if [[ $out == *"\\shipctl-$version.jsa\" -Xlog:cds*=off -Xlog:aot*=off --enable-native-access"* ]] && [ -d "$local_app/shipctl" ]; then
+  if [[ $out == *"=\"C:\\users\\$(whoami)\\AppData\\Local\\shipctl\\shipctl-$version.jsa\" -Xlog:cds*=off -Xlog:aot*=off --enable-native-access"* ]] && [ -d "$local_app/shipctl" ]; then
     pass "$l: the archive's file name, log lines off, folder made"
   else
     fail "$l: the archive's file name, log lines off, folder made: $out"

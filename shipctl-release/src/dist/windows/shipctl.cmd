@@ -40,7 +40,8 @@ set "SHIPCTL_CDS="
 set "SHIPCTL_ATTR="
 if not "%SHIPCTL_AOT%"=="0" if defined LOCALAPPDATA (
   if not exist "%LOCALAPPDATA%\shipctl" mkdir "%LOCALAPPDATA%\shipctl" >nul 2>&1
-  for %%F in ("%LOCALAPPDATA%\shipctl") do set "SHIPCTL_ATTR=%%~aF" & set "SHIPCTL_FOLDER=%%~sF"
+  for %%F in ("%LOCALAPPDATA%\shipctl") do set "SHIPCTL_ATTR=%%~aF"
+  for %%F in ("%LOCALAPPDATA%\shipctl") do set "SHIPCTL_FOLDER=%%~sF"
 )
 if "%SHIPCTL_ATTR:~0,1%"=="d" set "SHIPCTL_CDS=-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="%SHIPCTL_FOLDER%\shipctl-@SHIPCTL_VERSION@.jsa" -Xlog:cds*=off -Xlog:aot*=off "
 "%SHIPCTL_JAVA_EXE%" %SHIPCTL_TIER% %SHIPCTL_JAVA_OPTS% -XX:+UseSerialGC -Xshare:auto %SHIPCTL_CDS%--enable-native-access=ALL-UNNAMED -jar "%SHIPCTL_JAR%" %*
