@@ -90,6 +90,7 @@ for l in exe cmd; do
     refuse "$verb after options keeps both JIT tiers" $l "TieredStopAtLevel" JAVA_HOME="$jdk25" -- -v --trace $verb
   done
   rm -rf "$local_app/shipctl"
+  refuse "no verb (--version), no archive yet: none made" $l "SharedArchive" JAVA_HOME="$jdk25" -- --version
   expect "startup archive in %LOCALAPPDATA%\\shipctl, named with the version" $l 0 \
     "-Xshare:auto -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" JAVA_HOME="$jdk25" -- check
   if [[ $out == *"=\"C:\\users\\$(whoami)\\AppData\\Local\\shipctl\\shipctl-$version.jsa\" -Xlog:cds*=off -Xlog:aot*=off --enable-native-access"* ]] && [ -d "$local_app/shipctl" ]; then
@@ -97,6 +98,11 @@ for l in exe cmd; do
   else
     fail "$l: the archive's file name, log lines off, folder made: $out"
   fi
+  refuse "no verb (--version): it does not make the archive" $l "AutoCreateSharedArchive" JAVA_HOME="$jdk25" -- --version
+  touch "$local_app/shipctl/shipctl-$version.jsa"
+  expect "no verb (--version): it reads the archive where one was made" $l 0 \
+    "-Xshare:auto -XX:SharedArchiveFile=\"C:\\users\\$(whoami)\\AppData\\Local\\shipctl\\shipctl-$version.jsa\" -Xlog:cds*=off" \
+    JAVA_HOME="$jdk25" -- --version
   refuse "SHIPCTL_AOT=0: no startup archive" $l "SharedArchive" JAVA_HOME="$jdk25" SHIPCTL_AOT=0 -- check
   rm -rf "$local_app/shipctl"
   touch "$local_app/shipctl" # a file where the folder should be

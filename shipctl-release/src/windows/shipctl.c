@@ -10,7 +10,8 @@
  *
  * Start-up, as the Linux launchers: one-shot verbs run on the JIT's first tier (-XX:TieredStopAtLevel=1), and a
  * per-user startup archive (the JDK's dynamic CDS archive, %LOCALAPPDATA%\shipctl\shipctl-VERSION.jsa) is made at
- * the exit of the first run and read by the next ones; SHIPCTL_AOT=0 runs without it. shipctl.cmd does the same.
+ * the exit of the first run with a verb and read by the next ones; SHIPCTL_AOT=0 runs without it. shipctl.cmd does
+ * the same.
  *
  * Cross-compiled with mingw-w64 (x86_64-w64-mingw32-gcc -municode -O2 -s -DSHIPCTL_VERSION=...); Unicode throughout.
  *
@@ -149,21 +150,25 @@ static const wchar_t *arguments(void) {
     return p;
 }
 
-/* The verbs that run for long keep both JIT tiers; any other (or none: --version, --help) is one-shot. As the Linux
- * launchers: the first argument that does not start with '-' decides. */
-static int one_shot(void) {
+enum verb { NO_VERB, ONE_SHOT, LONG_RUNNING };
+
+/* As the Linux launchers: the first argument that does not start with '-' is the verb. The verbs that run for long
+ * keep both JIT tiers; any other, or none (--version, --help), runs on the first tier. */
+static enum verb verb_kind(void) {
     static const wchar_t *long_running[] = {L"sandbox", L"demo", L"listen", L"watch", L"bridge", L"swarm", L"shell", L"run", L"bench"};
-    int argc, result = 1;
+    int argc;
+    enum verb kind = NO_VERB;
     wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);
     for (int i = 1; argv && i < argc; i++) {
         if (argv[i][0] == L'-') continue;
+        kind = ONE_SHOT;
         for (size_t v = 0; v < sizeof long_running / sizeof *long_running; v++) {
-            if (wcscmp(argv[i], long_running[v]) == 0) result = 0;
+            if (wcscmp(argv[i], long_running[v]) == 0) kind = LONG_RUNNING;
         }
         break;
     }
     LocalFree(argv);
-    return result;
+    return kind;
 }
 
 static FILETIME modified(const wchar_t *path) {
@@ -172,11 +177,12 @@ static FILETIME modified(const wchar_t *path) {
     return GetFileAttributesExW(path, GetFileExInfoStandard, &data) ? data.ftLastWriteTime : none;
 }
 
-/* The JVM flags of the per-user startup archive, %LOCALAPPDATA%\shipctl\shipctl-VERSION.jsa (made at the exit of the
- * first run, read by the next ones); empty when SHIPCTL_AOT=0 or the folder cannot be made. The JVM exits with 1 when
- * it cannot write the archive, so it is only offered in a folder that exists, under a path in plain ASCII (the JVM
- * reads its options in the ANSI code page). A jar newer than the archive (replaced by hand) gets a new archive. */
-static void archive_flags(const wchar_t *jar, wchar_t *flags) {
+/* The JVM flags of the per-user startup archive, %LOCALAPPDATA%\shipctl\shipctl-VERSION.jsa: made at the exit of the
+ * first run with a verb (a run without one, --version, loads too little to be worth keeping), read by the next ones.
+ * Empty when SHIPCTL_AOT=0 or the folder cannot be made. The JVM exits with 1 when it cannot write the archive, so it
+ * is only offered in a folder that exists, under a path in plain ASCII (the JVM reads its options in the ANSI code
+ * page). A jar newer than the archive (replaced by hand) gets a new archive: the JVM would only ignore the old one. */
+static void archive_flags(const wchar_t *jar, enum verb kind, wchar_t *flags) {
     wchar_t buf[BIG], folder[BIG], archive[BIG];
     const wchar_t *aot = env(L"SHIPCTL_AOT", buf);
     flags[0] = 0;
@@ -184,8 +190,8 @@ static void archive_flags(const wchar_t *jar, wchar_t *flags) {
     const wchar_t *local = env(L"LOCALAPPDATA", buf);
     if (!local || _snwprintf(folder, BIG, L"%ls\\shipctl", local) >= BIG) return;
     CreateDirectoryW(folder, NULL);
-    DWORD kind = GetFileAttributesW(folder);
-    if (kind == INVALID_FILE_ATTRIBUTES || !(kind & FILE_ATTRIBUTE_DIRECTORY)) return;
+    DWORD attributes = GetFileAttributesW(folder);
+    if (attributes == INVALID_FILE_ATTRIBUTES || !(attributes & FILE_ATTRIBUTE_DIRECTORY)) return;
     DWORD n = GetShortPathNameW(folder, buf, BIG); /* 8.3 names are ASCII, where the volume keeps them */
     if (n == 0 || n >= BIG) return;
     for (const wchar_t *c = buf; *c; c++) {
@@ -197,7 +203,9 @@ static void archive_flags(const wchar_t *jar, wchar_t *flags) {
         SetFileAttributesW(archive, FILE_ATTRIBUTE_NORMAL); /* the JVM makes it read-only */
         DeleteFileW(archive);
     }
-    _snwprintf(flags, BIG, L"-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=\"%ls\" -Xlog:cds*=off -Xlog:aot*=off ", archive);
+    if (kind == NO_VERB && !is_file(archive)) return;
+    _snwprintf(flags, BIG, L"%ls-XX:SharedArchiveFile=\"%ls\" -Xlog:cds*=off -Xlog:aot*=off ",
+               kind == NO_VERB ? L"" : L"-XX:+AutoCreateSharedArchive ", archive);
 }
 
 int wmain(void) {
@@ -217,11 +225,12 @@ int wmain(void) {
         return EXIT_CONFIG;
     }
     const wchar_t *extra = env(L"SHIPCTL_JAVA_OPTS", opts);
-    archive_flags(jar, archive);
+    enum verb kind = verb_kind();
+    archive_flags(jar, kind, archive);
     /* %SHIPCTL_JAVA_OPTS% after the tier flag, so that it can say otherwise (-XX:TieredStopAtLevel=4) */
     static wchar_t command[BIG];
     if (_snwprintf(command, BIG, L"\"%ls\" %ls %ls -XX:+UseSerialGC -Xshare:auto %ls--enable-native-access=ALL-UNNAMED -jar \"%ls\" %ls",
-                   java_exe, one_shot() ? L"-XX:TieredStopAtLevel=1" : L"", extra ? extra : L"", archive, jar,
+                   java_exe, kind == LONG_RUNNING ? L"" : L"-XX:TieredStopAtLevel=1", extra ? extra : L"", archive, jar,
                    arguments()) >= BIG) {
         fwprintf(stderr, L"shipctl: the command line is too long\n");
         return EXIT_CONFIG;
