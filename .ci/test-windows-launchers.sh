@@ -99,7 +99,7 @@ for l in exe cmd; do
     fail "$l: the archive's file name, log lines off, folder made: $out"
   fi
   refuse "no verb (--version): it does not make the archive" $l "AutoCreateSharedArchive" JAVA_HOME="$jdk25" -- --version
-  touch "$local_app/shipctl/shipctl-$version.jsa"
+  printf '\xa8\xab\x0b\xf0 a finished archive starts so' > "$local_app/shipctl/shipctl-$version.jsa"
   expect "no verb (--version): it reads the archive where one was made" $l 0 \
     "-Xshare:auto -XX:SharedArchiveFile=\"C:\\users\\$(whoami)\\AppData\\Local\\shipctl\\shipctl-$version.jsa\" -Xlog:cds*=off" \
     JAVA_HOME="$jdk25" -- --version
@@ -109,16 +109,19 @@ for l in exe cmd; do
   refuse "no folder for the archive: no startup archive" $l "SharedArchive" JAVA_HOME="$jdk25" -- check
   rm -f "$local_app/shipctl"
 done
-# shipctl.exe: a jar newer than the archive (replaced by hand) gets a new archive (the JVM keeps an archive made for an
-# older jar, and does not use it)
+# shipctl.exe: a jar newer than the archive (replaced by hand), or an archive cut short, gets a new archive (the JVM
+# keeps such an archive, and does not use it)
 mkdir -p "$local_app/shipctl"
-printf 'old' > "$local_app/shipctl/shipctl-$version.jsa"
+printf '\xa8\xab\x0b\xf0 old' > "$local_app/shipctl/shipctl-$version.jsa"
 touch -d 2001-01-01 "$local_app/shipctl/shipctl-$version.jsa"
 launch exe JAVA_HOME="$jdk25" -- check
 if [ "$rc" = 0 ] && [ ! -e "$local_app/shipctl/shipctl-$version.jsa" ]; then pass "exe: an archive older than the jar is removed"; else fail "exe: an archive older than the jar is removed (exit $rc): $out"; fi
-printf 'new' > "$local_app/shipctl/shipctl-$version.jsa"
+printf '\xa8\xab\x0b\xf0 new' > "$local_app/shipctl/shipctl-$version.jsa"
 launch exe JAVA_HOME="$jdk25" -- check
 if [ "$rc" = 0 ] && [ -e "$local_app/shipctl/shipctl-$version.jsa" ]; then pass "exe: an archive newer than the jar is kept"; else fail "exe: an archive newer than the jar is kept (exit $rc): $out"; fi
+head -c 4096 /dev/zero > "$local_app/shipctl/shipctl-$version.jsa" # the JVM writes the header last
+launch exe JAVA_HOME="$jdk25" -- check
+if [ "$rc" = 0 ] && [ ! -e "$local_app/shipctl/shipctl-$version.jsa" ]; then pass "exe: an archive cut short is removed"; else fail "exe: an archive cut short is removed (exit $rc): $out"; fi
 
 mv "$app/shipctl.jar" "$app/moved.jar"
 for l in exe cmd; do

@@ -29,6 +29,7 @@
 #include <shellapi.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
 #ifndef SHIPCTL_VERSION
@@ -177,11 +178,24 @@ static FILETIME modified(const wchar_t *path) {
     return GetFileAttributesExW(path, GetFileExInfoStandard, &data) ? data.ftLastWriteTime : none;
 }
 
+/* Whether the file starts as a finished dynamic CDS archive does (the JVM writes its header last): an archive cut short
+ * would make the JVM warn on every run and never write a new one. */
+static int archive_header(const wchar_t *path) {
+    static const unsigned char magic[] = {0xa8, 0xab, 0x0b, 0xf0}; /* 0xf00baba8, little-endian */
+    unsigned char start[sizeof magic] = {0};
+    FILE *f = _wfopen(path, L"rb");
+    if (!f) return 0;
+    size_t n = fread(start, 1, sizeof start, f);
+    fclose(f);
+    return n == sizeof start && memcmp(start, magic, sizeof magic) == 0;
+}
+
 /* The JVM flags of the per-user startup archive, %LOCALAPPDATA%\shipctl\shipctl-VERSION.jsa: made at the exit of the
  * first run with a verb (a run without one, --version, loads too little to be worth keeping), read by the next ones.
  * Empty when SHIPCTL_AOT=0 or the folder cannot be made. The JVM exits with 1 when it cannot write the archive, so it
  * is only offered in a folder that exists, under a path in plain ASCII (the JVM reads its options in the ANSI code
- * page). A jar newer than the archive (replaced by hand) gets a new archive: the JVM would only ignore the old one. */
+ * page). A jar newer than the archive (replaced by hand), or an archive cut short, gets a new archive: the JVM would
+ * only ignore the old one. */
 static void archive_flags(const wchar_t *jar, enum verb kind, wchar_t *flags) {
     wchar_t buf[BIG], folder[BIG], archive[BIG];
     const wchar_t *aot = env(L"SHIPCTL_AOT", buf);
@@ -199,7 +213,7 @@ static void archive_flags(const wchar_t *jar, enum verb kind, wchar_t *flags) {
     }
     if (_snwprintf(archive, BIG, L"%ls\\shipctl-" SHIPCTL_VERSION ".jsa", buf) >= BIG) return;
     FILETIME made = modified(archive), jar_time = modified(jar);
-    if ((made.dwLowDateTime || made.dwHighDateTime) && CompareFileTime(&jar_time, &made) > 0) {
+    if (is_file(archive) && (CompareFileTime(&jar_time, &made) > 0 || !archive_header(archive))) {
         SetFileAttributesW(archive, FILE_ATTRIBUTE_NORMAL); /* the JVM makes it read-only */
         DeleteFileW(archive);
     }
