@@ -10,7 +10,7 @@
 #   - the jar with `java -jar` from another folder (a JDK 25 found like ./mvnw does), and a one-line refusal on an
 #     older Java when there is one;
 #   - the bash completion loads, the zsh one completes (when zsh is installed), every man page renders;
-#   - the Windows zip holds shipctl.cmd (CRLF), the jar and README-windows.txt.
+#   - the Windows zip holds shipctl.cmd (CRLF, the version written in), the jar and README-windows.txt.
 # Usage: .ci/smoke-release.sh [RELEASE_FOLDER]   (default: target/release of this checkout)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -188,6 +188,8 @@ for f in shipctl.cmd shipctl.jar README-windows.txt; do
 done
 if command -v x86_64-w64-mingw32-gcc >/dev/null; then check "zip holds shipctl.exe (mingw-w64 is installed)" grep -q "^shipctl-$version/shipctl.exe\$" <<<"$listing"; fi
 check "shipctl.cmd has Windows line ends" bash -c "unzip -p '$zip' 'shipctl-$version/shipctl.cmd' | head -n 1 | grep -q \$'\r\$'"
+check "shipctl.cmd names its startup archive with the version" bash -c \
+  "unzip -p '$zip' 'shipctl-$version/shipctl.cmd' | grep -qF 'shipctl-$version.jsa' && ! unzip -p '$zip' 'shipctl-$version/shipctl.cmd' | grep -q @SHIPCTL_VERSION@"
 
 if [ "$failures" -gt 0 ]; then
   echo "smoke test: $failures failure(s)"

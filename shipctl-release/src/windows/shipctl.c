@@ -8,7 +8,12 @@
  * and %LOCALAPPDATA%\Programs). A Java home qualifies when its "release" file says JAVA_VERSION 25 or newer. When
  * none does: one line saying so, exit code 9 (shipctl's configuration error). Extra JVM flags: %SHIPCTL_JAVA_OPTS%.
  *
- * Cross-compiled with mingw-w64 (x86_64-w64-mingw32-gcc -municode -O2 -s); Unicode throughout.
+ * Start-up, as the Linux launchers: one-shot verbs run on the JIT's first tier (-XX:TieredStopAtLevel=1), and a
+ * per-user startup archive (the JDK's dynamic CDS archive, %LOCALAPPDATA%\shipctl\shipctl-VERSION.jsa) is made at
+ * the exit of the first run with a verb and read by the next ones; SHIPCTL_AOT=0 runs without it. shipctl.cmd does
+ * the same.
+ *
+ * Cross-compiled with mingw-w64 (x86_64-w64-mingw32-gcc -municode -O2 -s -DSHIPCTL_VERSION=...); Unicode throughout.
  *
  * Written for shipctl (issue 13: package managers want a real .exe); no code from any other project. It is
  * shipctl's own launcher, not a server or a harness built from fetched sources.
@@ -21,10 +26,15 @@
 #define _UNICODE
 #endif
 #include <windows.h>
+#include <shellapi.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
+#ifndef SHIPCTL_VERSION
+#define SHIPCTL_VERSION "dev"
+#endif
 #define REQUIRED 25
 #define EXIT_CONFIG 9
 #define BIG 32768
@@ -141,8 +151,79 @@ static const wchar_t *arguments(void) {
     return p;
 }
 
+enum verb { NO_VERB, ONE_SHOT, LONG_RUNNING };
+
+/* As the Linux launchers: the first argument that does not start with '-' is the verb. The verbs that run for long
+ * keep both JIT tiers; any other, or none (--version, --help), runs on the first tier. */
+static enum verb verb_kind(void) {
+    static const wchar_t *long_running[] = {L"sandbox", L"demo", L"listen", L"watch", L"bridge", L"swarm", L"shell", L"run", L"bench"};
+    int argc;
+    enum verb kind = NO_VERB;
+    wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);
+    for (int i = 1; argv && i < argc; i++) {
+        if (argv[i][0] == L'-') continue;
+        kind = ONE_SHOT;
+        for (size_t v = 0; v < sizeof long_running / sizeof *long_running; v++) {
+            if (wcscmp(argv[i], long_running[v]) == 0) kind = LONG_RUNNING;
+        }
+        break;
+    }
+    LocalFree(argv);
+    return kind;
+}
+
+static FILETIME modified(const wchar_t *path) {
+    WIN32_FILE_ATTRIBUTE_DATA data;
+    FILETIME none = {0, 0};
+    return GetFileAttributesExW(path, GetFileExInfoStandard, &data) ? data.ftLastWriteTime : none;
+}
+
+/* Whether the file starts as a finished dynamic CDS archive does (the JVM writes its header last): an archive cut short
+ * would make the JVM warn on every run and never write a new one. */
+static int archive_header(const wchar_t *path) {
+    static const unsigned char magic[] = {0xa8, 0xab, 0x0b, 0xf0}; /* 0xf00baba8, little-endian */
+    unsigned char start[sizeof magic] = {0};
+    FILE *f = _wfopen(path, L"rb");
+    if (!f) return 0;
+    size_t n = fread(start, 1, sizeof start, f);
+    fclose(f);
+    return n == sizeof start && memcmp(start, magic, sizeof magic) == 0;
+}
+
+/* The JVM flags of the per-user startup archive, %LOCALAPPDATA%\shipctl\shipctl-VERSION.jsa: made at the exit of the
+ * first run with a verb (a run without one, --version, loads too little to be worth keeping), read by the next ones.
+ * Empty when SHIPCTL_AOT=0 or the folder cannot be made. The JVM exits with 1 when it cannot write the archive, so it
+ * is only offered in a folder that exists, under a path in plain ASCII (the JVM reads its options in the ANSI code
+ * page). A jar newer than the archive (replaced by hand), or an archive cut short, gets a new archive: the JVM would
+ * only ignore the old one. */
+static void archive_flags(const wchar_t *jar, enum verb kind, wchar_t *flags) {
+    wchar_t buf[BIG], folder[BIG], archive[BIG];
+    const wchar_t *aot = env(L"SHIPCTL_AOT", buf);
+    flags[0] = 0;
+    if (aot && wcscmp(aot, L"0") == 0) return;
+    const wchar_t *local = env(L"LOCALAPPDATA", buf);
+    if (!local || _snwprintf(folder, BIG, L"%ls\\shipctl", local) >= BIG) return;
+    CreateDirectoryW(folder, NULL);
+    DWORD attributes = GetFileAttributesW(folder);
+    if (attributes == INVALID_FILE_ATTRIBUTES || !(attributes & FILE_ATTRIBUTE_DIRECTORY)) return;
+    DWORD n = GetShortPathNameW(folder, buf, BIG); /* 8.3 names are ASCII, where the volume keeps them */
+    if (n == 0 || n >= BIG) return;
+    for (const wchar_t *c = buf; *c; c++) {
+        if (*c > 126) return;
+    }
+    if (_snwprintf(archive, BIG, L"%ls\\shipctl-" SHIPCTL_VERSION ".jsa", buf) >= BIG) return;
+    FILETIME made = modified(archive), jar_time = modified(jar);
+    if (is_file(archive) && (CompareFileTime(&jar_time, &made) > 0 || !archive_header(archive))) {
+        SetFileAttributesW(archive, FILE_ATTRIBUTE_NORMAL); /* the JVM makes it read-only */
+        DeleteFileW(archive);
+    }
+    if (kind == NO_VERB && !is_file(archive)) return;
+    _snwprintf(flags, BIG, L"%ls-XX:SharedArchiveFile=\"%ls\" -Xlog:cds*=off -Xlog:aot*=off ",
+               kind == NO_VERB ? L"" : L"-XX:+AutoCreateSharedArchive ", archive);
+}
+
 int wmain(void) {
-    wchar_t self[BIG], jar[BIG], java_exe[BIG], opts[BIG];
+    wchar_t self[BIG], jar[BIG], java_exe[BIG], opts[BIG], archive[BIG];
     DWORD n = GetModuleFileNameW(NULL, self, BIG);
     if (n == 0 || n >= BIG) return EXIT_CONFIG;
     wchar_t *slash = wcsrchr(self, L'\\');
@@ -158,9 +239,13 @@ int wmain(void) {
         return EXIT_CONFIG;
     }
     const wchar_t *extra = env(L"SHIPCTL_JAVA_OPTS", opts);
+    enum verb kind = verb_kind();
+    archive_flags(jar, kind, archive);
+    /* %SHIPCTL_JAVA_OPTS% after the tier flag, so that it can say otherwise (-XX:TieredStopAtLevel=4) */
     static wchar_t command[BIG];
-    if (_snwprintf(command, BIG, L"\"%ls\" %ls -XX:+UseSerialGC -Xshare:auto --enable-native-access=ALL-UNNAMED -jar \"%ls\" %ls",
-                   java_exe, extra ? extra : L"", jar, arguments()) >= BIG) {
+    if (_snwprintf(command, BIG, L"\"%ls\" %ls %ls -XX:+UseSerialGC -Xshare:auto %ls--enable-native-access=ALL-UNNAMED -jar \"%ls\" %ls",
+                   java_exe, kind == LONG_RUNNING ? L"" : L"-XX:TieredStopAtLevel=1", extra ? extra : L"", archive, jar,
+                   arguments()) >= BIG) {
         fwprintf(stderr, L"shipctl: the command line is too long\n");
         return EXIT_CONFIG;
     }
