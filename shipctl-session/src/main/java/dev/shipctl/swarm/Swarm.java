@@ -30,9 +30,9 @@ import java.util.function.Consumer;
 
 /**
  * Many sessions against one server, for a load test: {@link #run()} logs the accounts in through the whole chain,
- * paced by a token bucket ({@link Builder#ramp}), each on a virtual thread; holds them in their lobbies for
- * {@link Builder#duration} doing their {@link Behaviour} (the sessions answer pings themselves); then logs every one
- * out and returns the {@link SwarmReport}. {@link #stop()} (from any thread) ends the ramp at once and leaves
+ * paced by a token bucket ({@link Builder#ramp}) and a bound on logins in flight ({@link Builder#maxInFlight}), each on
+ * a virtual thread; holds them in their lobbies for {@link Builder#duration} doing their {@link Behaviour} (the
+ * sessions answer pings themselves); then logs every one out and returns the {@link SwarmReport}. {@link #stop()} (from any thread) ends the ramp at once and leaves
  * early, with the same clean logouts.
  *
  * <pre>{@code
