@@ -30,9 +30,9 @@ import java.util.function.Consumer;
 
 /**
  * Many sessions against one server, for a load test: {@link #run()} logs the accounts in through the whole chain,
- * paced by a token bucket ({@link Builder#ramp}), each on a virtual thread; holds them in their lobbies for
- * {@link Builder#duration} doing their {@link Behaviour} (the sessions answer pings themselves); then logs every one
- * out and returns the {@link SwarmReport}. {@link #stop()} (from any thread) ends the ramp at once and leaves
+ * paced by a token bucket ({@link Builder#ramp}) and a bound on logins in flight ({@link Builder#maxInFlight}), each on
+ * a virtual thread; holds them in their lobbies for {@link Builder#duration} doing their {@link Behaviour} (the
+ * sessions answer pings themselves); then logs every one out and returns the {@link SwarmReport}. {@link #stop()} (from any thread) ends the ramp at once and leaves
  * early, with the same clean logouts.
  *
  * <pre>{@code
@@ -52,6 +52,7 @@ public final class Swarm implements AutoCloseable {
     private final List<Credentials> accounts;
     private final double ramp;
     private final int burst;
+    private final int maxInFlight;
     private final Duration duration;
     private final Behaviour behaviour;
     private final List<InetAddress> sources;
@@ -65,6 +66,8 @@ public final class Swarm implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong attempted = new AtomicLong();
     private final AtomicLong loggedIn = new AtomicLong();
+    private final AtomicLong fastestLogin = new AtomicLong(Long.MAX_VALUE);
+    private volatile LoginSlots slots;
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong held = new AtomicLong();
     private final AtomicLong heldPeak = new AtomicLong();
@@ -86,6 +89,7 @@ public final class Swarm implements AutoCloseable {
         this.accounts = List.copyOf(b.accounts.subList(0, b.sessions));
         this.ramp = b.ramp;
         this.burst = b.burst;
+        this.maxInFlight = b.maxInFlight; // 0: derived from the ramp and the fastest login seen
         this.duration = b.duration;
         this.behaviour = b.behaviour;
         this.sources = List.copyOf(b.sources);
@@ -130,12 +134,19 @@ public final class Swarm implements AutoCloseable {
         try {
             Phaser logins = new Phaser(1);
             TokenBucket bucket = new TokenBucket(ramp, burst);
+            LoginSlots inFlight = new LoginSlots(maxInFlight > 0 ? maxInFlight : MIN_IN_FLIGHT);
+            slots = inFlight;
+            if (leave.getCount() == 0) inFlight.close(); // stopped before the ramp began
             for (int i = 0; i < accounts.size(); i++) {
-                if (!bucket.take(leave)) break;
+                if (!inFlight.take()) break;
+                if (!bucket.take(leave)) {
+                    inFlight.give();
+                    break;
+                }
                 int index = i;
                 logins.register();
                 attempted.incrementAndGet();
-                threads.add(Thread.ofVirtual().name("shipctl-swarm-" + i).start(() -> bot(index, logins)));
+                threads.add(Thread.ofVirtual().name("shipctl-swarm-" + i).start(() -> bot(index, logins, inFlight)));
             }
             logins.arriveAndAwaitAdvance(); // every login started has ended, in a lobby or failed
             if (loggedIn.get() > 0) {
@@ -170,6 +181,46 @@ public final class Swarm implements AutoCloseable {
     public void stop() {
         stopRequested.set(true);
         leave.countDown();
+        LoginSlots s = slots;
+        if (s != null) s.close();
+    }
+
+    /**
+     * The bound on logins in flight now: {@link Builder#maxInFlight} if given, else derived (see there); 0 before
+     * {@link #run()}.
+     */
+    public int maxInFlight() {
+        LoginSlots s = slots;
+        return s == null ? 0 : s.size();
+    }
+
+    /** The most logins that were in flight at once so far (never more than the bound). */
+    public int peakInFlight() {
+        LoginSlots s = slots;
+        return s == null ? 0 : s.peak();
+    }
+
+    /**
+     * The derived bound on logins in flight: what the ramp starts in {@value #IN_FLIGHT_FACTOR} times the fastest
+     * login so far (the server's time without queueing: a few milliseconds on loopback, most of a second over a
+     * long-distance link with a login's dozen round trips), at least {@value #MIN_IN_FLIGHT}.
+     */
+    static int derivedInFlight(double ramp, long fastestLoginNanos) {
+        double logins = Math.ceil(ramp * IN_FLIGHT_FACTOR * fastestLoginNanos / 1e9);
+        return (int) Math.max(MIN_IN_FLIGHT, Math.min(MAX_DERIVED_IN_FLIGHT, logins));
+    }
+
+    private static final double IN_FLIGHT_FACTOR = 2.0;
+    private static final int MIN_IN_FLIGHT = 16;
+    private static final int MAX_DERIVED_IN_FLIGHT = 100_000;
+
+    /** A login ended in a lobby after {@code nanos}: with no bound given, the bound follows the fastest login. */
+    private void loginTook(long nanos) {
+        if (maxInFlight > 0) return;
+        long fastest = fastestLogin.accumulateAndGet(nanos, Math::min);
+        if (fastest != nanos) return;
+        LoginSlots s = slots;
+        if (s != null) s.resize(derivedInFlight(ramp, fastest));
     }
 
     /** As {@link #stop()}. */
@@ -205,11 +256,12 @@ public final class Swarm implements AutoCloseable {
         }
     }
 
-    private void bot(int index, Phaser logins) {
+    private void bot(int index, Phaser logins, LoginSlots inFlight) {
         Bot bot = null;
         try {
             bot = logIn(index);
         } finally {
+            inFlight.give();
             logins.arriveAndDeregister();
         }
         if (bot != null) hold(bot);
@@ -233,6 +285,7 @@ public final class Swarm implements AutoCloseable {
             lastLoginEnd.accumulateAndGet(end, Math::max);
             record(session.timings());
             latency(TOTAL).record(Duration.ofNanos(end - start));
+            loginTook(end - start);
             bot.session = session;
             open.add(bot);
             loggedIn.incrementAndGet();
@@ -442,6 +495,7 @@ public final class Swarm implements AutoCloseable {
         private int sessions;
         private double ramp = 10;
         private int burst = 1;
+        private int maxInFlight;
         private Duration duration = Duration.ofMinutes(1);
         private Behaviour behaviour = Behaviour.IDLE;
         private List<InetAddress> sources = List.of();
@@ -476,6 +530,19 @@ public final class Swarm implements AutoCloseable {
         public Builder burst(int logins) {
             if (logins < 1) throw new IllegalArgumentException("the burst must be at least 1");
             this.burst = logins;
+            return this;
+        }
+
+        /**
+         * How many logins may be in flight at once, at most. A ramp faster than the server logs in then goes at the
+         * server's pace: the logins wait for a slot instead of all waiting on the server together, each holding its
+         * half-built state. Default: what the ramp starts in twice the fastest login so far, at least 16 (16 until a
+         * first login has ended), so a distant server, whose logins take long even when it is idle, still gets the
+         * ramp asked.
+         */
+        public Builder maxInFlight(int logins) {
+            if (logins < 1) throw new IllegalArgumentException("at least one login must be allowed in flight");
+            this.maxInFlight = logins;
             return this;
         }
 

@@ -88,6 +88,35 @@ class SwarmTest {
         awaitNoBlockConnections();
     }
 
+    @Test
+    void anOverDrivenRampNeverHasMoreLoginsInFlightThanItsBoundAsTheSandboxSawThem() throws Exception {
+        start(BOTS, b -> b);
+        int bound = 3;
+        // a ramp no server keeps up with, and a burst as large as the swarm: without the bound every login would
+        // start at once
+        SwarmReport r = Swarm.builder(client(), bots(BOTS)).ramp(100_000).burst(BOTS).maxInFlight(bound).blocks(2)
+                .duration(Duration.ZERO).build().run();
+
+        assertThat(r.loggedIn()).isEqualTo(BOTS);
+        assertThat(r.errors()).isEmpty();
+        // the sandbox's view: a login is in flight from its accepted 0x93 on the login port to its lobby, a span
+        // inside the one the swarm's slot covers (taken before the connect, given back after the lobby)
+        int inFlight = 0, most = 0;
+        for (SandboxEvent e : sandbox.events().history()) {
+            if (e instanceof SandboxEvent.LoginAccepted a && a.step() == LoginStep.LOGIN) most = Math.max(most, ++inFlight);
+            if (e instanceof SandboxEvent.ReachedLobby) inFlight--;
+        }
+        assertThat(inFlight).as("every login reached its lobby").isZero();
+        assertThat(most).as("logins in flight at once, as the sandbox saw them").isPositive().isLessThanOrEqualTo(bound);
+    }
+
+    @Test
+    void withoutABoundGivenTheRampStartsWhatTwiceTheFastestLoginTakesAtLeastSixteen() {
+        assertThat(Swarm.derivedInFlight(1000, Duration.ofMillis(3).toNanos())).as("loopback: a few ms a login").isEqualTo(16);
+        assertThat(Swarm.derivedInFlight(100, Duration.ofMillis(750).toNanos())).as("far away: most of a second").isEqualTo(150);
+        assertThat(Swarm.derivedInFlight(20_000, Duration.ofMillis(2).toNanos())).isEqualTo(80);
+    }
+
     private void awaitNoBlockConnections() throws InterruptedException {
         // every logout closes its block connection: the sandbox ends with none open
         until(() -> sandbox.connectionCount() == 0);

@@ -79,6 +79,10 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
     @Option(names = "--ramp", paramLabel = "R/s", defaultValue = "10/s", description = "Logins started per second, at most (default 10/s).")
     String ramp;
 
+    @Option(names = "--in-flight", paramLabel = "N",
+            description = "Logins in flight at once, at most (default: what --ramp starts in twice the fastest login, at least 16); a ramp faster than the server then goes at its pace.")
+    Integer inFlight;
+
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
             description = "How long to hold the sessions after the ramp (default 60s).")
     Duration duration;
@@ -135,6 +139,7 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
         Behaviour kind = Behaviour.byId(behaviour.toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> UserError.usage("--behaviour: idle, chat, lobby-hop or announce-listen, not " + behaviour));
         double rate = rate(ramp);
+        if (inFlight != null && inFlight < 1) throw UserError.usage("--in-flight: at least 1 login, not " + inFlight);
         int[] slice = shard == null ? new int[] {1, 1} : shard(shard);
         String label = shard == null ? "" : "shard " + slice[0] + "/" + slice[1];
         List<InetAddress> sources = source == null ? List.of() : sources(source);
@@ -260,6 +265,7 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
         Swarm.Builder b = Swarm.builder(client, accounts).sessions(n).ramp(rate).duration(duration).behaviour(kind)
                 .actionInterval(actionInterval).sources(sources).label(label);
         if (blocks != null) b.blocks(blocks);
+        if (inFlight != null) b.maxInFlight(inFlight);
         boolean live = term.tty() && !json && !jsonl;
         SwarmMetrics exported = metrics == null ? null
                 : SwarmMetrics.serve(metrics, shard == null ? "1/1" : shard(shard)[0] + "/" + shard(shard)[1]);

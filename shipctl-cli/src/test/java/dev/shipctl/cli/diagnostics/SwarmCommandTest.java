@@ -57,8 +57,8 @@ class SwarmCommandTest {
     @Test
     void aSandboxSwarmOfTwoHundredHoldsThemAllAndReportsAsJsonAndHtml() throws Exception {
         Path html = dir.resolve("report.html");
-        Cli.Run run = cli.run("swarm", "--sandbox", "--sessions", "200", "--ramp", "400/s", "--duration", "1s", "--json",
-                "--html", html.toString());
+        Cli.Run run = cli.run("swarm", "--sandbox", "--sessions", "200", "--ramp", "400/s", "--in-flight", "8", "--duration", "1s",
+                "--json", "--html", html.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode o = Json.MAPPER.readTree(run.out());
@@ -172,6 +172,9 @@ class SwarmCommandTest {
     void badValuesAreOneLineUsageErrors() throws Exception {
         assertThat(cli.run("swarm", "--sandbox", "--behaviour", "dance").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.run("swarm", "--sandbox", "--ramp", "fast").exitCode()).isEqualTo(ExitCodes.USAGE);
+        Cli.Run noSlot = cli.run("swarm", "--sandbox", "--in-flight", "0");
+        assertThat(noSlot.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noSlot.err()).contains("--in-flight: at least 1").doesNotContain("swarm of");
         assertThat(cli.run("swarm", "--sandbox", "--shard", "4/3").exitCode()).isEqualTo(ExitCodes.USAGE);
         // --sandbox loads its own server: a target named beside it is a mistake, not something to ignore
         Cli.Run both = cli.run("swarm", "--sandbox", "-H", "192.0.2.1");
