@@ -106,9 +106,11 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 fi
 verbs "read-only copy${as_other:+ (as nobody)}" "${as_other[@]}" "${clean_env[@]}" "$tmp/readonly/bin/shipctl"
 check "read-only copy: nothing written into it" test -z "$(find "$tmp/readonly" -newer "$tmp/marker" -print -quit)"
-check "startup cache used (AOTMode=on accepts it after the move)" "$image/runtime/bin/java" -XX:+UseSerialGC \
-  --enable-native-access=ALL-UNNAMED -XX:AOTCache="$image/lib/shipctl.aot" -XX:AOTMode=on -Xlog:aot=off -Xlog:cds=off \
-  -cp "$image/lib/shipctl.jar" dev.shipctl.cli.Main --version >/dev/null
+for cache in shipctl shipctl-json; do
+  check "startup cache $cache.aot used (AOTMode=on accepts it after the move)" "$image/runtime/bin/java" -XX:+UseSerialGC \
+    --enable-native-access=ALL-UNNAMED -XX:AOTCache="$image/lib/$cache.aot" -XX:AOTMode=on -Xlog:aot=off -Xlog:cds=off \
+    -cp "$image/lib/shipctl.jar" dev.shipctl.cli.Main --version >/dev/null
+done
 if command -v script >/dev/null && start_sandbox "${clean_env[@]}" "$image/bin/shipctl"; then
   # on a terminal (script's pty), Ctrl-D already waiting: the shell logs in, starts JLine and leaves
   printf '\004' | timeout 60 script -qefc "$(printf '%q ' "${clean_env[@]}" "$image/bin/shipctl" shell -p "$port" -u player1)" \

@@ -37,21 +37,27 @@ if [ -f "$root/LICENSE" ]; then install -m 644 "$root/LICENSE" "$image/LICENSE";
 SHIPCTL_AOT=0 "$image/bin/shipctl" completion bash > "$image/share/bash-completion/completions/shipctl"
 SHIPCTL_AOT=0 "$image/bin/shipctl" completion zsh > "$image/share/zsh/site-functions/_shipctl"
 
-# 3. the startup cache: a training run (the one-shot verbs against a sandbox on loopback), with the image's own java and the flags
-#    bin/shipctl uses; then a run that must use it (AOTMode=on fails when the cache does not fit)
-echo "release: training the startup cache"
+# 3. the startup caches: training runs (the one-shot verbs against a sandbox on loopback; plain runs, then also --json
+#    runs and help), with the image's own java and the flags bin/shipctl uses; then a run that must use each
+#    (AOTMode=on fails when the cache does not fit)
+echo "release: training the startup caches"
 java=("$image/runtime/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED)
 log="$work/training.log"
-if ! "${java[@]}" -XX:AOTCacheOutput="$image/lib/shipctl.aot" -Xlog:disable -Xlog:all=off \
-       -cp "$image/lib/shipctl.jar" dev.shipctl.cli.Main bench train >"$log" 2>&1 \
-   || ! "${java[@]}" -XX:AOTCache="$image/lib/shipctl.aot" -XX:AOTMode=on \
-       -cp "$image/lib/shipctl.jar" dev.shipctl.cli.Main --version >>"$log" 2>&1; then
-  cat "$log" >&2
-  echo "release: the startup cache could not be made (log above)" >&2
-  exit 1
-fi
-rm -f "$image/lib/shipctl.aot.config"
-chmod 644 "$image/lib/shipctl.aot"
+: >"$log"
+for cache in shipctl shipctl-json; do
+  train=(bench train)
+  [ "$cache" = shipctl-json ] && train+=(--json)
+  if ! "${java[@]}" -XX:AOTCacheOutput="$image/lib/$cache.aot" -Xlog:disable -Xlog:all=off \
+         -cp "$image/lib/shipctl.jar" dev.shipctl.cli.Main "${train[@]}" >>"$log" 2>&1 \
+     || ! "${java[@]}" -XX:AOTCache="$image/lib/$cache.aot" -XX:AOTMode=on \
+         -cp "$image/lib/shipctl.jar" dev.shipctl.cli.Main --version >>"$log" 2>&1; then
+    cat "$log" >&2
+    echo "release: the startup cache $cache.aot could not be made (log above)" >&2
+    exit 1
+  fi
+  rm -f "$image/lib/$cache.aot.config"
+  chmod 644 "$image/lib/$cache.aot"
+done
 
 # 4. the tarball (one folder, owned by root in the archive, modes and times kept: the cache checks the jar's time)
 tar -C "$work" --owner=0 --group=0 --numeric-owner -czf "$out/$name-linux-x64.tar.gz" "$name"

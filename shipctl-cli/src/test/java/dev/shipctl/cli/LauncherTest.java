@@ -233,18 +233,31 @@ class LauncherTest {
     }
 
     @Test
-    void theStartupCacheIsMadeOnceWithTheFlagsOfEveryRun() throws Exception {
+    void theStartupCachesAreMadeOnceWithTheFlagsOfEveryRunAndJsonRunsTakeTheirOwn() throws Exception {
         Result r = launch(Map.of("SHIPCTL_AOT", "1"));
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         Path jar = target.resolve("shipctl.jar");
         Path aot = target.resolve("shipctl.aot");
-        assertThat(r.calls()).hasSize(4);
+        Path aotJson = target.resolve("shipctl-json.aot");
+        assertThat(r.calls()).hasSize(6); // build; train and check each cache; run
         assertThat(r.calls().get(1)).startsWith("java -XX:AOTCacheOutput=" + aot + "." ).endsWith(
                 ".tmp -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -Xlog:disable -Xlog:all=off -cp " + jar + " dev.shipctl.cli.Main bench train");
+        assertThat(r.calls().get(3)).startsWith("java -XX:AOTCacheOutput=" + aotJson + ".").endsWith(
+                ".tmp -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -Xlog:disable -Xlog:all=off -cp " + jar + " dev.shipctl.cli.Main bench train --json");
+        // a plain run takes the plain runs' cache
         assertThat(r.calls().getLast()).isEqualTo(RUN + "-XX:AOTCache=" + aot + " -Xlog:aot=off -Xlog:cds=off -cp " + jar
                 + " dev.shipctl.cli.Main --version");
         assertThat(aot).hasContent("cache");
+        assertThat(aotJson).hasContent("cache");
+
+        // made once: the next runs only run, with the cache their arguments call for (text after "--" asks for nothing)
+        Files.writeString(calls, "");
+        assertThat(launchWith(root, "./shipctl", Map.of("SHIPCTL_AOT", "1"), List.of("check", "--json")).exitCode()).isZero();
+        Result text = launchWith(root, "./shipctl", Map.of("SHIPCTL_AOT", "1"), List.of("announce", "--", "--json"));
+        assertThat(text.calls()).containsExactly(
+                RUN + "-XX:AOTCache=" + aotJson + " -Xlog:aot=off -Xlog:cds=off -cp " + jar + " dev.shipctl.cli.Main check --json",
+                RUN + "-XX:AOTCache=" + aot + " -Xlog:aot=off -Xlog:cds=off -cp " + jar + " dev.shipctl.cli.Main announce -- --json");
     }
 
     @Test
