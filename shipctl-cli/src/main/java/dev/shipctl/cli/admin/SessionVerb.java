@@ -124,8 +124,8 @@ abstract class SessionVerb implements Callable<Integer> {
                 ShipClient client = fastLogin.prepare(ctx, built, credentials.username(), true);
                 try {
                     // the login started while the command line was read, when it is this very login
-                    opened[0] = EarlyLogin.take(client).orElse(null);
-                    if (opened[0] == null) opened[0] = client.connect(credentials);
+                    EarlyLogin.Taken early = EarlyLogin.take(client);
+                    opened[0] = early.session().isPresent() ? early.session().get() : early.clientFor(client).connect(credentials);
                 } catch (ShipException e) {
                     fastLogin.failed(ctx);
                     throw e;

@@ -171,25 +171,46 @@ public final class EarlyLogin {
     }
 
     /**
-     * The session logged in early for this verb, if there is one, it arrived, and {@code client} (the verb's own,
-     * with the ticket it loaded) is the same login; empty otherwise (the verb logs in itself). Waits for the early
-     * login to end. Once: a second call finds nothing.
+     * What the early login leaves the verb whose client is {@code client}: its session, or that it tried this very
+     * ticket and failed (the block refused it, say, after another login of the account), or nothing.
+     *
+     * @param session the session, when the early login arrived and is the verb's own login
+     * @param ticketFailed the early login was the verb's own and failed: the fast path with this ticket is tried
      */
-    public static Optional<Session> take(ShipClient client) {
-        Outcome o = outcome();
-        if (o == null) return Optional.empty();
-        if (o.failure() != null) {
-            log().debug("the early login failed ({}); the verb logs in itself", o.failure().getMessage());
-            return Optional.empty();
+    public record Taken(Optional<Session> session, boolean ticketFailed) {
+        static final Taken NOTHING = new Taken(Optional.empty(), false);
+
+        /**
+         * The client the verb logs in with when there is no session: {@code client}, or the same without its ticket
+         * when the early login tried that ticket already (the whole chain at once, not a second refusal first).
+         */
+        public ShipClient clientFor(ShipClient client) {
+            return ticketFailed ? client.newBuilder().resume(null).build() : client;
         }
-        if (!sameLogin(o.client(), client)) {
+    }
+
+    /**
+     * The session logged in early for this verb, if there is one, it arrived, and {@code client} (the verb's own,
+     * with the ticket it loaded) is the same login; else whether that same login failed early (see {@link Taken}).
+     * Waits for the early login to end. Once: a second call finds nothing.
+     */
+    public static Taken take(ShipClient client) {
+        Outcome o = outcome();
+        if (o == null) return Taken.NOTHING;
+        boolean same = sameLogin(o.client(), client);
+        if (o.failure() != null) {
+            log().debug("the early login failed ({}); the verb logs in itself{}", o.failure().getMessage(),
+                    same ? ", by the whole chain" : "");
+            return new Taken(Optional.empty(), same);
+        }
+        if (!same) {
             log().debug("the early login does not fit the verb's options; logging it out");
             o.session().close();
-            return Optional.empty();
+            return Taken.NOTHING;
         }
         TAKEN.incrementAndGet();
         log().debug("the verb takes the session logged in while its command line was read");
-        return Optional.of(o.session());
+        return new Taken(Optional.of(o.session()), false);
     }
 
     /** Logs out a session logged in early that no verb took (a usage error, a verb that ended before its login). */

@@ -75,6 +75,28 @@ class EarlyLoginTest {
     }
 
     @Test
+    void whenTheBlockRefusesTheEarlyLoginTheVerbTakesTheWholeChainAtOnceAndKeepsTheNewTicket() throws Exception {
+        assertThat(cli.run("announce", "-p", port(), "-u", "gmadmin", "first").exitCode()).isZero();
+        // another login of the account on the login server: the kept ticket is void
+        try (var other = ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).build()
+                .connect(new dev.shipctl.Credentials("gmadmin", "gmadmin123"))) {
+            assertThat(other.isOpen()).isTrue();
+        }
+        int before = connections().size();
+        Cli.Run run = cli.run("announce", "-p", port(), "-u", "gmadmin", "after another login");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> seen = connections().subList(before, connections().size());
+        // one refusal (the early login's), then the whole chain: the verb did not try the void ticket a second time
+        assertThat(seen.getFirst()).isEqualTo("BLOCK");
+        assertThat(seen.get(1)).isEqualTo("LOGIN");
+        assertThat(seen.stream().filter(r -> r.equals("BLOCK")).count()).isEqualTo(2); // the refused one, the chain's own
+        // and the next run goes straight to the block again, with the ticket that login kept
+        int taken = EarlyLogin.TAKEN.get();
+        assertThat(cli.run("announce", "-p", port(), "-u", "gmadmin", "again").exitCode()).isZero();
+        assertThat(EarlyLogin.TAKEN.get()).isEqualTo(taken + 1);
+    }
+
+    @Test
     void withoutAKeptTicketNothingStartsEarlyAndTheVerbLogsInAsEver() {
         int taken = EarlyLogin.TAKEN.get();
         Cli.Run run = cli.run("reload-gms", "-p", port(), "-u", "gmadmin");
@@ -100,9 +122,9 @@ class EarlyLoginTest {
         assertThat(cli.run("reload-gms", "-p", port(), "-u", "gmadmin").exitCode()).isZero();
         EarlyLogin.start(context(Map.of("SHIPCTL_PASSWORD", "gmadmin123")), new String[] {"announce", "-p", port(), "-u", "gmadmin", "hi"});
         ShipClient other = ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).timeout(Duration.ofSeconds(9)).build();
-        assertThat(EarlyLogin.take(other)).isEmpty();
+        assertThat(EarlyLogin.take(other)).isEqualTo(EarlyLogin.Taken.NOTHING);
         sandbox.events().await(SandboxEvent.Disconnected.class, d -> d.role() == dev.shipctl.sandbox.Role.BLOCK, Duration.ofSeconds(10));
-        assertThat(EarlyLogin.take(other)).isEmpty(); // once
+        assertThat(EarlyLogin.take(other)).isEqualTo(EarlyLogin.Taken.NOTHING); // once
     }
 
     @Test
@@ -110,7 +132,7 @@ class EarlyLoginTest {
         assertThat(cli.run("reload-gms", "-p", port(), "-u", "gmadmin").exitCode()).isZero();
         int before = connections().size();
         EarlyLogin.start(context(Map.of()), new String[] {"announce", "-p", port(), "-u", "gmadmin", "hi"});
-        assertThat(EarlyLogin.take(ShipClient.builder().build())).isEmpty();
+        assertThat(EarlyLogin.take(ShipClient.builder().build())).isEqualTo(EarlyLogin.Taken.NOTHING);
         assertThat(connections()).hasSize(before);
     }
 
