@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -336,14 +337,17 @@ public final class Swarm implements AutoCloseable {
         if (waitToLeave(firstWait(bot, interval))) return;
         int line = 0;
         do {
-            if (!session.isOpen()) return;
+            bot.acting.lock();
             try {
+                if (leave.getCount() == 0 || !session.isOpen()) return;
                 session.chat("swarm " + bot.index + " #" + ++line).get(interval.toMillis() + 5000, TimeUnit.MILLISECONDS);
                 count(actions, "chat_lines");
             } catch (java.util.concurrent.ExecutionException e) {
                 if (leave.getCount() > 0) count(errors, "hold/" + e.getCause().getClass().getSimpleName());
             } catch (TimeoutException e) {
                 if (leave.getCount() > 0) count(errors, "hold/ChatTimeout");
+            } finally {
+                bot.acting.unlock();
             }
         } while (!waitToLeave(interval));
     }
@@ -358,13 +362,16 @@ public final class Swarm implements AutoCloseable {
         Duration interval = max(actionInterval, cooldown.get());
         if (waitToLeave(firstWait(bot, interval))) return;
         do {
-            if (!session.isOpen()) return;
-            int next = session.lobby().number() % 15 + 1;
+            bot.acting.lock();
             try {
+                if (leave.getCount() == 0 || !session.isOpen()) return;
+                int next = session.lobby().number() % 15 + 1;
                 session.changeLobby(next);
                 count(actions, "lobby_changes");
             } catch (ShipException | IllegalStateException e) {
                 if (leave.getCount() > 0 && session.isOpen()) count(errors, "hold/" + e.getClass().getSimpleName());
+            } finally {
+                bot.acting.unlock();
             }
         } while (!waitToLeave(interval));
     }
@@ -378,10 +385,17 @@ public final class Swarm implements AutoCloseable {
         List<Thread> closing = new ArrayList<>();
         for (Bot bot : open) {
             closing.add(Thread.ofVirtual().name("shipctl-swarm-leave-" + bot.index).start(() -> {
-                if (bot.end()) {
-                    bot.session.close();
-                    held.decrementAndGet();
-                    loggedOut.incrementAndGet();
+                // an action under way (a chat line, a lobby change: bounded by their own timeouts) ends first, so
+                // what the server did is what the report counts; none starts after the leave signal
+                bot.acting.lock();
+                try {
+                    if (bot.end()) {
+                        bot.session.close();
+                        held.decrementAndGet();
+                        loggedOut.incrementAndGet();
+                    }
+                } finally {
+                    bot.acting.unlock();
                 }
             }));
         }
@@ -448,6 +462,8 @@ public final class Swarm implements AutoCloseable {
         final int index;
         final String source;
         volatile Session session;
+        /** Held while the bot acts (a chat line, a lobby change), and by its logout. */
+        final ReentrantLock acting = new ReentrantLock();
         private final AtomicBoolean ended = new AtomicBoolean();
 
         Bot(int index, String source) {

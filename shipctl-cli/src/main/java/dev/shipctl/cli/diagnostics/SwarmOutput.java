@@ -29,6 +29,19 @@ final class SwarmOutput {
 
     private SwarmOutput() {}
 
+    /**
+     * The aligned text report of a run, with its bound on logins in flight after the rate: a peak at the bound means
+     * the server, not the ramp, set the pace.
+     */
+    static List<String> text(SwarmReport r, int inFlightBound, int inFlightPeak) {
+        List<String> lines = text(r);
+        lines.add(RATE_LINE + 1, "  in flight  at most %d at once, peak %d".formatted(inFlightBound, inFlightPeak));
+        return lines;
+    }
+
+    /** Where {@link #text(SwarmReport)} puts the rate. */
+    private static final int RATE_LINE = 3;
+
     /** The aligned text report. */
     static List<String> text(SwarmReport r) {
         List<String> lines = new ArrayList<>();

@@ -66,6 +66,8 @@ class SwarmCommandTest {
         assertThat(o.get("logged_out").asLong()).isEqualTo(200);
         assertThat(o.get("logins_per_s").asDouble()).isPositive();
         assertThat(o.has("heap_bytes_per_session")).isTrue();
+        assertThat(o.get("in_flight").get("bound").asInt()).isEqualTo(8);
+        assertThat(o.get("in_flight").get("peak").asInt()).isBetween(1, 8);
         assertThat(o.get("latencies").get("total").get("count").asLong()).isEqualTo(200);
         assertThat(o.get("latencies").get("total").get("hdr").asString()).isNotEmpty();
         assertThat(o.get("errors").size()).isZero();
