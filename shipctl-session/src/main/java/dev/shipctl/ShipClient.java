@@ -394,7 +394,9 @@ public final class ShipClient {
         /**
          * With {@code true}, the login takes the {@linkplain #resume fast path} or fails with its error: no whole
          * chain after it, so the password is never sent (a caller that only wants a login the ticket can give, e.g.
-         * one made before it knows whether it will need it). Needs a ticket. Default {@code false}.
+         * one made before it knows whether it will need it). Needs a ticket. Like the ticket, it holds for the first
+         * login only: a {@linkplain #reconnect reconnecting} session logs in again by the whole chain. Default
+         * {@code false}.
          */
         public Builder fastPathOnly(boolean only) {
             this.fastPathOnly = only;

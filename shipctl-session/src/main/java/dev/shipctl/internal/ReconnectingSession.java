@@ -105,7 +105,7 @@ public final class ReconnectingSession implements Session {
     private Link login(boolean hold) throws ShipException {
         Gate gate = new Gate(hold, this::emit, (g, cause) -> drops.add(new Drop(g, cause)));
         // the ticket serves the first login only: later ones take the whole chain (it checks the login server too)
-        ShipClient by = current == null ? client : client.newBuilder().resume(null).build();
+        ShipClient by = current == null ? client : client.newBuilder().resume(null).fastPathOnly(false).build(); // both: first login only
         RealSession session = RealSession.open(by, credentials, List.of(gate), families);
         return new Link(session, gate, System.nanoTime());
     }
