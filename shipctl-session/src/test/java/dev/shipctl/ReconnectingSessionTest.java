@@ -161,6 +161,23 @@ class ReconnectingSessionTest {
     }
 
     @Test
+    void aFirstLoginByTheFastPathOnlyReconnectsByTheWholeChain() throws Exception {
+        ResumeTicket ticket;
+        try (Session first = plain().connect(BOT)) {
+            ticket = first.resumeTicket().orElseThrow();
+        }
+        try (Session bot = reconnecting(quick()).newBuilder().resume(ticket).fastPathOnly(true).build().connect(BOT);
+             EventStream events = bot.events()) {
+            assertThat(bot.loginPath()).isEqualTo(LoginPath.FAST);
+            assertThat(SANDBOX.sandbox().cut(PLAYER1)).isPositive();
+            // back within the wait (a login that insisted on the fast path would retry "no ticket" for ever)
+            SessionEvent back = events.next(e -> e instanceof SessionEvent.Reconnected, WAIT).orElseThrow();
+            assertThat(((SessionEvent.Reconnected) back).lobby().players()).extracting(Player::name).contains("Player1");
+            assertThat(bot.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void itGoesBackToTheLobbyItWasIn() throws Exception {
         try (Session observer = plain().connect(OBSERVER);
              EventStream heard = observer.events();
