@@ -427,7 +427,7 @@ public final class Swarm implements AutoCloseable {
         return new SwarmReport(label, target, behaviour, accounts.size(), attempted.get(), loggedIn.get(), failed.get(),
                 loggedOut.get(), heldPeak.get(), heldAtEnd, rampTime, Duration.ofNanos(System.nanoTime() - startNanos),
                 stopRequested.get(), new TreeMap<>(latencies), sums(errors), sums(disconnects), sums(actions), samples, cpu,
-                heapPerSession);
+                heapPerSession, maxInFlight(), peakInFlight());
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> counts) {

@@ -31,12 +31,15 @@ import java.util.TreeMap;
  * @param timeline        one snapshot a second
  * @param cpuTime         CPU time of this process during the run (client, and an in-process sandbox if any)
  * @param heapBytesPerSession heap used per session held at the peak, over what was used before the ramp
+ * @param maxInFlight     the bound on logins in flight as the ramp ended ({@link Swarm.Builder#maxInFlight}, or the
+ *                        derived one)
+ * @param peakInFlight    the most logins in flight at once: at the bound, the server rather than the ramp set the pace
  */
 public record SwarmReport(String label, String target, Behaviour behaviour, long requested, long attempted, long loggedIn,
                           long failed, long loggedOut, long heldPeak, long heldAtEnd, Duration rampTime, Duration elapsed,
                           boolean stopped, Map<String, LatencyHistogram> latencies, Map<String, Long> errors,
                           Map<String, Long> disconnects, Map<String, Long> actions, List<SwarmSnapshot> timeline,
-                          Duration cpuTime, long heapBytesPerSession) {
+                          Duration cpuTime, long heapBytesPerSession, int maxInFlight, int peakInFlight) {
     public SwarmReport {
         Objects.requireNonNull(label);
         Objects.requireNonNull(target);
@@ -67,7 +70,7 @@ public record SwarmReport(String label, String target, Behaviour behaviour, long
     /**
      * Adds shards' reports that ran side by side: counts summed, histograms merged, logins per second summed (the
      * ramp time is the longest), timelines added second by second (the peak is the peak of that sum), CPU summed
-     * and heap per session averaged over the sessions each held.
+     * and heap per session averaged over the sessions each held; the bounds on logins in flight, and their peaks, summed.
      *
      * @throws IllegalArgumentException no reports, or reports of different targets or behaviours
      */
@@ -87,6 +90,7 @@ public record SwarmReport(String label, String target, Behaviour behaviour, long
         Map<String, Long> disconnects = new TreeMap<>();
         Map<String, Long> actions = new TreeMap<>();
         long requested = 0, attempted = 0, loggedIn = 0, failed = 0, loggedOut = 0, heldAtEnd = 0, heapWeighted = 0, heldForHeap = 0;
+        int maxInFlight = 0, peakInFlight = 0; // summed, as the rates: shards ran side by side
         Duration ramp = Duration.ZERO, elapsed = Duration.ZERO, cpu = Duration.ZERO;
         boolean stopped = false;
         double rate = 0;
@@ -108,6 +112,8 @@ public record SwarmReport(String label, String target, Behaviour behaviour, long
             cpu = cpu.plus(r.cpuTime);
             stopped |= r.stopped;
             rate += r.loginsPerSecond();
+            maxInFlight += r.maxInFlight;
+            peakInFlight += r.peakInFlight;
         }
         List<SwarmSnapshot> timeline = addTimelines(reports);
         long peak = timeline.stream().mapToLong(SwarmSnapshot::held).max().orElse(0);
@@ -117,7 +123,7 @@ public record SwarmReport(String label, String target, Behaviour behaviour, long
         String label = "merged " + reports.size() + " report" + (reports.size() == 1 ? "" : "s");
         return new SwarmReport(label, first.target, first.behaviour, requested, attempted, loggedIn, failed, loggedOut, peak,
                 heldAtEnd, mergedRamp, elapsed, stopped, latencies, errors, disconnects, actions, timeline, cpu,
-                heldForHeap == 0 ? 0 : heapWeighted / heldForHeap);
+                heldForHeap == 0 ? 0 : heapWeighted / heldForHeap, maxInFlight, peakInFlight);
     }
 
     private static List<SwarmSnapshot> addTimelines(List<SwarmReport> reports) {

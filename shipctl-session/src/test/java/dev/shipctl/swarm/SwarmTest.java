@@ -267,6 +267,10 @@ class SwarmTest {
         assertThat(merged.loggedIn()).isEqualTo(30);
         assertThat(merged.loggedOut()).isEqualTo(30);
         assertThat(merged.latencies().get(Swarm.TOTAL).count()).isEqualTo(30);
+        // the shards' bounds on logins in flight, and their peaks, add up: they ran side by side
+        assertThat(shards).allSatisfy(s -> assertThat(s.peakInFlight()).isBetween(1, s.maxInFlight()));
+        assertThat(merged.maxInFlight()).isEqualTo(shards.stream().mapToInt(SwarmReport::maxInFlight).sum());
+        assertThat(merged.peakInFlight()).isEqualTo(shards.stream().mapToInt(SwarmReport::peakInFlight).sum());
         LatencyHistogram decoded = LatencyHistogram.decode(shards.get(0).latencies().get(Swarm.TOTAL).encoded());
         assertThat(decoded.count()).isEqualTo(10);
         assertThat(decoded.max()).isEqualTo(shards.get(0).latencies().get(Swarm.TOTAL).max());

@@ -302,7 +302,7 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
                 report = uninterruptibly(running);
             }
             if (live) term.err().println();
-            print(report, swarm.maxInFlight(), swarm.peakInFlight(), checkAfter(client, accounts.getFirst()));
+            print(report, checkAfter(client, accounts.getFirst()));
         }
         return ExitCodes.OK;
     }
@@ -319,14 +319,12 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
         }
     }
 
-    /** Prints the report, with the bound on logins in flight as it ended and the most that were in flight at once. */
-    private void print(SwarmReport report, int inFlightBound, int inFlightPeak, After checked) {
+    private void print(SwarmReport report, After checked) {
         CheckResult after = checked.result();
         Terminal term = ctx.terminal();
         synchronized (term) {
             if (json || jsonl) {
                 ObjectNode o = SwarmOutput.json(report);
-                o.putObject("in_flight").put("bound", inFlightBound).put("peak", inFlightPeak);
                 ObjectNode a = o.putObject("after");
                 a.put("up", after.ok());
                 a.put("waited_s", checked.waited().toMillis() / 1000.0);
@@ -334,7 +332,7 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
                 after.reason().ifPresent(r -> a.put("error", r));
                 term.out().println(Json.line(o));
             } else {
-                SwarmOutput.text(report, inFlightBound, inFlightPeak).forEach(term.out()::println);
+                SwarmOutput.text(report).forEach(term.out()::println);
                 term.out().println("  after      " + checked.line());
             }
             term.out().flush();

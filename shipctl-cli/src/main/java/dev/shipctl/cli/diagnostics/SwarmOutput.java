@@ -29,19 +29,6 @@ final class SwarmOutput {
 
     private SwarmOutput() {}
 
-    /**
-     * The aligned text report of a run, with its bound on logins in flight after the rate: a peak at the bound means
-     * the server, not the ramp, set the pace.
-     */
-    static List<String> text(SwarmReport r, int inFlightBound, int inFlightPeak) {
-        List<String> lines = text(r);
-        lines.add(RATE_LINE + 1, "  in flight  at most %d at once, peak %d".formatted(inFlightBound, inFlightPeak));
-        return lines;
-    }
-
-    /** Where {@link #text(SwarmReport)} puts the rate. */
-    private static final int RATE_LINE = 3;
-
     /** The aligned text report. */
     static List<String> text(SwarmReport r) {
         List<String> lines = new ArrayList<>();
@@ -51,6 +38,8 @@ final class SwarmOutput {
                 r.requested(), r.attempted(), r.loggedIn(), r.failed(), r.loggedOut()));
         lines.add("  held       peak %d, at end %d".formatted(r.heldPeak(), r.heldAtEnd()));
         lines.add("  rate       %.1f logins/s over %s (run %s)".formatted(r.loginsPerSecond(), seconds(r.rampTime()), seconds(r.elapsed())));
+        // a peak at the bound: the server, not the ramp, set the pace
+        lines.add("  in flight  at most %d at once, peak %d".formatted(r.maxInFlight(), r.peakInFlight()));
         lines.add("  client     CPU %s, heap %s per session".formatted(seconds(r.cpuTime()), kib(r.heapBytesPerSession())));
         lines.add("");
         lines.add("  %-18s %8s %9s %9s %9s %9s".formatted("stage", "count", "p50", "p90", "p99", "max"));
@@ -133,6 +122,7 @@ final class SwarmOutput {
         o.put("stopped", r.stopped());
         o.put("cpu_s", round(r.cpuTime().toNanos() / 1e9));
         o.put("heap_bytes_per_session", r.heapBytesPerSession());
+        o.putObject("in_flight").put("bound", r.maxInFlight()).put("peak", r.peakInFlight());
         ObjectNode latencies = o.putObject("latencies");
         ordered(r.latencies()).forEach((stage, h) -> {
             ObjectNode l = latencies.putObject(stage);
@@ -187,7 +177,8 @@ final class SwarmOutput {
                     o.path("attempted").asLong(), loggedIn, o.path("failed").asLong(), o.path("logged_out").asLong(),
                     o.path("sessions_held").asLong(), o.path("sessions_held_at_end").asLong(), ramp, duration(o.path("elapsed_s").asDouble()),
                     o.path("stopped").asBoolean(), latencies, counts(o.path("errors")), counts(o.path("disconnects")),
-                    counts(o.path("actions")), timeline, duration(o.path("cpu_s").asDouble()), o.path("heap_bytes_per_session").asLong());
+                    counts(o.path("actions")), timeline, duration(o.path("cpu_s").asDouble()), o.path("heap_bytes_per_session").asLong(),
+                    o.path("in_flight").path("bound").asInt(), o.path("in_flight").path("peak").asInt());
         } catch (IllegalArgumentException e) {
             throw UserError.usage(source + " is not a readable swarm report: " + e.getMessage());
         }

@@ -224,6 +224,15 @@ public final class ConnectOptions {
         } else {
             password = source.read(ctx.env(), ctx.console().orElse(null));
         }
+        return account(name, password);
+    }
+
+    /**
+     * The account with this password, whose buffer is wiped here.
+     *
+     * @throws UserError a name or password the login packet cannot carry
+     */
+    private static Credentials account(String name, char[] password) {
         try {
             return new Credentials(name, new String(password));
         } catch (IllegalArgumentException e) {
@@ -281,18 +290,10 @@ public final class ConnectOptions {
         String name = first(user, p.user(), null);
         PasswordSource source = passwordSource(ctx, p);
         if (name == null || source instanceof PasswordSource.Prompt) return Optional.empty();
-        char[] password;
         try {
-            password = source.read(ctx.env(), null);
+            return Optional.of(account(name, source.read(ctx.env(), null)));
         } catch (UserError e) {
             return Optional.empty();
-        }
-        try {
-            return Optional.of(new Credentials(name, new String(password)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        } finally {
-            java.util.Arrays.fill(password, '\0');
         }
     }
 
