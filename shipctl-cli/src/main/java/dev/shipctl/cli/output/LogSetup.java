@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -24,6 +25,18 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        // the appender builds its layout at the first line logged: most one-shot runs log nothing at their level
+        OnFirstLine stderr = new OnFirstLine(context);
+        stderr.setContext(context);
+        stderr.setName("STDERR");
+        stderr.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(stderr);
+        Logging.configured(context);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** The console appender on stderr with {@link #PATTERN}, started. */
+    static ConsoleAppender<ILoggingEvent> consoleAppender(LoggerContext context) {
         PatternLayout layout = new PatternLayout();
         layout.setContext(context);
         layout.getInstanceConverterMap().put("safeMsg", SafeLogConverters.Message::new);
@@ -42,9 +55,26 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         stderr.setTarget("System.err"); // System.err at each write: a test that replaces it sees the lines
         stderr.setEncoder(encoder);
         stderr.start();
+        return stderr;
+    }
 
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(stderr);
-        Logging.configured(context);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    /**
+     * Hands every line to the {@link #consoleAppender}, made when the first line comes: parsing the pattern and
+     * starting the encoder cost a one-shot run milliseconds of start-up it mostly never needs. Logback calls
+     * {@link #append} under this appender's lock.
+     */
+    static final class OnFirstLine extends AppenderBase<ILoggingEvent> {
+        private final LoggerContext context;
+        private ConsoleAppender<ILoggingEvent> console;
+
+        OnFirstLine(LoggerContext context) {
+            this.context = context;
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (console == null) console = consoleAppender(context);
+            console.doAppend(event);
+        }
     }
 }
