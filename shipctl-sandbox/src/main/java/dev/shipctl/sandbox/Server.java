@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -303,9 +304,10 @@ final class Server {
         String reason = null;
         try {
             byte[] serverKey = new byte[48], clientKey = new byte[48];
+            RandomGenerator vectors = settings.keyVectorSource();
             for (int i = 0; i < 48; i++) {
-                serverKey[i] = (byte) settings.random().nextInt(255);
-                clientKey[i] = (byte) settings.random().nextInt(255);
+                serverKey[i] = (byte) vectors.nextInt(255);
+                clientKey[i] = (byte) vectors.nextInt(255);
             }
             BbCipher.Pair ciphers = BbCipher.fromServerKeys(settings.keyTable(), serverKey, clientKey);
             c.start(TethPackets.init(c.role.shipSide() ? TethPackets.SHIP_BANNER : TethPackets.GATE_BANNER, serverKey, clientKey),

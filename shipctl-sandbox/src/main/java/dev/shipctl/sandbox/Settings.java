@@ -4,10 +4,19 @@ import dev.shipctl.protocol.cipher.KeyTable;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
-/** Everything {@link Sandbox.Builder} collects; immutable. */
+/**
+ * Everything {@link Sandbox.Builder} collects; immutable. {@code keyVectors} is null unless the builder was given a
+ * generator: the 0x03 key vectors then come from {@link java.util.concurrent.ThreadLocalRandom}.
+ */
 record Settings(InetAddress bind, InetAddress advertise, int loginPort, int characterPort, int shipPort, int blocks, String shipName,
                 String welcome, Accounts accounts, LocalGms localGms, Duration pingInterval, Duration idleTimeout,
                 Duration loginTimeout, Duration tickInterval, int maxConnectionsPerIp, InstantSource clock,
-                KeyTable keyTable, RandomGenerator random, StateFile state, FailedLogins.Limit loginLimit, Kdf kdf) {}
+                KeyTable keyTable, RandomGenerator random, RandomGenerator keyVectors, StateFile state, FailedLogins.Limit loginLimit, Kdf kdf) {
+    /** Where the key vectors of a new connection's 0x03 come from. */
+    RandomGenerator keyVectorSource() {
+        return keyVectors != null ? keyVectors : ThreadLocalRandom.current();
+    }
+}

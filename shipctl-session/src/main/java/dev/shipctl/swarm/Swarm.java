@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,7 +61,7 @@ public final class Swarm implements AutoCloseable {
     private final String label;
     private final List<Consumer<SwarmSnapshot>> snapshotListeners;
 
-    private final CountDownLatch leave = new CountDownLatch(1);
+    private final LeaveSignal leave = new LeaveSignal();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong attempted = new AtomicLong();
@@ -137,7 +136,7 @@ public final class Swarm implements AutoCloseable {
             TokenBucket bucket = new TokenBucket(ramp, burst);
             LoginSlots inFlight = new LoginSlots(maxInFlight > 0 ? maxInFlight : MIN_IN_FLIGHT);
             slots = inFlight;
-            if (leave.getCount() == 0) inFlight.close(); // stopped before the ramp began
+            if (leave.isSignalled()) inFlight.close(); // stopped before the ramp began
             for (int i = 0; i < accounts.size(); i++) {
                 if (!inFlight.take()) break;
                 if (!bucket.take(leave)) {
@@ -157,13 +156,13 @@ public final class Swarm implements AutoCloseable {
             }
             phase = SwarmSnapshot.Phase.HOLD;
             long holdNanos = duration.toNanos();
-            if (holdNanos > 0) leave.await(holdNanos, TimeUnit.NANOSECONDS);
+            if (holdNanos > 0) leave.await(holdNanos);
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {
             long heldAtEnd = held.get();
             phase = SwarmSnapshot.Phase.LEAVE;
-            leave.countDown();
+            leave.signal();
             logOutEverySession();
             for (Thread t : threads) joinUninterruptibly(t);
             sampler.shutdownNow();
@@ -181,7 +180,7 @@ public final class Swarm implements AutoCloseable {
     /** Ends the ramp at once and leaves (every session logged out); {@link #run()} then returns its report. */
     public void stop() {
         stopRequested.set(true);
-        leave.countDown();
+        leave.signal();
         LoginSlots s = slots;
         if (s != null) s.close();
     }
@@ -319,7 +318,7 @@ public final class Swarm implements AutoCloseable {
         Session session = bot.session;
         try {
             switch (behaviour) {
-                case IDLE, ANNOUNCE_LISTEN -> leave.await();
+                case IDLE, ANNOUNCE_LISTEN -> {} // nothing to do: the session answers pings on its own, its thread ends
                 case CHAT -> chat(bot, session);
                 case LOBBY_HOP -> hop(bot, session);
             }
@@ -339,13 +338,13 @@ public final class Swarm implements AutoCloseable {
         do {
             bot.acting.lock();
             try {
-                if (leave.getCount() == 0 || !session.isOpen()) return;
+                if (leave.isSignalled() || !session.isOpen()) return;
                 session.chat("swarm " + bot.index + " #" + ++line).get(interval.toMillis() + 5000, TimeUnit.MILLISECONDS);
                 count(actions, "chat_lines");
             } catch (java.util.concurrent.ExecutionException e) {
-                if (leave.getCount() > 0) count(errors, "hold/" + e.getCause().getClass().getSimpleName());
+                if (!leave.isSignalled()) count(errors, "hold/" + e.getCause().getClass().getSimpleName());
             } catch (TimeoutException e) {
-                if (leave.getCount() > 0) count(errors, "hold/ChatTimeout");
+                if (!leave.isSignalled()) count(errors, "hold/ChatTimeout");
             } finally {
                 bot.acting.unlock();
             }
@@ -364,12 +363,12 @@ public final class Swarm implements AutoCloseable {
         do {
             bot.acting.lock();
             try {
-                if (leave.getCount() == 0 || !session.isOpen()) return;
+                if (leave.isSignalled() || !session.isOpen()) return;
                 int next = session.lobby().number() % 15 + 1;
                 session.changeLobby(next);
                 count(actions, "lobby_changes");
             } catch (ShipException | IllegalStateException e) {
-                if (leave.getCount() > 0 && session.isOpen()) count(errors, "hold/" + e.getClass().getSimpleName());
+                if (!leave.isSignalled() && session.isOpen()) count(errors, "hold/" + e.getClass().getSimpleName());
             } finally {
                 bot.acting.unlock();
             }
@@ -378,7 +377,7 @@ public final class Swarm implements AutoCloseable {
 
     /** Waits {@code d} for the leave signal; true when it came. */
     private boolean waitToLeave(Duration d) throws InterruptedException {
-        return leave.await(d.toNanos(), TimeUnit.NANOSECONDS);
+        return leave.await(d.toNanos());
     }
 
     private void logOutEverySession() {

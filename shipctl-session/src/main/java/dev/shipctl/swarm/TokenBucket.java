@@ -1,11 +1,9 @@
 package dev.shipctl.swarm;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The ramp's pace: a token bucket filled at {@code rate} per second, holding at most {@code burst} tokens (it
- * starts full). {@link #take} waits for a token on the stop latch, so a stop ends the wait at once.
+ * starts full). {@link #take} waits for a token on the stop signal, so a stop ends the wait at once.
  */
 final class TokenBucket {
     private final double perNano;
@@ -22,11 +20,11 @@ final class TokenBucket {
     }
 
     /** Takes a token, waiting for one; false when {@code stop} opened first. */
-    boolean take(CountDownLatch stop) throws InterruptedException {
+    boolean take(LeaveSignal stop) throws InterruptedException {
         while (true) {
             long wait = waitNanos();
-            if (wait == 0) return stop.getCount() > 0;
-            if (stop.await(wait, TimeUnit.NANOSECONDS)) return false;
+            if (wait == 0) return !stop.isSignalled();
+            if (stop.await(wait)) return false;
         }
     }
 

@@ -27,8 +27,11 @@ final class SandboxProcess implements AutoCloseable {
     /** Starts one with these extra arguments and environment; returns once it listens. */
     static SandboxProcess start(Map<String, String> env, String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "dev.shipctl.cli.Main", "sandbox", "--port", "0", "--ship-port", "0"));
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC"));
+        // the sandbox's own JVM options (a tuning knob for load tests: heap sizes, a flight recording), split on spaces
+        String opts = System.getenv("SHIPCTL_SANDBOX_JAVA_OPTS");
+        if (opts != null && !opts.isBlank()) command.addAll(List.of(opts.strip().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.shipctl.cli.Main", "sandbox", "--port", "0", "--ship-port", "0"));
         command.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("JAVA_TOOL_OPTIONS"); // the AOT cache's own options, when the JDK sets them, are not the sandbox's
