@@ -23,6 +23,7 @@ import dev.shipctl.cli.common.UserError;
 import dev.shipctl.cli.config.ProfileCommand;
 import dev.shipctl.cli.diagnostics.BenchCommand;
 import dev.shipctl.cli.diagnostics.SwarmCommand;
+import dev.shipctl.cli.diagnostics.SwarmCores;
 import dev.shipctl.cli.diagnostics.CheckCommand;
 import dev.shipctl.cli.community.BridgeCommand;
 import dev.shipctl.cli.diagnostics.ListenCommand;
@@ -126,6 +127,7 @@ public final class Main implements Commands {
     String color;
 
     public static void main(String[] args) {
+        SwarmCores.configure(args); // before the first virtual thread: a swarm beside its sandbox takes half the cores
         if (args.length > 0 && !onlyVersion(args)) {
             // on the other core, while this thread builds the command line: the logging backend (Logback's set-up
             // is ~25 ms of code run once), the annotations of the command it runs (which that needs next), then

@@ -26,8 +26,14 @@ final class SandboxProcess implements AutoCloseable {
 
     /** Starts one with these extra arguments and environment; returns once it listens. */
     static SandboxProcess start(Map<String, String> env, String... extra) throws IOException {
+        return start(List.of(), env, extra);
+    }
+
+    /** As {@link #start(Map, String...)}, with these JVM options first ({@code SHIPCTL_SANDBOX_JAVA_OPTS} after them). */
+    static SandboxProcess start(List<String> jvmOptions, Map<String, String> env, String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
         // the sandbox's own JVM options (a tuning knob for load tests: heap sizes, a flight recording), split on spaces
         String opts = System.getenv("SHIPCTL_SANDBOX_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) command.addAll(List.of(opts.strip().split("\\s+")));

@@ -164,7 +164,7 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
     }
 
     private int withSandbox(Behaviour kind, double rate, int[] slice, String label, List<InetAddress> sources) throws Exception {
-        int n = sessions != null ? sessions : 100;
+        int n = sessions != null ? sessions : DEFAULT_SESSIONS;
         String password = randomPassword();
         List<Credentials> credentials = new ArrayList<>(n);
         for (int i = 0; i < n; i++) credentials.add(new Credentials(Accounts.generatedUser("swarm", i), password));
@@ -202,11 +202,13 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
      */
     private SandboxTarget startSandbox(int n, String password, int blockCount, double rate) {
         try {
-            if (openFilesLimit() < 2L * n + FILES_BESIDE_SESSIONS) {
+            if (sandboxInOwnProcess(n)) {
                 ctx.terminal().err().println("shipctl: the sandbox runs in a process of its own (both ends of " + n
                         + " sessions need more open files than one process may have)");
                 Duration lifetime = duration.plusSeconds((long) Math.ceil(n / rate)).plusMinutes(10);
-                SandboxProcess s = SandboxProcess.start(Map.of(HandOver.GENERATED_PASSWORD, password), "--blocks", String.valueOf(blockCount),
+                // its virtual threads on the cores this process leaves them (SwarmCores)
+                List<String> jvm = List.of("-D" + SwarmCores.PARALLELISM + "=" + SwarmCores.sandboxShare(Runtime.getRuntime().availableProcessors()));
+                SandboxProcess s = SandboxProcess.start(jvm, Map.of(HandOver.GENERATED_PASSWORD, password), "--blocks", String.valueOf(blockCount),
                         "--max-connections-per-ip", String.valueOf(Integer.MAX_VALUE), "--generated-accounts", String.valueOf(n),
                         "--stop-after", lifetime.toSeconds() + "s");
                 return new SandboxTarget("127.0.0.1", s.loginPort(), s);
@@ -231,6 +233,14 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
             ctx.terminal().err().println("shipctl: " + sessions + " sessions need about " + needed + " open files; this process may open "
                     + limit + ": logins past that fail (raise it with ulimit -n, or run fewer sessions)");
         }
+    }
+
+    /** Sessions a {@code --sandbox} swarm opens when {@code --sessions} does not say. */
+    static final int DEFAULT_SESSIONS = 100;
+
+    /** Whether a {@code --sandbox} swarm of {@code n} sessions runs its sandbox in a JVM of its own: both ends do not fit here. */
+    static boolean sandboxInOwnProcess(int n) {
+        return openFilesLimit() < 2L * n + FILES_BESIDE_SESSIONS;
     }
 
     /** Open files a swarm's process needs besides its sessions' sockets (jars, the JVM's own, the sandbox's ports). */
