@@ -59,7 +59,8 @@ public final class Connection implements AutoCloseable {
     private volatile Supplier<Deadline> deadline;
     private volatile Stage stage;
     private volatile String lastMessageBox;
-    private volatile String lastPacket;
+    // the last whole packet received, for messages: its command and size, formatted only when a message needs them
+    private volatile long lastPacket = -1;
     private long packetBytes;
     private boolean received;
 
@@ -211,7 +212,8 @@ public final class Connection implements AutoCloseable {
 
     /** The last whole packet received: its command and size ("0x1D (8 bytes)"). */
     public Optional<String> lastPacket() {
-        return Optional.ofNullable(lastPacket);
+        long last = lastPacket;
+        return last < 0 ? Optional.empty() : Optional.of(Hex.command((int) (last >>> 32)) + " (" + (int) last + " bytes)");
     }
 
     /** Where the deadline of each read comes from from now on; {@link Deadline#NONE} waits for ever (lobby mode). */
@@ -265,7 +267,7 @@ public final class Connection implements AutoCloseable {
         received = true;
         packetBytes += frame.size();
         keys.proven();
-        lastPacket = Hex.command(frame.command()) + " (" + frame.size() + " bytes)";
+        lastPacket = ((long) frame.command() << 32) | frame.size();
         if (packet instanceof ServerMessageBox box) lastMessageBox = Texts.display(box.text()).strip();
         if (answerPings && packet instanceof ServerPing) {
             send(new ClientPing());
@@ -282,7 +284,7 @@ public final class Connection implements AutoCloseable {
             progress = "nothing received" + keyHint();
         } else {
             progress = bytes + " byte" + (bytes == 1 ? "" : "s") + " received"
-                    + (lastPacket == null ? ", not one whole packet" : ", the last whole packet " + lastPacket);
+                    + lastPacket().map(last -> ", the last whole packet " + last).orElse(", not one whole packet");
         }
         if (d.whole()) progress += "; the deadline of the whole login passed";
         return new ShipException.StageTimeout(stage, waitingFor, d.limit(), progress);
