@@ -2,6 +2,7 @@ package dev.shipctl.swarm;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -14,11 +15,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LeaveSignal {
     private volatile boolean signalled;
+    private final AtomicBoolean first = new AtomicBoolean();
     private final Set<Thread> waiters = ConcurrentHashMap.newKeySet();
 
     /** Signals: every wait ends now and from now on; true the first time. */
     boolean signal() {
-        if (signalled) return false;
+        if (!first.compareAndSet(false, true)) return false;
+        // a waiter registers before it reads the flag, and this sets the flag before it reads the waiters: each
+        // waiter either sees the flag or is unparked
         signalled = true;
         for (Thread t : waiters) LockSupport.unpark(t);
         return true;
