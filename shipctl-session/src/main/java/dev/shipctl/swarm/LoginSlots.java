@@ -7,6 +7,7 @@ package dev.shipctl.swarm;
  */
 final class LoginSlots {
     private int size;
+    private int largest;
     private int used;
     private int peak;
     private boolean closed;
@@ -14,6 +15,7 @@ final class LoginSlots {
     LoginSlots(int size) {
         if (size < 1) throw new IllegalArgumentException("at least one login in flight");
         this.size = size;
+        this.largest = size;
     }
 
     /** Takes a slot, waiting for one; false when closed first. */
@@ -29,6 +31,7 @@ final class LoginSlots {
         if (newSize < 1) throw new IllegalArgumentException("at least one login in flight");
         if (newSize > size) notifyAll();
         size = newSize;
+        largest = Math.max(largest, newSize);
     }
 
     /** The bound now. */
@@ -48,7 +51,12 @@ final class LoginSlots {
         notifyAll();
     }
 
-    /** The most slots taken at once so far. */
+    /** The largest bound so far: a derived bound follows the fastest login, and shrinks when logins get faster. */
+    synchronized int largest() {
+        return largest;
+    }
+
+    /** The most slots taken at once so far (never more than {@link #largest}). */
     synchronized int peak() {
         return peak;
     }

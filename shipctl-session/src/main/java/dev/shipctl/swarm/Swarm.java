@@ -194,7 +194,13 @@ public final class Swarm implements AutoCloseable {
         return s == null ? 0 : s.size();
     }
 
-    /** The most logins that were in flight at once so far (never more than the bound). */
+    /** The largest bound on logins in flight so far (what the report gives: the peak never exceeds it). */
+    private int largestInFlightBound() {
+        LoginSlots s = slots;
+        return s == null ? 0 : s.largest();
+    }
+
+    /** The most logins that were in flight at once so far (never more than the largest bound). */
     public int peakInFlight() {
         LoginSlots s = slots;
         return s == null ? 0 : s.peak();
@@ -426,7 +432,7 @@ public final class Swarm implements AutoCloseable {
         return new SwarmReport(label, target, behaviour, accounts.size(), attempted.get(), loggedIn.get(), failed.get(),
                 loggedOut.get(), heldPeak.get(), heldAtEnd, rampTime, Duration.ofNanos(System.nanoTime() - startNanos),
                 stopRequested.get(), new TreeMap<>(latencies), sums(errors), sums(disconnects), sums(actions), samples, cpu,
-                heapPerSession, maxInFlight(), peakInFlight());
+                heapPerSession, largestInFlightBound(), peakInFlight());
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> counts) {

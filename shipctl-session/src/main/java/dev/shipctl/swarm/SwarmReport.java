@@ -31,8 +31,8 @@ import java.util.TreeMap;
  * @param timeline        one snapshot a second
  * @param cpuTime         CPU time of this process during the run (client, and an in-process sandbox if any)
  * @param heapBytesPerSession heap used per session held at the peak, over what was used before the ramp
- * @param maxInFlight     the bound on logins in flight as the ramp ended ({@link Swarm.Builder#maxInFlight}, or the
- *                        derived one)
+ * @param maxInFlight     the bound on logins in flight ({@link Swarm.Builder#maxInFlight}, or the derived one, which
+ *                        follows the fastest login: then the largest it was during the ramp)
  * @param peakInFlight    the most logins in flight at once: at the bound, the server rather than the ramp set the pace
  */
 public record SwarmReport(String label, String target, Behaviour behaviour, long requested, long attempted, long loggedIn,
