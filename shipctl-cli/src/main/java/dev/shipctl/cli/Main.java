@@ -46,6 +46,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +128,12 @@ public final class Main implements Commands {
     String color;
 
     public static void main(String[] args) {
-        SwarmCores.configure(args); // before the first virtual thread: a swarm beside its sandbox takes half the cores
+        int verb = verbIndex(args);
+        Class<?> command = verb < 0 ? null : COMMANDS.get(args[verb]);
+        if (command == SwarmCommand.class) {
+            // before the first virtual thread: a swarm beside its sandbox takes half the cores
+            SwarmCores.configure(Arrays.copyOfRange(args, verb + 1, args.length));
+        }
         if (args.length > 0 && !onlyVersion(args)) {
             // on the other core, while this thread builds the command line: the logging backend (Logback's set-up
             // is ~25 ms of code run once), the annotations of the command it runs (which that needs next), then
@@ -135,7 +141,6 @@ public final class Main implements Commands {
             // backend is being set up has its lines kept and replayed once it is ready, filtered by level as ever;
             // SLF4J's own notice of that replay (a warning on stderr) is not for users, its other errors still are
             if (System.getProperty(SLF4J_VERBOSITY) == null) System.setProperty(SLF4J_VERBOSITY, "ERROR");
-            Class<?> command = named(args);
             Thread.ofPlatform().daemon().name("shipctl-prepare").start(() -> {
                 LoggerFactory.getILoggerFactory();
                 if (command != null) readAnnotations(command, new HashSet<>());
@@ -307,14 +312,23 @@ public final class Main implements Commands {
      * nor for {@code help} or a name that is not a command (picocli then lists them all).
      */
     static Class<?> named(String[] args) {
+        int verb = verbIndex(args);
+        return verb < 0 ? null : COMMANDS.get(args[verb]);
+    }
+
+    /**
+     * Where the verb is: the first argument that is neither an option nor {@code --color}'s value; -1 when there is
+     * none or help or the version is asked before it.
+     */
+    static int verbIndex(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) return null;
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) return -1;
             if (arg.equals("--color")) i++; // its value is no command
             if (arg.startsWith("-")) continue;
-            return COMMANDS.get(arg);
+            return i;
         }
-        return null;
+        return -1;
     }
 
     /** Whether the arguments ask the root for its version ({@code -V}, {@code --version}, perhaps after {@code -v}). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shipctl.cli.admin.AnnounceCommand;
 import dev.shipctl.cli.common.ExitCodes;
 import dev.shipctl.cli.diagnostics.CheckCommand;
+import dev.shipctl.cli.diagnostics.SwarmCommand;
 import dev.shipctl.cli.fixtures.Cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ class MainTest {
         assertThat(Main.named(new String[] {"help", "check"})).isNull();
         assertThat(Main.named(new String[] {"no-such-command"})).isNull();
         assertThat(Main.named(new String[] {})).isNull();
+        // where the verb is, for what runs before picocli (the swarm's share of the cores)
+        assertThat(Main.verbIndex(new String[] {"-v", "--color", "never", "swarm", "--sandbox"})).isEqualTo(3);
+        assertThat(Main.named(new String[] {"--color", "never", "swarm"})).isEqualTo(SwarmCommand.class);
+        assertThat(Main.named(new String[] {"announce", "--sandbox", "--sessions", "10"})).isNotEqualTo(SwarmCommand.class);
+        assertThat(Main.verbIndex(new String[] {"-V", "swarm"})).isEqualTo(-1);
     }
 
     @Test

@@ -14,13 +14,14 @@ public final class SwarmCores {
     private SwarmCores() {}
 
     /**
-     * Called by {@code Main} before any virtual thread exists (the scheduler reads its parallelism once, when the
-     * first one starts): for a {@code swarm --sandbox} whose sandbox will run in its own JVM, gives this JVM's
-     * virtual threads its share of the cores. Does nothing otherwise, or when the property is set already.
+     * Called by {@code Main} with the arguments after the {@code swarm} verb, before any virtual thread exists (the
+     * scheduler reads its parallelism once, when the first one starts): for a {@code swarm --sandbox} whose sandbox
+     * will run in its own JVM, gives this JVM's virtual threads its share of the cores. Does nothing otherwise, or
+     * when the property is set already.
      */
-    public static void configure(String[] args) {
+    public static void configure(String[] swarmArgs) {
         if (System.getProperty(PARALLELISM) != null) return;
-        int sessions = sandboxSwarmSessions(args);
+        int sessions = sandboxSwarmSessions(swarmArgs);
         if (sessions > 0 && SwarmCommand.sandboxInOwnProcess(sessions)) {
             System.setProperty(PARALLELISM, Integer.toString(clientShare(Runtime.getRuntime().availableProcessors())));
         }
@@ -37,29 +38,20 @@ public final class SwarmCores {
     }
 
     /**
-     * The sessions of a {@code swarm ... --sandbox} command line ({@code --sessions N}, default 100); 0 when the
-     * arguments are another command, {@code swarm merge}, or a swarm against a server named otherwise. Reads only
-     * what it knows; picocli checks the rest later.
+     * The sessions of a {@code swarm --sandbox} ({@code --sessions N}, default 100) from the arguments after the verb;
+     * 0 for {@code swarm merge} or a swarm against a server named otherwise. Reads only what it knows; picocli checks
+     * the rest later.
      */
-    static int sandboxSwarmSessions(String[] args) {
-        int verb = -1;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--color")) i++; // its value is no command
-            else if (!args[i].startsWith("-")) {
-                verb = i;
-                break;
-            }
-        }
-        if (verb < 0 || !args[verb].equals("swarm")) return 0;
+    static int sandboxSwarmSessions(String[] swarmArgs) {
         boolean sandbox = false;
         int sessions = SwarmCommand.DEFAULT_SESSIONS;
-        for (int i = verb + 1; i < args.length; i++) {
-            String arg = args[i];
+        for (int i = 0; i < swarmArgs.length; i++) {
+            String arg = swarmArgs[i];
             if (arg.equals("--")) break;
-            if (i == verb + 1 && arg.equals("merge")) return 0;
+            if (i == 0 && arg.equals("merge")) return 0;
             if (arg.equals("--sandbox")) sandbox = true;
             try {
-                if (arg.equals("--sessions") && i + 1 < args.length) sessions = Integer.parseInt(args[++i]);
+                if (arg.equals("--sessions") && i + 1 < swarmArgs.length) sessions = Integer.parseInt(swarmArgs[++i]);
                 else if (arg.startsWith("--sessions=")) sessions = Integer.parseInt(arg.substring("--sessions=".length()));
             } catch (NumberFormatException e) {
                 return 0; // picocli says what is wrong with it
