@@ -154,9 +154,9 @@ static const wchar_t *arguments(void) {
 enum verb { NO_VERB, ONE_SHOT, LONG_RUNNING };
 
 /* As the Linux launchers: the first argument that does not start with '-' is the verb. The verbs that run for long
- * keep both JIT tiers; any other, or none (--version, --help), runs on the first tier. */
+ * keep both JIT tiers, but swarm (as there); any other, or none (--version, --help), runs on the first tier. */
 static enum verb verb_kind(void) {
-    static const wchar_t *long_running[] = {L"sandbox", L"demo", L"listen", L"watch", L"bridge", L"swarm", L"shell", L"run", L"bench"};
+    static const wchar_t *long_running[] = {L"sandbox", L"demo", L"listen", L"watch", L"bridge", L"shell", L"run", L"bench"};
     int argc;
     enum verb kind = NO_VERB;
     wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);

@@ -109,15 +109,19 @@ class LauncherTest {
     }
 
     @Test
-    void oneShotVerbsRunOnTheFirstTierLongRunningOnesOnBothAndTheUsersOptionsComeAfter() throws Exception {
+    void oneShotVerbsAndSwarmRunOnTheFirstTierLongRunningOnesOnBothAndTheUsersOptionsComeAfter() throws Exception {
         assertThat(launch().exitCode()).as("built").isZero();
         for (List<String> args : List.of(List.of("-v", "sandbox"), List.of("listen", "-u", "x"), List.of("watch"), List.of("shell"),
-                List.of("swarm", "--sandbox"), List.of("bridge"))) {
+                List.of("bridge"))) {
             Files.writeString(calls, "");
             Result r = launchWith(root, "./shipctl", Map.of(), args);
             assertThat(r.calls()).as(String.join(" ", args)).singleElement().asString()
                     .startsWith("java -XX:+UseSerialGC ").doesNotContain("TieredStopAtLevel");
         }
+        Files.writeString(calls, "");
+        Result swarm = launchWith(root, "./shipctl", Map.of(), List.of("swarm", "--sandbox"));
+        assertThat(swarm.calls()).as("swarm: a ramp of logins, hot from its first second").singleElement().asString()
+                .startsWith("java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ");
         Files.writeString(calls, "");
         Result announce = launchWith(root, "./shipctl", Map.of("SHIPCTL_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), List.of("-v", "announce", "hi"));
         assertThat(announce.calls()).singleElement().asString()

@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Connection {
     /** Tethealla disconnects a client whose unsent data would pass this. */
     static final int MAX_QUEUED_BYTES = 64000;
+    /** The most bytes of queued packets the writer gathers into one write. */
+    private static final int BURST_BYTES = 16 << 10;
     private static final byte[] FLUSH_AND_CLOSE = new byte[0];
     private static final byte[] STOP = new byte[0];
 
@@ -128,18 +132,32 @@ final class Connection {
 
     /** The writer thread's body. */
     void writeLoop(long lingerMillis) {
+        List<byte[]> burst = new ArrayList<>();
         try {
             while (true) {
-                byte[] packet = outbox.take();
-                if (packet == STOP) return;
-                if (packet == FLUSH_AND_CLOSE) {
+                // the packets queued together (a handler's answer is often several) go out in one write
+                byte[] marker = null;
+                int bytes = 0;
+                for (byte[] packet = outbox.take(); packet != null; packet = bytes < BURST_BYTES ? outbox.poll() : null) {
+                    if (packet == STOP || packet == FLUSH_AND_CLOSE) {
+                        marker = packet;
+                        break;
+                    }
+                    queued.addAndGet(-packet.length);
+                    burst.add(packet);
+                    bytes += packet.length;
+                }
+                if (!burst.isEmpty()) {
+                    writer.write(burst);
+                    burst.clear();
+                }
+                if (marker == STOP) return;
+                if (marker == FLUSH_AND_CLOSE) {
                     socket.shutdownOutput();
                     readerDone.await(lingerMillis, TimeUnit.MILLISECONDS);
                     closeQuietly();
                     return;
                 }
-                queued.addAndGet(-packet.length);
-                writer.write(packet);
             }
         } catch (IOException e) {
             drop("write failed: " + e.getMessage());

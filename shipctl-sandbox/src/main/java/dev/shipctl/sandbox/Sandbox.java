@@ -198,6 +198,7 @@ public final class Sandbox implements AutoCloseable {
         private StateFile state;
         private FailedLogins.Limit loginLimit = FailedLogins.Limit.DEFAULT;
         private Kdf kdf = Kdf.PBKDF2_SHA256;
+        private int keyPool;
 
         private Builder() {}
 
@@ -334,6 +335,18 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * For load tests: draws the 0x03 keys of new connections from a pool of {@code pairs} key pairs, each keyed
+         * once, instead of fresh keys for every connection as Tethealla does (0, the default). The sandbox then
+         * spends no key schedule on a connection whose pair was drawn before, and the connections of a pair share
+         * its ciphers; clients see nothing different (they key every connection). See {@link KeyPool}.
+         */
+        public Builder keyPool(int pairs) {
+            if (pairs < 0) throw new IllegalArgumentException("keyPool must be 0 or more: " + pairs);
+            this.keyPool = pairs;
+            return this;
+        }
+
+        /**
          * Keeps ship bans and created characters in {@code file} across restarts (JSON, rewritten after every change
          * and at close; see docs/sandbox.md). The file is read now; one that does not exist yet is created at the
          * first change. Without a state file they live in memory only.
@@ -364,7 +377,7 @@ public final class Sandbox implements AutoCloseable {
             if (!idleTimeout.minus(pingInterval).isPositive()) throw new IllegalArgumentException("idleTimeout must exceed pingInterval");
             return new Sandbox(new Settings(bind, adv, loginPort, character, ship, blocks, shipName, welcome, accounts, localGms,
                     pingInterval, idleTimeout, loginTimeout, tickInterval, maxConnectionsPerIp, clock,
-                    keyTable != null ? keyTable : KeyTable.tethealla(), random != null ? random : new SecureRandom(), random, state,
+                    keyTable != null ? keyTable : KeyTable.tethealla(), random != null ? random : new SecureRandom(), random, keyPool, state,
                     loginLimit, kdf));
         }
 

@@ -2,7 +2,6 @@ package dev.shipctl.sandbox;
 
 import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.ProtocolException;
-import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.frame.Frame;
 import dev.shipctl.protocol.packet.login.ServerRedirect;
 import java.io.EOFException;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +34,7 @@ final class Server {
     private static final long LINGER_MILLIS = 2000;
 
     private final Settings settings;
+    private final KeyPool keys;
     final SandboxEvents events = new SandboxEvents();
     private final ReentrantLock lock = new ReentrantLock();
     final ShipSide ship;
@@ -55,6 +54,7 @@ final class Server {
 
     Server(Settings settings) {
         this.settings = settings;
+        this.keys = new KeyPool(settings.keyTable(), settings::keyVectorSource, settings.keyPool());
         this.gate = new LoginGate(settings);
         this.timeouts = new Timeouts(settings);
         this.characters = new CharacterStore(settings.accounts(), settings.state());
@@ -303,15 +303,9 @@ final class Server {
     private void readLoop(Connection c) {
         String reason = null;
         try {
-            byte[] serverKey = new byte[48], clientKey = new byte[48];
-            RandomGenerator vectors = settings.keyVectorSource();
-            for (int i = 0; i < 48; i++) {
-                serverKey[i] = (byte) vectors.nextInt(255);
-                clientKey[i] = (byte) vectors.nextInt(255);
-            }
-            BbCipher.Pair ciphers = BbCipher.fromServerKeys(settings.keyTable(), serverKey, clientKey);
-            c.start(TethPackets.init(c.role.shipSide() ? TethPackets.SHIP_BANNER : TethPackets.GATE_BANNER, serverKey, clientKey),
-                    ciphers.first(), ciphers.second());
+            KeyPool.Keys keys = this.keys.next();
+            c.start(TethPackets.init(c.role.shipSide() ? TethPackets.SHIP_BANNER : TethPackets.GATE_BANNER, keys.server(), keys.client()),
+                    keys.ciphers().first(), keys.ciphers().second());
             c.writerThread.start();
             while (true) {
                 Frame frame = c.reader.read();

@@ -51,6 +51,19 @@ class LoginChainTest {
     }
 
     @Test
+    void aSandboxWithAKeyPoolSendsTheSameKeysAgainAndStillLogsIn() throws Exception {
+        try (Sandbox pooled = Sandbox.builder().loginPort(0).shipPort(0).keyPool(1).build().start();
+             TestClient first = TestClient.connect(pooled.loginPort());
+             TestClient second = TestClient.connect(pooled.characterPort())) {
+            assertThat(second.init.serverKey()).isEqualTo(first.init.serverKey());
+            assertThat(second.init.clientKey()).isEqualTo(first.init.clientKey());
+            try (TestClient lobby = Chain.lobby(pooled, "player1", "player123")) {
+                assertThat(lobby.init.serverKey()).isEqualTo(first.init.serverKey());
+            }
+        }
+    }
+
+    @Test
     void wrongPasswordGetsTethealllasMessageBoxThenClose() throws Exception {
         try (TestClient c = TestClient.connect(sandbox.loginPort())) {
             c.send(Chain.login(null, "player1", "nope", 0, 0xFF, ClientLogin.versionConfig()));

@@ -226,6 +226,7 @@ public final class Connection implements AutoCloseable {
         try {
             traceOut(bytes);
             writer.write(bytes);
+            input.answered();
         } catch (IOException e) {
             throw new ShipException.ConnectionLost(stage, lastMessageBox != null ? lastMessageBox
                     : "could not send " + Hex.command(packet.command() == null ? bytes[2] & 0xFF : packet.command().code())
@@ -339,6 +340,8 @@ public final class Connection implements AutoCloseable {
         private volatile long bytes;
 
         private boolean quickAck;
+        // data arrived since this side last sent: its acknowledgement is still owed (delayed by the kernel)
+        private volatile boolean ackOwed;
 
         DeadlineInput(InputStream in) {
             super(in);
@@ -363,19 +366,27 @@ public final class Connection implements AutoCloseable {
             int n = super.read(b, off, len);
             if (n > 0) {
                 bytes += n;
-                quickAck();
+                ackOwed = true;
             }
             return n;
         }
 
+        /** A packet went out: it carried the acknowledgement of what had arrived. */
+        void answered() {
+            ackOwed = false;
+        }
+
         /**
-         * Acknowledges what just arrived at once instead of after the kernel's delayed-ACK timer (about 40 ms on
-         * Linux). Servers that write a reply in more than one segment (Tethealla's block answers 0x61 so) otherwise
-         * wait for our ACK under Nagle's algorithm; Linux leaves quick-ACK mode by itself, so it is set again after
-         * every read. Where the option does not exist (not Linux) nothing is done.
+         * Before waiting for more: acknowledges what arrived since this side last sent, at once instead of after the
+         * kernel's delayed-ACK timer (about 40 ms on Linux). Servers that write a reply in more than one segment
+         * (Tethealla's block answers 0x61 so) otherwise wait for that ACK under Nagle's algorithm. Linux leaves
+         * quick-ACK mode by itself, so it is set before each such wait; a packet sent since carried the ACK, and then
+         * nothing is done (the common case: an answer, then a wait for the next reply). Nothing either where the
+         * option does not exist (not Linux).
          */
         private void quickAck() {
-            if (!quickAck) return;
+            if (!quickAck || !ackOwed) return;
+            ackOwed = false;
             try {
                 socket.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
             } catch (IOException | UnsupportedOperationException e) {
@@ -387,6 +398,7 @@ public final class Connection implements AutoCloseable {
             Deadline d = deadline.get();
             if (d.passed()) throw new SocketTimeoutException("deadline passed");
             socket.setSoTimeout(d.remainingMillisForSocket());
+            quickAck();
         }
     }
 }

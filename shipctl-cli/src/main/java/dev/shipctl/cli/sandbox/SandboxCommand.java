@@ -92,6 +92,11 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "N generated accounts (swarm00000...), password from $" + HandOver.GENERATED_PASSWORD + "; the log says warnings only.")
     Integer generatedAccounts;
 
+    @Option(names = "--key-pool", paramLabel = "N",
+            description = "For load tests: draw the 0x03 keys from a pool of N pairs, each keyed once, instead of fresh keys "
+                    + "for every connection (what swarm --sandbox does; clients key every connection all the same).")
+    int keyPool;
+
     @Option(names = "--stop-after", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop by itself after this long (for scripts).")
     Duration stopAfter;
@@ -118,6 +123,8 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         Sandbox.Builder b = Sandbox.builder().bind(address).loginPort(port).shipPort(shipPort).blocks(blocks)
                 .maxConnectionsPerIp(maxPerIp);
+        if (keyPool < 0) throw UserError.usage("--key-pool: " + keyPool + " pairs; give 0 (fresh keys) or more");
+        b.keyPool(keyPool);
         if (advertise != null) b.advertise(advertised());
         if (pingInterval != null) b.pingInterval(pingInterval);
         if (idleTimeout != null) b.idleTimeout(idleTimeout);

@@ -71,6 +71,32 @@ class FrameReaderWriterTest {
     }
 
     @Test
+    void aBurstWrittenInOneCallIsTheSameBytesAsItsPacketsOneByOne() throws Exception {
+        List<byte[]> packets = packets();
+        List<Integer> writes = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes.add(len);
+                super.write(b, off, len);
+            }
+        };
+        FrameWriter writer = new FrameWriter(out);
+        writer.encryptWith(CIPHER);
+        writer.write(packets.subList(0, 1));
+        writer.write(packets.subList(1, packets.size()));
+        assertThat(out.toByteArray()).isEqualTo(wire(packets));
+        assertThat(writes).as("one write per call").hasSize(2);
+        // before a cipher is set, packets go as they are, unpadded
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        new FrameWriter(plain).write(List.of(packets.get(1), packets.get(2)));
+        byte[] both = new byte[packets.get(1).length + packets.get(2).length];
+        System.arraycopy(packets.get(1), 0, both, 0, packets.get(1).length);
+        System.arraycopy(packets.get(2), 0, both, packets.get(1).length, packets.get(2).length);
+        assertThat(plain.toByteArray()).isEqualTo(both);
+    }
+
+    @Test
     void roundTripWithTheCipher() throws Exception {
         List<byte[]> packets = packets();
         byte[] wire = wire(packets);
