@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * Where the two keys of each new connection's 0x03 come from, with the ciphers they make. By default every
  * connection gets keys of its own, as Tethealla gives them. A load test's sandbox may instead hand out keys from a
  * pool: each pair is keyed once, at its first use, and its ciphers (immutable, so shareable) serve every connection
- * that draws it. That spares the sandbox two key schedules per connection, about a quarter of its processor time
+ * that draws it. That spares the sandbox two key schedules per connection, about a fifth of its processor time
  * during a swarm's ramp, and the heap of two ciphers per connection; the client still keys every connection, since
  * it cannot know the keys will come again. The keys travel in the clear either way, so a pool gives nothing away.
  */

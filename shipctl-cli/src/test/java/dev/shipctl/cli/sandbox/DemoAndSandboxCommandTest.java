@@ -107,6 +107,13 @@ class DemoAndSandboxCommandTest {
     }
 
     @Test
+    void aKeyPoolIsZeroOrMorePairs() {
+        Cli.Run run = new Cli(config).run("sandbox", "--port", "0", "--ship-port", "0", "--key-pool", "-1", "--stop-after", "1s");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo("shipctl: --key-pool: -1 pairs; give 0 (fresh keys) or more" + System.lineSeparator());
+    }
+
+    @Test
     void aStateFileThatIsNotOneIsAConfigurationErrorAndStaysAsItWas() throws Exception {
         Path accounts = config.resolve("accounts.toml");
         Files.writeString(accounts, "[[accounts]]\nuser = \"admin\"\n");
