@@ -2,7 +2,6 @@ package dev.shipctl.sandbox;
 
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -24,7 +23,7 @@ final class KeyPool {
     private final AtomicReferenceArray<Keys> pool; // null: fresh keys for every connection
 
     /**
-     * @param source the generator of key bytes, asked once per new pair
+     * @param source the generator of key bytes and of the pool's draws
      * @param pairs the pool's size, or 0 for fresh keys on every connection
      */
     KeyPool(KeyTable table, Supplier<RandomGenerator> source, int pairs) {
@@ -37,7 +36,7 @@ final class KeyPool {
     /** The keys for a new connection. */
     Keys next() {
         if (pool == null) return fresh();
-        int slot = ThreadLocalRandom.current().nextInt(pool.length());
+        int slot = source.get().nextInt(pool.length());
         Keys keys = pool.get(slot);
         if (keys == null) {
             Keys made = fresh();

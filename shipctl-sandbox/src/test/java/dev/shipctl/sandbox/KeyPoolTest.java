@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shipctl.protocol.cipher.BbCipher;
 import dev.shipctl.protocol.cipher.KeyTable;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +25,14 @@ class KeyPoolTest {
 
     @Test
     void aPoolHandsOutTheSameKeysAndCiphersAgainKeyingEachPairOnce() {
-        int[] drawn = {0};
         SplittableRandom random = new SplittableRandom(3);
-        KeyPool pool = new KeyPool(TABLE, () -> {
-            drawn[0]++;
-            return random;
-        }, 1);
+        KeyPool pool = new KeyPool(TABLE, () -> random, 1);
         KeyPool.Keys first = pool.next();
-        for (int i = 0; i < 10; i++) assertThat(pool.next()).isSameAs(first);
-        assertThat(drawn[0]).as("key bytes drawn once, for the one pair").isEqualTo(1);
+        for (int i = 0; i < 10; i++) assertThat(pool.next()).as("the one pair, keyed once").isSameAs(first);
+        KeyPool two = new KeyPool(TABLE, () -> random, 2);
+        Set<KeyPool.Keys> drawn = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < 50; i++) drawn.add(two.next());
+        assertThat(drawn).as("two pairs, each keyed once, both drawn").hasSize(2);
     }
 
     @Test

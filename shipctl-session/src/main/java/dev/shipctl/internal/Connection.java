@@ -225,8 +225,8 @@ public final class Connection implements AutoCloseable {
         byte[] bytes = Packets.encode(packet);
         try {
             traceOut(bytes);
+            input.answered(); // before the write: data read meanwhile stays owed (the segment may leave before it came)
             writer.write(bytes);
-            input.answered();
         } catch (IOException e) {
             throw new ShipException.ConnectionLost(stage, lastMessageBox != null ? lastMessageBox
                     : "could not send " + Hex.command(packet.command() == null ? bytes[2] & 0xFF : packet.command().code())
@@ -371,7 +371,7 @@ public final class Connection implements AutoCloseable {
             return n;
         }
 
-        /** A packet went out: it carried the acknowledgement of what had arrived. */
+        /** A packet goes out: it carries the acknowledgement of what has arrived. */
         void answered() {
             ackOwed = false;
         }
