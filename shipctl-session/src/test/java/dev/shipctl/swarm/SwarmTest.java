@@ -117,6 +117,15 @@ class SwarmTest {
         assertThat(Swarm.derivedInFlight(20_000, Duration.ofMillis(2).toNanos())).isEqualTo(80);
     }
 
+    @Test
+    void theDerivedBoundWaitsOutTheWarmUpOfSixteenLoginsAndASecond() {
+        long second = Duration.ofSeconds(1).toNanos();
+        assertThat(Swarm.warmedUp(1, 0)).as("the first login, slow from the warm-up").isFalse();
+        assertThat(Swarm.warmedUp(15, 5 * second)).as("fewer than 16 ended").isFalse();
+        assertThat(Swarm.warmedUp(500, second / 2)).as("within a second of the first").isFalse();
+        assertThat(Swarm.warmedUp(16, second)).isTrue();
+    }
+
     private void awaitNoBlockConnections() throws InterruptedException {
         // every logout closes its block connection: the sandbox ends with none open
         until(() -> sandbox.connectionCount() == 0);
