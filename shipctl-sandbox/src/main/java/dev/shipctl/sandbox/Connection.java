@@ -143,11 +143,11 @@ final class Connection {
                         marker = packet;
                         break;
                     }
-                    queued.addAndGet(-packet.length);
                     burst.add(packet);
                     bytes += packet.length;
                 }
                 if (!burst.isEmpty()) {
+                    queued.addAndGet(-bytes);
                     writer.write(burst);
                     burst.clear();
                 }

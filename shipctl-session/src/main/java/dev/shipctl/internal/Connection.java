@@ -356,7 +356,10 @@ public final class Connection implements AutoCloseable {
         public int read() throws IOException {
             arm();
             int b = super.read();
-            if (b >= 0) bytes++;
+            if (b >= 0) {
+                bytes++;
+                ackOwed = true;
+            }
             return b;
         }
 

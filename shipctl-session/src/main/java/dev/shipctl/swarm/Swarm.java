@@ -68,8 +68,7 @@ public final class Swarm implements AutoCloseable {
     private final AtomicLong loggedIn = new AtomicLong();
     private final AtomicLong fastestLogin = new AtomicLong(Long.MAX_VALUE);
     private final AtomicInteger loginsTimed = new AtomicInteger();
-    private final AtomicLong firstLoginEnd = new AtomicLong(); // System.nanoTime() of the first login ended; 0 before
-    private final AtomicBoolean warmedUp = new AtomicBoolean();
+    private final AtomicBoolean boundFollows = new AtomicBoolean(); // the warm-up is over: the bound follows the fastest
     private volatile LoginSlots slots;
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong held = new AtomicLong();
@@ -225,7 +224,7 @@ public final class Swarm implements AutoCloseable {
 
     /**
      * A login ended in a lobby after {@code nanos}, at {@code endNanos}: with no bound given, the bound follows the
-     * fastest login, after a warm-up of {@value #MIN_IN_FLIGHT} logins and {@link #WARM_UP} since the first ended.
+     * fastest login, after a warm-up of {@value #MIN_IN_FLIGHT} logins and {@link #WARM_UP} since the ramp began.
      * The first logins pay for the warm-up of both ends (classes loaded, code compiled): sized on the very first, the
      * bound once let 500 logins in at a time on loopback, which then queued for the processor, so that none was fast
      * again to bring it down, and the ramp ran up to a third slower.
@@ -233,21 +232,19 @@ public final class Swarm implements AutoCloseable {
     private void loginTook(long nanos, long endNanos) {
         if (maxInFlight > 0) return;
         long fastest = fastestLogin.accumulateAndGet(nanos, Math::min);
-        int timed = loginsTimed.incrementAndGet();
-        firstLoginEnd.compareAndSet(0, endNanos);
-        if (!warmedUp(timed, endNanos - firstLoginEnd.get())) return;
-        boolean first = warmedUp.compareAndSet(false, true);
+        if (!warmedUp(loginsTimed.incrementAndGet(), endNanos - startNanos)) return;
+        boolean first = boundFollows.compareAndSet(false, true);
         if (!first && fastest != nanos) return;
         LoginSlots s = slots;
         if (s != null) s.resize(derivedInFlight(ramp, fastest));
     }
 
-    /** How long after the first login ended the derived bound starts to follow the fastest one. */
+    /** How long after the ramp began the derived bound starts to follow the fastest login (and 16 have ended). */
     static final Duration WARM_UP = Duration.ofSeconds(1);
 
-    /** Whether the warm-up is over after {@code timed} logins ended, the first of them {@code sinceFirstNanos} ago. */
-    static boolean warmedUp(int timed, long sinceFirstNanos) {
-        return timed >= MIN_IN_FLIGHT && sinceFirstNanos >= WARM_UP.toNanos();
+    /** Whether the warm-up is over once {@code timed} logins have ended, {@code sinceStartNanos} into the ramp. */
+    static boolean warmedUp(int timed, long sinceStartNanos) {
+        return timed >= MIN_IN_FLIGHT && sinceStartNanos >= WARM_UP.toNanos();
     }
 
     /** As {@link #stop()}. */
@@ -579,7 +576,7 @@ public final class Swarm implements AutoCloseable {
          * How many logins may be in flight at once, at most. A ramp faster than the server logs in then goes at the
          * server's pace: the logins wait for a slot instead of all waiting on the server together, each holding its
          * half-built state. Default: what the ramp starts in twice the fastest login so far, at least 16 (16 until
-         * 16 logins have ended and a second has passed since the first did: the first pay for the warm-up), so a
+         * 16 logins have ended and the ramp has run a second: the first pay for the warm-up), so a
          * distant server, whose logins take long even when it is idle, still gets the ramp asked.
          */
         public Builder maxInFlight(int logins) {

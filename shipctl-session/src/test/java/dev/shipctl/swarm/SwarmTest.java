@@ -122,7 +122,7 @@ class SwarmTest {
         long second = Duration.ofSeconds(1).toNanos();
         assertThat(Swarm.warmedUp(1, 0)).as("the first login, slow from the warm-up").isFalse();
         assertThat(Swarm.warmedUp(15, 5 * second)).as("fewer than 16 ended").isFalse();
-        assertThat(Swarm.warmedUp(500, second / 2)).as("within a second of the first").isFalse();
+        assertThat(Swarm.warmedUp(500, second / 2)).as("within the ramp's first second").isFalse();
         assertThat(Swarm.warmedUp(16, second)).isTrue();
     }
 
