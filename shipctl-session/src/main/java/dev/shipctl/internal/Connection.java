@@ -32,16 +32,17 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import jdk.net.ExtendedSocketOptions;
 
 /**
  * One TCP connection to a Blue Burst port: reads the server's 0x03, keys both ciphers, then sends and receives
- * packets. Every read is bounded by the current {@link Deadline} (the stage's, supplied by the login chain): the
- * socket timeout of each read is what is left of it, so a server that sends one byte a second, or keeps sending
- * packets nobody waits for, cannot hold a wait past it. Every I/O failure becomes a {@link ShipException} naming
- * the stage. A connection that fails while opening closes its socket. Reads happen on one thread at a time; sends
- * may come from any thread.
+ * packets. Every read is bounded by the current {@link Deadline} (the stage's, supplied by the login chain): a read
+ * still waiting when it passes is ended by {@link DeadlineTimer}, which closes the socket, so a server that sends one
+ * byte a second, or keeps sending packets nobody waits for, cannot hold a wait past it. Every I/O failure becomes a
+ * {@link ShipException} naming the stage; a connection whose deadline ended a read is closed. A connection that
+ * fails while opening closes its socket. Reads happen on one thread at a time; sends may come from any thread.
  */
 public final class Connection implements AutoCloseable {
     /** Bytes of the read buffer: what a session held in a lobby keeps per connection besides its two ciphers. */
@@ -321,6 +322,7 @@ public final class Connection implements AutoCloseable {
 
     @Override
     public void close() {
+        if (input != null) input.stopTimer(); // null when the constructor failed before making it
         closeQuietly(socket);
     }
 
@@ -339,9 +341,17 @@ public final class Connection implements AutoCloseable {
     private final class DeadlineInput extends FilterInputStream {
         private volatile long bytes;
 
+        private static final long NOT_WAITING = Long.MAX_VALUE; // Deadline.NONE's instant: never watched
+
         private boolean quickAck;
         // data arrived since this side last sent: its acknowledgement is still owed (delayed by the kernel)
         private volatile boolean ackOwed;
+        // guarded by this: the deadline a read waits under (NOT_WAITING between reads), whether the timer ended one,
+        // and the timer armed for the deadline at timerAt
+        private long waitingUntil = NOT_WAITING;
+        private boolean expired;
+        private Future<?> timer;
+        private long timerAt;
 
         DeadlineInput(InputStream in) {
             super(in);
@@ -354,8 +364,14 @@ public final class Connection implements AutoCloseable {
 
         @Override
         public int read() throws IOException {
-            arm();
-            int b = super.read();
+            Deadline d = arm();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw settle(d, e);
+            }
+            if (settle(d, null) != null) throw new SocketTimeoutException("deadline passed");
             if (b >= 0) {
                 bytes++;
                 ackOwed = true;
@@ -365,8 +381,14 @@ public final class Connection implements AutoCloseable {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            arm();
-            int n = super.read(b, off, len);
+            Deadline d = arm();
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException e) {
+                throw settle(d, e);
+            }
+            if (settle(d, null) != null) throw new SocketTimeoutException("deadline passed");
             if (n > 0) {
                 bytes += n;
                 ackOwed = true;
@@ -397,11 +419,66 @@ public final class Connection implements AutoCloseable {
             }
         }
 
-        private void arm() throws IOException {
+        /**
+         * Before a read: refuses once the deadline has passed, else has the timer end the read at the deadline. The
+         * read itself has no socket timeout: a timed read would arm and cancel a timer of the JDK's at every wait
+         * (a login waits about forty times), where this one is armed once per deadline, a stage's.
+         */
+        private Deadline arm() throws IOException {
             Deadline d = deadline.get();
             if (d.passed()) throw new SocketTimeoutException("deadline passed");
-            socket.setSoTimeout(d.remainingMillisForSocket());
+            if (d.isNone()) {
+                stopTimer();
+            } else {
+                synchronized (this) {
+                    if (expired) throw new SocketTimeoutException("deadline passed");
+                    waitingUntil = d.at();
+                    if (timer == null || timerAt != d.at()) {
+                        if (timer != null) timer.cancel(false);
+                        long at = d.at();
+                        timer = DeadlineTimer.schedule(() -> expire(at), at - System.nanoTime());
+                        timerAt = at;
+                    }
+                }
+            }
             quickAck();
+            return d;
+        }
+
+        /**
+         * After a read under {@code d}: whether the timer ended it (then the read's own exception, if any, is the
+         * closed socket's, and a {@link SocketTimeoutException} is what happened).
+         *
+         * @return what to throw: the timeout if the deadline ended the read, else {@code failure} (null when the read
+         *         worked)
+         */
+        private IOException settle(Deadline d, IOException failure) {
+            if (d.isNone()) return failure;
+            synchronized (this) {
+                waitingUntil = NOT_WAITING;
+                if (expired) {
+                    SocketTimeoutException timeout = new SocketTimeoutException("deadline passed");
+                    if (failure != null) timeout.addSuppressed(failure);
+                    return timeout;
+                }
+            }
+            return failure;
+        }
+
+        /** The timer's task for the deadline at {@code at}: closes the socket if a read is still waiting under it. */
+        private void expire(long at) {
+            synchronized (this) {
+                if (waitingUntil != at || expired) return;
+                expired = true;
+            }
+            closeQuietly(socket);
+        }
+
+        synchronized void stopTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
         }
     }
 }
