@@ -134,7 +134,7 @@ final class CharacterPort implements PortHandler {
                 : login.securityToken() == 0 ? LoginStep.CHARACTER_DATA : LoginStep.CHARACTER_SELECT;
         if (record == null || !record.configMatches(login.clientConfig())
                 || (login.securityToken() != 0 && login.securityToken() != record.token)) {
-            LOG.info("{} refused: security violation", c.describe());
+            LOG.info("{} refused: security violation", c);
             server.reject(c, stage, login.username(), Refusals.SECURITY);
             return;
         }

@@ -96,7 +96,10 @@ final class Connection {
         reader.decryptWith(clientCipher);
     }
 
-    /** Queues a packet; drops the connection if the queue would pass {@link #MAX_QUEUED_BYTES}. */
+    /**
+     * Queues a packet; drops the connection if the queue would pass {@link #MAX_QUEUED_BYTES}. The array is only read
+     * (the writer encrypts a copy), so one may go to many connections.
+     */
     void send(byte[] packet) {
         if (closing) return;
         if (queued.addAndGet(packet.length) > MAX_QUEUED_BYTES) {
@@ -174,7 +177,12 @@ final class Connection {
         }
     }
 
-    String describe() {
+    /**
+     * "#12 block3 127.0.0.2:40000 (user)", for log lines: a connection is passed to the logger as the argument, so
+     * this is built only when the line is written (a closed connection's debug line is not, at info).
+     */
+    @Override
+    public String toString() {
         return "#%d %s%s %s%s".formatted(id, role.label(), role == Role.BLOCK ? String.valueOf(block) : "",
                 remote.getAddress().getHostAddress() + ":" + remote.getPort(),
                 account != null ? " (" + account.user() + ")" : "");

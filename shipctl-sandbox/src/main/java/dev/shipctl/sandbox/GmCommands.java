@@ -140,7 +140,7 @@ final class GmCommands {
         if (line.first().isEmpty()) return "Need a guild card # to " + what + ".";
         int gc = line.first().get();
         if (ship.bans.remove(gc, type)) {
-            Server.LOG.info("{} removed a type-{} ban on guild card {}", c.describe(), type, Integer.toUnsignedLong(gc));
+            Server.LOG.info("{} removed a type-{} ban on guild card {}", c, type, Integer.toUnsignedLong(gc));
             return removed;
         }
         Connection target = online(gc);
@@ -148,7 +148,7 @@ final class GmCommands {
         if (isAnyGm(target)) return "You may not ban this user.";
         ship.bans.add(new ShipSide.Ban(gc, type, target.address().getAddress(), target.hardwareId.clone()));
         for (Connection t : onlineAll(gc)) t.sendAndClose(TethPackets.messageBox("You've been banned by a GM."), "banned by a GM");
-        Server.LOG.info("{} added a type-{} ban on guild card {}", c.describe(), type, Integer.toUnsignedLong(gc));
+        Server.LOG.info("{} added a type-{} ban on guild card {}", c, type, Integer.toUnsignedLong(gc));
         return added;
     }
 

@@ -45,7 +45,7 @@ final class LoginGate {
         InetAddress from = c.address();
         Instant now = settings.clock().instant();
         if (failedLogins.refusing(from, now)) {
-            Server.LOG.debug("{} refused unchecked: {} is in a failed-login cooldown", c.describe(), from.getHostAddress());
+            Server.LOG.debug("{} refused unchecked: {} is in a failed-login cooldown", c, from.getHostAddress());
             return new Check(null, true);
         }
         Account account = authenticator.check(from, login.username(), login.password(), () -> !c.closing());

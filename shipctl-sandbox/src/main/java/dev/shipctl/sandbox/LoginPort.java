@@ -39,7 +39,7 @@ final class LoginPort implements PortHandler {
             return;
         }
         if (command != Command.CLIENT_LOGIN || c.sentLogin) {
-            LOG.info("{} dropped: command {} on the login port", c.describe(), Hex.command(frame.command()));
+            LOG.info("{} dropped: command {} on the login port", c, Hex.command(frame.command()));
             c.drop("command " + Hex.command(frame.command()) + " on the login port");
             return;
         }
@@ -59,7 +59,7 @@ final class LoginPort implements PortHandler {
         }
         Account account = check.account();
         if (account == null) {
-            LOG.info("{} refused: wrong user name or password for \"{}\"", c.describe(), login.username());
+            LOG.info("{} refused: wrong user name or password for \"{}\"", c, login.username());
             server.reject(c, LoginStep.LOGIN, login.username(), Refusals.BAD_LOGIN);
             return;
         }
@@ -72,7 +72,7 @@ final class LoginPort implements PortHandler {
         records.put(account.guildCard(), record);
         for (Connection other : server.connections().ofGuildCard(account.guildCard())) {
             if (other != c) {
-                LOG.info("{} kicked: {} logged in again", other.describe(), account.user());
+                LOG.info("{} kicked: {} logged in again", other, account.user());
                 other.sendAndClose(TethPackets.messageBox(Refusals.LOGGED_ON_ELSEWHERE), "account logged on again");
             }
         }
@@ -81,7 +81,7 @@ final class LoginPort implements PortHandler {
         c.record = record;
         c.send(TethPackets.securityData(account.guildCard(), 0, sixtyfour));
         c.send(server.redirect(Role.CHARACTER, 0));
-        LOG.info("{} logged in", c.describe());
+        LOG.info("{} logged in", c);
         server.events.publish(new SandboxEvent.LoginAccepted(c.id, LoginStep.LOGIN, account.user(), account.guildCard()));
     }
 }

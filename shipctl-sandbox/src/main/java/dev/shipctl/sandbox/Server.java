@@ -281,7 +281,7 @@ final class Server {
             }
             if (c.role.shipSide() && ship.dcallActive()) {
                 c.drop("refused during /dcall");
-                LOG.info("{} refused: /dcall in progress", c.describe());
+                LOG.info("{} refused: /dcall in progress", c);
                 return;
             }
             List<Connection> sameIp = connections.sameSideAtMost(c.address(), c.role) < settings.maxConnectionsPerIp()
@@ -289,7 +289,7 @@ final class Server {
             int excess = sameIp.size() + 1 - settings.maxConnectionsPerIp();
             for (int i = 0; i < excess; i++) {
                 Connection oldest = sameIp.get(i);
-                LOG.info("{} closed: more than {} connections from {}", oldest.describe(), settings.maxConnectionsPerIp(), c.address().getHostAddress());
+                LOG.info("{} closed: more than {} connections from {}", oldest, settings.maxConnectionsPerIp(), c.address().getHostAddress());
                 oldest.drop("more than " + settings.maxConnectionsPerIp() + " connections from this IP");
             }
             connections.add(c);
@@ -324,7 +324,7 @@ final class Server {
             }
         } catch (ProtocolException e) {
             reason = "hostile input: " + e.getMessage();
-            LOG.info("{} dropped, {}", c.describe(), reason);
+            LOG.info("{} dropped, {}", c, reason);
         } catch (EOFException e) {
             reason = "client closed in the middle of a packet";
         } catch (SocketException e) {
@@ -335,7 +335,7 @@ final class Server {
             reason = "interrupted";
         } catch (RuntimeException e) {
             reason = "internal error: " + e;
-            LOG.warn("{} dropped after an internal error", c.describe(), e);
+            LOG.warn("{} dropped after an internal error", c, e);
         } finally {
             if (c.writerThread != null && !c.writerThread.isAlive() && c.writerThread.getState() == Thread.State.NEW) {
                 c.writerThread.start();
@@ -349,7 +349,7 @@ final class Server {
     private boolean floodCheck(Connection c, Frame frame) {
         boolean over = c.flood.over(settings.clock().instant().getEpochSecond(), frame.size(), c.role.shipSide());
         if (over) {
-            LOG.info("{} dropped for possible DDOS ({} packets, {} bytes this second)", c.describe(), c.flood.packets(), c.flood.bytes());
+            LOG.info("{} dropped for possible DDOS ({} packets, {} bytes this second)", c, c.flood.packets(), c.flood.bytes());
             c.drop("flood: over Tethealla's per-second limits");
         }
         return over;
@@ -360,7 +360,7 @@ final class Server {
             connections.remove(c);
             ship.left(c);
         });
-        LOG.debug("{} closed: {}", c.describe(), reason);
+        LOG.debug("{} closed: {}", c, reason);
         events.publish(new SandboxEvent.Disconnected(c.id, c.role, c.guildCard, reason == null ? "closed" : reason));
     }
 

@@ -30,6 +30,9 @@ final class ShipSide implements PortHandler {
     final Server server;
     private final String shipName;
     private final int blocks;
+    // the same bytes for every client: built once (the block list of a 56-block ship is 58 entries of UTF-16 text)
+    private final byte[] blockList;
+    private final byte[] lobbyList = TethPackets.lobbyList();
     final Lobby[][] lobbies;
     final ShipBans bans;
     final GmCommands commands;
@@ -47,6 +50,7 @@ final class ShipSide implements PortHandler {
         this.server = server;
         this.shipName = settings.shipName();
         this.blocks = settings.blocks();
+        this.blockList = TethPackets.blockList(shipName, blocks);
         lobbies = new Lobby[blocks + 1][];
         for (int b = 1; b <= blocks; b++) {
             lobbies[b] = new Lobby[TethPackets.LOBBIES];
@@ -131,7 +135,7 @@ final class ShipSide implements PortHandler {
                 if (c.lobby != null) c.send(TethPackets.shipList(shipName, population()));
             }
             case TethPackets.BLOCK_LIST_REQUEST -> {
-                if (c.lobby != null) c.send(TethPackets.blockList(shipName, blocks));
+                if (c.lobby != null) c.send(blockList);
             }
             default -> { } // unknown commands are ignored on the ship and blocks
         }
@@ -141,13 +145,13 @@ final class ShipSide implements PortHandler {
         LoginStep stage = c.role == Role.SHIP ? LoginStep.SHIP : LoginStep.BLOCK;
         byte[] ip = c.address().getAddress();
         if (bans.hits(login.guildCard(), ip, login.hardwareId())) {
-            Server.LOG.info("{} refused: banned from this ship", c.describe());
+            Server.LOG.info("{} refused: banned from this ship", c);
             server.reject(c, stage, login.username(), SHIP_BANNED);
             return;
         }
         SecurityRecord record = server.loginPort.record(login.guildCard());
         if (record == null || record.token != login.securityToken() || !record.configMatches(login.clientConfig())) {
-            Server.LOG.info("{} refused: security violation", c.describe());
+            Server.LOG.info("{} refused: security violation", c);
             server.reject(c, stage, login.username(), Refusals.SECURITY);
             return;
         }
@@ -165,9 +169,9 @@ final class ShipSide implements PortHandler {
         c.send(TethPackets.securityData(record.guildCard, record.token, record.sixtyfour));
         String user = c.account == null ? "" : c.account.user();
         if (c.role == Role.SHIP) {
-            c.send(TethPackets.blockList(shipName, blocks));
+            c.send(blockList);
         } else {
-            c.send(TethPackets.lobbyList());
+            c.send(lobbyList);
             StoredCharacter[] slots = server.characters.existingSlots(record.guildCard);
             int slot = Math.max(record.slot, 0);
             c.character = slots == null ? null : slots[slot];
@@ -213,7 +217,7 @@ final class ShipSide implements PortHandler {
         c.send(TethPackets.questFlags());
         byte[] add = TethPackets.lobbyJoin(true, c.clientId, target.index, c.block, event, List.of(member(c)));
         for (Connection other : target.members()) if (other != c) other.send(add);
-        Server.LOG.info("{} entered block {} lobby {}", c.describe(), c.block, target.index + 1);
+        Server.LOG.info("{} entered block {} lobby {}", c, c.block, target.index + 1);
         server.events.publish(new SandboxEvent.ReachedLobby(c.id, c.guildCard, c.character.name(), c.block, target.index + 1));
     }
 
@@ -303,7 +307,7 @@ final class ShipSide implements PortHandler {
     void announce(Connection from, String text) {
         byte[] packet = TethPackets.broadcast(text);
         for (Connection c : shipConnections()) c.send(packet);
-        Server.LOG.info("{} announced: {}", from.describe(), text);
+        Server.LOG.info("{} announced: {}", from, text);
         server.events.publish(new SandboxEvent.Announced(from.id, from.guildCard, text));
     }
 

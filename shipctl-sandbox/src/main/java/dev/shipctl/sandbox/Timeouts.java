@@ -24,14 +24,14 @@ final class Timeouts {
     void check(Connection c, Instant now) {
         if (c.closing()) return;
         if (!c.sentLogin && !Duration.between(c.connectedAt, now).minus(loginTimeout).isNegative()) {
-            Server.LOG.info("{} dropped: no login within {}", c.describe(), loginTimeout);
+            Server.LOG.info("{} dropped: no login within {}", c, loginTimeout);
             c.drop("no login within " + loginTimeout);
             return;
         }
         if (!c.role.shipSide()) return;
         Duration idle = Duration.between(c.lastClientPing, now);
         if (idle.compareTo(idleTimeout) >= 0) {
-            Server.LOG.info("{} dropped: no 0x1D for {}", c.describe(), idle);
+            Server.LOG.info("{} dropped: no 0x1D for {}", c, idle);
             c.drop("idle: no 0x1D for " + idle);
         } else if (idle.compareTo(pingInterval) >= 0) {
             c.send(Packets.encode(new ServerPing()));

@@ -76,8 +76,19 @@ public final class PacketWriter {
 
     /** UTF-16LE into {@code maxBytes}, cut to fit ({@link #fit}); the NUL after it is the caller's room to leave. */
     public PacketWriter utf16(int offset, int maxBytes, String value) {
-        byte[] b = fit(value, maxBytes / 2).getBytes(StandardCharsets.UTF_16LE);
-        System.arraycopy(b, 0, data, offset, b.length);
+        String text = fit(value, maxBytes / 2);
+        for (int i = 0; i < text.length(); i++) {
+            char unit = text.charAt(i);
+            if (Character.isSurrogate(unit)) {
+                // the JDK's encoder decides what a lone half of a pair becomes (U+FFFD); the units before are the same
+                byte[] b = text.getBytes(StandardCharsets.UTF_16LE);
+                System.arraycopy(b, 0, data, offset, b.length);
+                return this;
+            }
+            // the common case by hand: String.getBytes makes a new encoder for UTF-16 at every call
+            data[offset + 2 * i] = (byte) unit;
+            data[offset + 2 * i + 1] = (byte) (unit >>> 8);
+        }
         return this;
     }
 
