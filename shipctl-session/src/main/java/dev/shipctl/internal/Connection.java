@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -158,7 +159,9 @@ public final class Connection implements AutoCloseable {
         Deadline d = deadline.get();
         if (d.passed()) throw new ShipException.StageTimeout(stage, "a TCP connection to " + host + ":" + port, d.limit(),
                 d.whole() ? "the deadline of the whole login passed" : "");
-        Socket socket = new Socket();
+        // a direct socket: Blue Burst speaks to its server straight, and a plain Socket would ask the proxy selector
+        // (and build a URI for it) at every connect, six a login
+        Socket socket = new Socket(Proxy.NO_PROXY);
         try {
             if (local.isPresent()) socket.bind(new InetSocketAddress(local.get(), 0));
             socket.connect(new InetSocketAddress(host, port), d.remainingMillisForSocket());

@@ -122,7 +122,22 @@ public final class PacketReader {
         int limit = Math.min(size, offset + maxBytes);
         int end = offset;
         while (end + 1 < limit && (data[end] != 0 || data[end + 1] != 0)) end += 2;
-        return new String(data, offset, end - offset, StandardCharsets.UTF_16LE);
+        return decodeUtf16(data, offset, end);
+    }
+
+    /**
+     * The UTF-16LE units from {@code from} to {@code to}, decoded by hand: new String(bytes, UTF_16LE) makes a decoder
+     * at every call, and a login decodes a block list and a lobby's names. Text with surrogates goes to the JDK's
+     * decoder, which decides what half a pair becomes (U+FFFD), so the result is the same either way.
+     */
+    static String decodeUtf16(byte[] data, int from, int to) {
+        char[] units = new char[(to - from) / 2];
+        for (int i = 0; i < units.length; i++) {
+            char unit = (char) ((data[from + 2 * i] & 0xFF) | (data[from + 2 * i + 1] & 0xFF) << 8);
+            if (Character.isSurrogate(unit)) return new String(data, from, to - from, StandardCharsets.UTF_16LE);
+            units[i] = unit;
+        }
+        return new String(units);
     }
 
     /** UTF-16LE from {@code offset} to the first NUL unit or the end of the packet. */
