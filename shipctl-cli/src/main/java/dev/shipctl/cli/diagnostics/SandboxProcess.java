@@ -3,7 +3,6 @@ package dev.shipctl.cli.diagnostics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ final class SandboxProcess implements AutoCloseable {
     static SandboxProcess start(List<String> jvmOptions, Map<String, String> env, String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC"));
-        command.addAll(startupCache(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.addAll(jvmOptions);
         // the sandbox's own JVM options (a tuning knob for load tests: heap sizes, a flight recording), split on spaces
         String opts = System.getenv("SHIPCTL_SANDBOX_JAVA_OPTS");
@@ -53,18 +51,6 @@ final class SandboxProcess implements AutoCloseable {
             p.destroyForcibly();
             throw e;
         }
-    }
-
-    /**
-     * This JVM's startup cache options, for the sandbox's: the launchers made the cache with a training run that
-     * also serves logins from a sandbox, with {@code -XX:+UseSerialGC} and native access as here, so the sandbox
-     * starts its first logins with their classes loaded and linked. Nothing when this JVM runs without a cache (the
-     * training run itself, {@code SHIPCTL_AOT=0}, a plain {@code java -jar}).
-     */
-    static List<String> startupCache(List<String> jvmArguments) {
-        if (jvmArguments.stream().noneMatch(a -> a.startsWith("-XX:AOTCache="))) return List.of();
-        return jvmArguments.stream().filter(a -> a.startsWith("-XX:AOTCache=") || a.startsWith("--enable-native-access=")
-                || a.equals("-Xlog:aot=off") || a.equals("-Xlog:cds=off")).toList();
     }
 
     int loginPort() {
