@@ -13,4 +13,14 @@ package dev.shipctl;
 @FunctionalInterface
 public interface SessionListener {
     void onEvent(SessionEvent event);
+
+    /**
+     * Whether {@link #onEvent} should see {@code event}: all events unless a listener says otherwise. A session hands
+     * over an event only to the listeners that want it, and costs nothing for an event none wants (no delivery, no
+     * event thread started): a bot among thousands that only counts announcements need not pay for every player who
+     * walks into its lobby. Called on the session's reader; must be quick and must not block.
+     */
+    default boolean wants(SessionEvent event) {
+        return true;
+    }
 }

@@ -111,6 +111,40 @@ class LifecycleEventsTest {
     }
 
     @Test
+    void aListenerSeesOnlyTheEventsItWants() throws Exception {
+        BlockingQueue<SessionEvent> chatOnly = new LinkedBlockingQueue<>();
+        BlockingQueue<SessionEvent> everything = new LinkedBlockingQueue<>();
+        try (Session s = client().connect(PLAYER)) {
+            s.addListener(new SessionListener() {
+                @Override
+                public boolean wants(SessionEvent event) {
+                    return event instanceof SessionEvent.Chat;
+                }
+
+                @Override
+                public void onEvent(SessionEvent event) {
+                    chatOnly.add(event);
+                }
+            });
+            s.addListener(everything::add);
+            s.chat("/bank").get(); // answered with a text message
+            s.chat("hello").get(); // relayed to the lobby, this session too
+
+            List<Class<?>> seen = new ArrayList<>();
+            while (!seen.contains(SessionEvent.Chat.class)) {
+                SessionEvent e = everything.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                assertThat(e).as("an event within " + WAIT + " after " + seen).isNotNull();
+                seen.add(e.getClass());
+            }
+            assertThat(seen).contains(SessionEvent.TextMessage.class);
+            // one hand-over per event, listeners in order: the first one's chat line came with the other's, and the
+            // text message before it never reached it
+            assertThat(chatOnly.poll()).isInstanceOf(SessionEvent.Chat.class);
+            assertThat(chatOnly).isEmpty();
+        }
+    }
+
+    @Test
     void aListenerThatBlocksDoesNotStopTheReader() throws Exception {
         CountDownLatch inListener = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

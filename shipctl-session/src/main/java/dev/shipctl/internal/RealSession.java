@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -217,7 +218,10 @@ public final class RealSession implements Session {
 
     /** Hands an event to the event thread, for the listeners registered now. */
     private void emit(SessionEvent event) {
-        List<SessionListener> targets = List.copyOf(listeners);
+        List<SessionListener> targets = new ArrayList<>(2);
+        for (SessionListener l : listeners) {
+            if (l.wants(event)) targets.add(l);
+        }
         if (targets.isEmpty()) return; // nobody to tell: no delivery, no thread
         events.post(() -> {
             for (SessionListener l : targets) {

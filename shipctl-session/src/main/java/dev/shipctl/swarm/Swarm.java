@@ -500,6 +500,11 @@ public final class Swarm implements AutoCloseable {
         }
 
         @Override
+        public boolean wants(SessionEvent event) {
+            return event instanceof SessionEvent.Announcement || event instanceof SessionEvent.Disconnected;
+        }
+
+        @Override
         public void onEvent(SessionEvent event) {
             switch (event) {
                 case SessionEvent.Announcement a -> count(actions, "announcements_heard");
