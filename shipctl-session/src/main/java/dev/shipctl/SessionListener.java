@@ -18,7 +18,8 @@ public interface SessionListener {
      * Whether {@link #onEvent} should see {@code event}: all events unless a listener says otherwise. A session hands
      * over an event only to the listeners that want it, and costs nothing for an event none wants (no delivery, no
      * event thread started): a bot among thousands that only counts announcements need not pay for every player who
-     * walks into its lobby. Called on the session's reader; must be quick and must not block.
+     * walks into its lobby. Called where the event happens (the session's reader, or a reconnecting session's own
+     * thread): it must be quick and must not block. If it throws, the listener gets the event.
      */
     default boolean wants(SessionEvent event) {
         return true;

@@ -145,6 +145,35 @@ class LifecycleEventsTest {
     }
 
     @Test
+    void aListenerWhoseWantsThrowsGetsTheEventAndTheSessionGoesOn() throws Exception {
+        BlockingQueue<SessionEvent> got = new LinkedBlockingQueue<>();
+        try (Session s = client().connect(PLAYER)) {
+            s.addListener(new SessionListener() {
+                @Override
+                public boolean wants(SessionEvent event) {
+                    throw new IllegalStateException("broken filter");
+                }
+
+                @Override
+                public void onEvent(SessionEvent event) {
+                    got.add(event);
+                }
+            });
+            s.chat("/bank").get();
+            SessionEvent e;
+            do {
+                e = got.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                assertThat(e).as("the text message within " + WAIT).isNotNull();
+            } while (!(e instanceof SessionEvent.TextMessage));
+            s.chat("/bank").get(); // the reader survived: it still reads and hands over
+            do {
+                e = got.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                assertThat(e).as("the second text message within " + WAIT).isNotNull();
+            } while (!(e instanceof SessionEvent.TextMessage));
+        }
+    }
+
+    @Test
     void aListenerThatBlocksDoesNotStopTheReader() throws Exception {
         CountDownLatch inListener = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -220,7 +220,7 @@ public final class RealSession implements Session {
     private void emit(SessionEvent event) {
         List<SessionListener> targets = new ArrayList<>(2);
         for (SessionListener l : listeners) {
-            if (l.wants(event)) targets.add(l);
+            if (wants(l, event)) targets.add(l);
         }
         if (targets.isEmpty()) return; // nobody to tell: no delivery, no thread
         events.post(() -> {
@@ -232,6 +232,16 @@ public final class RealSession implements Session {
                 }
             }
         });
+    }
+
+    /** Whether {@code l} wants {@code event}; the reader survives a listener whose answer throws (it gets the event). */
+    static boolean wants(SessionListener l, SessionEvent event) {
+        try {
+            return l.wants(event);
+        } catch (RuntimeException e) {
+            log.warn("a session listener's wants() threw; it gets the event", e);
+            return true;
+        }
     }
 
     private void finish(ShipException failure) {

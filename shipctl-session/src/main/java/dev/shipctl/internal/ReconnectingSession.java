@@ -226,7 +226,7 @@ public final class ReconnectingSession implements Session {
     private void emit(SessionEvent event) {
         for (SessionListener l : listeners) {
             try {
-                if (l.wants(event)) l.onEvent(event);
+                if (RealSession.wants(l, event)) l.onEvent(event);
             } catch (RuntimeException e) {
                 log.warn("a session listener threw; ignored", e);
             }
