@@ -376,7 +376,8 @@ public final class Connection implements AutoCloseable {
             } catch (IOException e) {
                 throw settle(d, e);
             }
-            if (settle(d, null) != null) throw new SocketTimeoutException("deadline passed");
+            IOException ended = settle(d, null); // the data came, but the deadline closed the socket meanwhile
+            if (ended != null) throw ended;
             if (b >= 0) {
                 bytes++;
                 ackOwed = true;
@@ -393,7 +394,8 @@ public final class Connection implements AutoCloseable {
             } catch (IOException e) {
                 throw settle(d, e);
             }
-            if (settle(d, null) != null) throw new SocketTimeoutException("deadline passed");
+            IOException ended = settle(d, null); // the data came, but the deadline closed the socket meanwhile
+            if (ended != null) throw ended;
             if (n > 0) {
                 bytes += n;
                 ackOwed = true;
