@@ -63,6 +63,11 @@ final class CaptureReplay {
         return true;
     }
 
+    /** Sends a packet of the test's own, encrypted as the capture's were. */
+    void send(byte[] packet) throws IOException {
+        out.write(packet);
+    }
+
     /** Reads until the client leaves, handing each packet on. */
     void holdUntilClosed(Consumer<Frame> received) throws IOException, ProtocolException {
         Frame f;

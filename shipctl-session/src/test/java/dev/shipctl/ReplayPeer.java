@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,12 +27,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ReplayPeer implements AutoCloseable {
     enum Port { LOGIN, CHARACTER, SHIP, BLOCK }
 
-    /** One connection's script: the capture directory, and the last file to replay before just holding on. */
-    record Script(String stage, String lastFile) {}
+    /**
+     * One connection's script: the capture directory, the last file to replay, and packets of the test's own to send
+     * after it (plain, encrypted here) before just holding on.
+     */
+    record Script(String stage, String lastFile, List<byte[]> then) {
+        Script(String stage, String lastFile) {
+            this(stage, lastFile, List.of());
+        }
+    }
 
     private final Map<Port, ServerSocket> sockets = new ConcurrentHashMap<>();
     private final Map<Port, ConcurrentLinkedQueue<Script>> scripts = new ConcurrentHashMap<>();
     private final List<Frame> received = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Frame> arrivals = new LinkedBlockingQueue<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -49,6 +61,20 @@ final class ReplayPeer implements AutoCloseable {
     /** Client packets received so far, in order, decrypted. */
     List<Frame> received() {
         return List.copyOf(received);
+    }
+
+    /** The next client packet with this command not yet taken here, waiting at most {@code wait}; null if none came. */
+    Frame next(int command, Duration wait) throws InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        for (Frame f; (f = arrivals.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
+            if (f.command() == command) return f;
+        }
+        return null;
+    }
+
+    private void record(Frame f) {
+        received.add(f);
+        arrivals.add(f);
     }
 
     private void acceptLoop(Port port) {
@@ -72,8 +98,9 @@ final class ReplayPeer implements AutoCloseable {
     private void replay(Socket socket, Script script) {
         try (socket) {
             CaptureReplay replay = new CaptureReplay(socket);
-            if (replay.play(Captures.stage("tethealla", script.stage()), script.lastFile(), this::rewrite, c -> { }, received::add)) {
-                replay.holdUntilClosed(f -> { });
+            if (replay.play(Captures.stage("tethealla", script.stage()), script.lastFile(), this::rewrite, c -> { }, this::record)) {
+                for (byte[] packet : script.then()) replay.send(packet);
+                replay.holdUntilClosed(this::record);
             }
         } catch (Exception e) {
             // the client closed the connection: the script ends here

@@ -11,6 +11,7 @@ import dev.shipctl.protocol.registry.Packets;
 import dev.shipctl.protocol.frame.Frame;
 import dev.shipctl.protocol.packet.lobby.ClientPlayerData;
 import dev.shipctl.protocol.packet.lobby.ServerFullCharacter;
+import dev.shipctl.protocol.packet.lobby.ServerPlayerDataRequest;
 import dev.shipctl.protocol.packet.login.ClientLogin;
 import dev.shipctl.protocol.packet.menu.ClientMenuSelect;
 import java.time.Duration;
@@ -83,6 +84,27 @@ class ReplayedTetheallaChainTest {
         assertThat(sentAnswer).isEqualTo(Packets.encode(ClientPlayerData.from(e7))).hasSize(0x830);
         byte[] capturedAnswer = Captures.packet("tethealla", "block", "06-C-61.hex").plain();
         assertThat(Arrays.copyOfRange(sentAnswer, 4, capturedAnswer.length)).isEqualTo(Arrays.copyOfRange(capturedAnswer, 4, capturedAnswer.length));
+    }
+
+    /**
+     * A block may ask for the player data again (0x95) while the session sits in the lobby: the answer is the 0x61
+     * the session sent when it entered, built from the character it received then.
+     */
+    @Test
+    void answersALaterPlayerDataRequestWithTheSame0x61() throws Exception {
+        Map<Port, List<Script>> plan = new java.util.HashMap<>(fullChain());
+        plan.put(Port.BLOCK, List.of(new Script("block", "08-S-60.hex", List.of(Packets.encode(new ServerPlayerDataRequest())))));
+        try (ReplayPeer peer = new ReplayPeer(plan)) {
+            ShipClient client = ShipClient.builder().server("127.0.0.1", peer.port(Port.LOGIN))
+                    .timeout(Duration.ofSeconds(5)).build();
+            try (Session s = client.connect(GM)) {
+                Frame first = peer.next(0x61, Duration.ofSeconds(5));
+                Frame again = peer.next(0x61, Duration.ofSeconds(5));
+                assertThat(again).as("the answer to the later 0x95").isNotNull();
+                assertThat(again.data()).isEqualTo(first.data()).hasSize(0x830);
+                assertThat(s.characterName()).isEqualTo("GMBot");
+            }
+        }
     }
 
     @Test

@@ -31,7 +31,6 @@ import dev.shipctl.protocol.packet.chat.SimpleMail;
 import dev.shipctl.protocol.packet.lobby.ClientChangeLobby;
 import dev.shipctl.protocol.packet.lobby.ClientPlayerData;
 import dev.shipctl.protocol.packet.lobby.LobbyPlayer;
-import dev.shipctl.protocol.packet.lobby.ServerFullCharacter;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyAddPlayer;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyEvent;
 import dev.shipctl.protocol.packet.lobby.ServerLobbyJoin;
@@ -72,7 +71,10 @@ public final class RealSession implements Session {
     private final ServerFlavour flavour;
     private final Lifecycle lifecycle;
     private final Connection connection;
-    private final ServerFullCharacter character;
+    // what a later 0x95 is answered with, and the name: not the whole character (0x399C bytes), which a session
+    // held for hours would keep only for these
+    private final ClientPlayerData playerData;
+    private final String characterName;
     private final int guildCard;
     private final List<StageTiming> timings;
     private final List<MenuItem> ships;
@@ -100,7 +102,8 @@ public final class RealSession implements Session {
         this.flavour = family.flavour();
         this.lifecycle = lifecycle;
         this.connection = joined.connection();
-        this.character = joined.character();
+        this.playerData = ClientPlayerData.from(joined.character());
+        this.characterName = joined.character().name();
         this.guildCard = chain.guildCard();
         this.timings = List.copyOf(timings);
         this.ships = chain.ships();
@@ -111,7 +114,7 @@ public final class RealSession implements Session {
         this.lobby = new LobbyState(flavour);
         lobby.joined(joined.joined().lobby());
         connection.deadline(() -> Deadline.NONE);
-        String name = "shipctl-" + character.name();
+        String name = "shipctl-" + characterName;
         // by default a platform reader, not a virtual one: a virtual thread blocked on a socket starts the JDK's I/O
         // poller, a thread that stays in native code for good, and the JVM's exit then waits ~300 ms for it (every
         // one-shot verb paid that after its result); this reader ends when the session closes, before the process
@@ -211,7 +214,7 @@ public final class RealSession implements Session {
             }
             case ServerLobbyRemovePlayer remove -> lobby.removed(remove.clientId())
                     .ifPresent(gone -> emit(new SessionEvent.PlayerLeft(now, gone)));
-            case ServerPlayerDataRequest ignored -> connection.send(ClientPlayerData.from(character));
+            case ServerPlayerDataRequest ignored -> connection.send(playerData);
             default -> log.trace("ignored {}", packet);
         }
     }
@@ -284,7 +287,7 @@ public final class RealSession implements Session {
             throw new IllegalArgumentException("mail text is %d characters; at most %d fit".formatted(text.length(), SimpleMail.MAX_TEXT));
         }
         String date = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm"));
-        connection.send(new ClientSimpleMail(new SimpleMail(guildCard, character.name(), toGuildCard, date, text)));
+        connection.send(new ClientSimpleMail(new SimpleMail(guildCard, characterName, toGuildCard, date, text)));
     }
 
     @Override
@@ -325,7 +328,7 @@ public final class RealSession implements Session {
 
     @Override
     public String characterName() {
-        return character.name();
+        return characterName;
     }
 
     @Override

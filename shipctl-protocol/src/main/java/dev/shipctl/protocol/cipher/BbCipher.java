@@ -38,8 +38,6 @@ public final class BbCipher {
     // The four S-boxes as separate 256-word arrays: each lookup is one masked index into its own array, which
     // C2 compiles to plain loads (the single 1024-word array cost an add and a wider bounds check per lookup).
     private final int[] s0, s1, s2, s3;
-    // The same four S-boxes end to end, copied from by the lane path.
-    private final int[] boxes;
 
     private BbCipher(int[] p, int[] s0, int[] s1, int[] s2, int[] s3) {
         this.k0 = p[0];
@@ -52,11 +50,6 @@ public final class BbCipher {
         this.s1 = s1;
         this.s2 = s2;
         this.s3 = s3;
-        this.boxes = new int[BOXES];
-        System.arraycopy(s0, 0, boxes, 0, 256);
-        System.arraycopy(s1, 0, boxes, 256, 256);
-        System.arraycopy(s2, 0, boxes, 512, 256);
-        System.arraycopy(s3, 0, boxes, 768, 256);
     }
 
     /**
@@ -248,8 +241,7 @@ public final class BbCipher {
 
     /** The lane path (bounds already checked). */
     void encryptLanes(byte[] data, int offset, int length) {
-        final int[] t = new int[BOXES];
-        System.arraycopy(boxes, 0, t, 0, BOXES);
+        final int[] t = boxes();
         final long kIn = ((long) k1 << 32) | (k0 & 0xFFFFFFFFL), kOut = k5 & 0xFFFFFFFFL;
         final int ka = k2, kb = k3, kc = k4;
         final int end = offset + length;
@@ -282,8 +274,7 @@ public final class BbCipher {
 
     /** The lane path (bounds already checked). */
     void decryptLanes(byte[] data, int offset, int length) {
-        final int[] t = new int[BOXES];
-        System.arraycopy(boxes, 0, t, 0, BOXES);
+        final int[] t = boxes();
         final long kIn = ((long) k4 << 32) | (k5 & 0xFFFFFFFFL), kOut = k0 & 0xFFFFFFFFL;
         final int ka = k3, kb = k2, kc = k1;
         final int end = offset + length;
@@ -312,6 +303,20 @@ public final class BbCipher {
             LE_LONG.set(data, i + 16, (((long) l2 << 32) | (r2 & 0xFFFFFFFFL)) ^ kOut);
         }
         if (i < end) decryptBlocks(data, i, end - i);
+    }
+
+    /**
+     * The four S-boxes end to end in a new array, for the lane path. Built per call rather than kept: a cipher
+     * lives as long as its connection, and a copy kept beside the S-boxes would double their heap (4 KiB a
+     * cipher, 8 KiB a held session) for the few long packets that take this path.
+     */
+    private int[] boxes() {
+        final int[] t = new int[BOXES];
+        System.arraycopy(s0, 0, t, 0, 256);
+        System.arraycopy(s1, 0, t, 256, 256);
+        System.arraycopy(s2, 0, t, 512, 256);
+        System.arraycopy(s3, 0, t, 768, 256);
+        return t;
     }
 
     /** Blowfish's F over the four S-boxes laid end to end in {@code t}. */

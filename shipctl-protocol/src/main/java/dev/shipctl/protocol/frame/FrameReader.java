@@ -53,12 +53,19 @@ public final class FrameReader {
         if (!readFully(header, 0, 8, true)) return null;
         cipher.decrypt(header, 0, 8);
         int size = checkedSize(header, true);
-        int wire = (size + 7) & ~7;
-        byte[] buffer = new byte[wire];
+        // the frame is allocated at its true size: whole blocks are read and decrypted in place, a last partial
+        // block (the size field does not count padding) through the header's array, so nothing is copied twice
+        byte[] buffer = new byte[size];
         System.arraycopy(header, 0, buffer, 0, 8);
-        readFully(buffer, 8, wire - 8, false);
-        cipher.decrypt(buffer, 8, wire - 8);
-        return new Frame(wire == size ? buffer : java.util.Arrays.copyOf(buffer, size));
+        int whole = size & ~7;
+        readFully(buffer, 8, whole - 8, false);
+        cipher.decrypt(buffer, 8, whole - 8);
+        if (whole < size) {
+            readFully(header, 0, 8, false);
+            cipher.decrypt(header, 0, 8);
+            System.arraycopy(header, 0, buffer, whole, size - whole);
+        }
+        return new Frame(buffer);
     }
 
     /** A frame sent in the clear and unpadded (the 0x03 server init). */
