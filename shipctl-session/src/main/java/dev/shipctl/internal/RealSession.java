@@ -71,9 +71,7 @@ public final class RealSession implements Session {
     private final ServerFlavour flavour;
     private final Lifecycle lifecycle;
     private final Connection connection;
-    // what a later 0x95 is answered with, and the name: not the whole character (0x399C bytes), which a session
-    // held for hours would keep only for these
-    private final ClientPlayerData playerData;
+    private final ClientPlayerData playerData; // what a later 0x95 is answered with
     private final String characterName;
     private final int guildCard;
     private final List<StageTiming> timings;
@@ -102,8 +100,8 @@ public final class RealSession implements Session {
         this.flavour = family.flavour();
         this.lifecycle = lifecycle;
         this.connection = joined.connection();
-        this.playerData = ClientPlayerData.from(joined.character());
-        this.characterName = joined.character().name();
+        this.playerData = joined.playerData();
+        this.characterName = joined.characterName();
         this.guildCard = chain.guildCard();
         this.timings = List.copyOf(timings);
         this.ships = chain.ships();

@@ -149,10 +149,11 @@ final class TetheallaLogin implements LoginChain {
 
             clock.begin(Stage.LOBBY);
             block.stage(Stage.LOBBY);
-            block.send(ClientPlayerData.from(character));
+            ClientPlayerData playerData = ClientPlayerData.from(character);
+            block.send(playerData);
             ServerLobbyJoin joined = wire.expect(block, ServerLobbyJoin.class, "the lobby join (67)");
             clock.complete("lobby %d, %d player(s)".formatted(joined.lobby().lobbyNumber() + 1, joined.lobby().players().size()));
-            return new LobbyConnection(block, joined, character);
+            return new LobbyConnection(block, joined, character.name(), playerData);
         } catch (ShipException | RuntimeException e) {
             block.close();
             throw e;
