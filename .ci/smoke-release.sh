@@ -95,6 +95,14 @@ ln -s "$image/bin/shipctl" "$tmp/links/shipctl"
 verbs "through a link" "${clean_env[@]}" "$tmp/links/shipctl"
 verbs "on the PATH, through a link" "${clean_env[@]}" "PATH=$tmp/links:$tools" shipctl
 
+# the JIT flags each kind of verb gets, as the JVM saw them (-XX:+PrintCommandLineFlags prints them first)
+jit_flags() { "${clean_env[@]}" SHIPCTL_JAVA_OPTS=-XX:+PrintCommandLineFlags "$image/bin/shipctl" "$@" --help 2>&1 | head -n 1; }
+check "JIT flags: swarm on the first tier, compiling sooner" \
+  bash -c '[[ $1 == *"-XX:CompileThresholdScaling=0.05"* && $1 == *"-XX:TieredStopAtLevel=1 "* ]]' _ "$(jit_flags swarm)"
+check "JIT flags: a one-shot verb on the first tier, the usual thresholds" \
+  bash -c '[[ $1 != *CompileThresholdScaling* && $1 == *"-XX:TieredStopAtLevel=1 "* ]]' _ "$(jit_flags -v check)"
+check "JIT flags: a long-running verb on both tiers" bash -c '[[ $1 == *-XX:* && $1 != *TieredStopAtLevel* ]]' _ "$(jit_flags watch)"
+
 cp -a "$image" "$tmp/readonly"
 chmod -R a-w "$tmp/readonly"
 touch "$tmp/marker"

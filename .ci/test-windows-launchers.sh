@@ -85,7 +85,9 @@ for l in exe cmd; do
     JAVA_HOME="$jdk25" SHIPCTL_JAVA_OPTS=-Xmx64m -- announce --profile home Restart soon
   expect "no verb (--version) is one-shot" $l 0 "java.exe\" -XX:TieredStopAtLevel=1 " JAVA_HOME="$jdk25" -- --version
   expect "options before the verb are skipped" $l 0 "java.exe\" -XX:TieredStopAtLevel=1 " JAVA_HOME="$jdk25" -- -v --json check
-  expect "swarm runs on the first tier too" $l 0 "java.exe\" -XX:TieredStopAtLevel=1 " JAVA_HOME="$jdk25" -- swarm --sandbox
+  expect "swarm runs on the first tier too, compiling sooner" $l 0 "java.exe\" -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.05 " \
+    JAVA_HOME="$jdk25" -- swarm --sandbox
+  refuse "a one-shot verb keeps the usual compile thresholds" $l "CompileThresholdScaling" JAVA_HOME="$jdk25" -- check
   for verb in watch listen; do
     refuse "$verb keeps both JIT tiers" $l "TieredStopAtLevel" JAVA_HOME="$jdk25" -- $verb --port 9100
     refuse "$verb after options keeps both JIT tiers" $l "TieredStopAtLevel" JAVA_HOME="$jdk25" -- -v --trace $verb

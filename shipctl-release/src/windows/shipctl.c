@@ -151,10 +151,11 @@ static const wchar_t *arguments(void) {
     return p;
 }
 
-enum verb { NO_VERB, ONE_SHOT, LONG_RUNNING };
+enum verb { NO_VERB, ONE_SHOT, LONG_RUNNING, SWARM };
 
 /* As the Linux launchers: the first argument that does not start with '-' is the verb. The verbs that run for long
- * keep both JIT tiers, but swarm (as there); any other, or none (--version, --help), runs on the first tier. */
+ * keep both JIT tiers, but swarm (as there: the first tier, and code compiled after a twentieth of the usual calls);
+ * any other, or none (--version, --help), runs on the first tier. */
 static enum verb verb_kind(void) {
     static const wchar_t *long_running[] = {L"sandbox", L"demo", L"listen", L"watch", L"bridge", L"shell", L"run", L"bench"};
     int argc;
@@ -162,7 +163,7 @@ static enum verb verb_kind(void) {
     wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);
     for (int i = 1; argv && i < argc; i++) {
         if (argv[i][0] == L'-') continue;
-        kind = ONE_SHOT;
+        kind = wcscmp(argv[i], L"swarm") == 0 ? SWARM : ONE_SHOT;
         for (size_t v = 0; v < sizeof long_running / sizeof *long_running; v++) {
             if (wcscmp(argv[i], long_running[v]) == 0) kind = LONG_RUNNING;
         }
@@ -170,6 +171,15 @@ static enum verb verb_kind(void) {
     }
     LocalFree(argv);
     return kind;
+}
+
+/* The JIT flags of a verb of this kind. */
+static const wchar_t *tier_flags(enum verb kind) {
+    switch (kind) {
+    case LONG_RUNNING: return L"";
+    case SWARM: return L"-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.05";
+    default: return L"-XX:TieredStopAtLevel=1";
+    }
 }
 
 static FILETIME modified(const wchar_t *path) {
@@ -244,7 +254,7 @@ int wmain(void) {
     /* %SHIPCTL_JAVA_OPTS% after the tier flag, so that it can say otherwise (-XX:TieredStopAtLevel=4) */
     static wchar_t command[BIG];
     if (_snwprintf(command, BIG, L"\"%ls\" %ls %ls -XX:+UseSerialGC -Xshare:auto %ls--enable-native-access=ALL-UNNAMED -jar \"%ls\" %ls",
-                   java_exe, kind == LONG_RUNNING ? L"" : L"-XX:TieredStopAtLevel=1", extra ? extra : L"", archive, jar,
+                   java_exe, tier_flags(kind), extra ? extra : L"", archive, jar,
                    arguments()) >= BIG) {
         fwprintf(stderr, L"shipctl: the command line is too long\n");
         return EXIT_CONFIG;

@@ -31,8 +31,8 @@ if not defined SHIPCTL_JAVA_EXE (
 )
 rem One-shot verbs run on the JIT's first tier only (C1): on a small machine the optimising compiler's threads cost a
 rem one-shot verb tens of milliseconds of start-up. The first argument not starting with '-' decides; the verbs that
-rem run for long keep both tiers, but swarm (see docs\swarm.md). %SHIPCTL_JAVA_OPTS% comes after, so it can say
-rem otherwise (-XX:TieredStopAtLevel=4).
+rem run for long keep both tiers, but swarm, which also compiles a method after a twentieth of the usual calls (see
+rem docs\swarm.md). %SHIPCTL_JAVA_OPTS% comes after, so it can say otherwise (-XX:TieredStopAtLevel=4).
 set "SHIPCTL_TIER=-XX:TieredStopAtLevel=1"
 set "SHIPCTL_VERB="
 call :tier %*
@@ -64,6 +64,7 @@ if "%SHIPCTL_ARG:~0,1%"=="-" (
 )
 set "SHIPCTL_VERB=1"
 for %%V in (sandbox demo listen watch bridge shell run bench) do if "%SHIPCTL_ARG%"=="%%V" set "SHIPCTL_TIER="
+if "%SHIPCTL_ARG%"=="swarm" set "SHIPCTL_TIER=-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.05"
 exit /b 0
 
 rem :try JAVA_EXE -- takes it when "JAVA_EXE -version" says 25 or newer ("1.8.0_392" is 8)

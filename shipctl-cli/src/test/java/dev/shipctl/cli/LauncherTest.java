@@ -109,7 +109,7 @@ class LauncherTest {
     }
 
     @Test
-    void oneShotVerbsAndSwarmRunOnTheFirstTierLongRunningOnesOnBothAndTheUsersOptionsComeAfter() throws Exception {
+    void oneShotVerbsAndSwarmRunOnTheFirstTierSwarmCompilingSoonerLongRunningOnesOnBothAndTheUsersOptionsComeAfter() throws Exception {
         assertThat(launch().exitCode()).as("built").isZero();
         for (List<String> args : List.of(List.of("-v", "sandbox"), List.of("listen", "-u", "x"), List.of("watch"), List.of("shell"),
                 List.of("bridge"))) {
@@ -121,7 +121,7 @@ class LauncherTest {
         Files.writeString(calls, "");
         Result swarm = launchWith(root, "./shipctl", Map.of(), List.of("swarm", "--sandbox"));
         assertThat(swarm.calls()).as("swarm: a ramp of logins, hot from its first second").singleElement().asString()
-                .startsWith("java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ");
+                .startsWith("java -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.05 -XX:+UseSerialGC ");
         Files.writeString(calls, "");
         Result announce = launchWith(root, "./shipctl", Map.of("SHIPCTL_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), List.of("-v", "announce", "hi"));
         assertThat(announce.calls()).singleElement().asString()

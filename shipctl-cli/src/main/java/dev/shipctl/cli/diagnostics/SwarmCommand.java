@@ -206,10 +206,11 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
                 ctx.terminal().err().println("shipctl: the sandbox runs in a process of its own (both ends of " + n
                         + " sessions need more open files than one process may have)");
                 Duration lifetime = duration.plusSeconds((long) Math.ceil(n / rate)).plusMinutes(10);
-                // its virtual threads on the cores this process leaves them (SwarmCores); the JIT's first tier only, as
-                // the launchers give the swarm itself (the optimising compiler cost a ramp more than it saved)
+                // its virtual threads on the cores this process leaves them (SwarmCores); the JIT's first tier only, and
+                // code compiled after a twentieth of the usual calls, as the launchers give the swarm itself (the
+                // optimising compiler cost a ramp more than it saved; the first second ran interpreted)
                 List<String> jvm = List.of("-D" + SwarmCores.PARALLELISM + "=" + SwarmCores.sandboxShare(Runtime.getRuntime().availableProcessors()),
-                        "-XX:TieredStopAtLevel=1");
+                        "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.05");
                 SandboxProcess s = SandboxProcess.start(jvm, Map.of(HandOver.GENERATED_PASSWORD, password), "--blocks", String.valueOf(blockCount),
                         "--max-connections-per-ip", String.valueOf(Integer.MAX_VALUE), "--key-pool", String.valueOf(SANDBOX_KEY_POOL),
                         "--generated-accounts", String.valueOf(n),
