@@ -112,8 +112,10 @@ class EarlyLoginTest {
         EarlyLogin.start(context(Map.of("SHIPCTL_PASSWORD", "gmadmin123")), new String[] {"announce", "-p", port(), "-u", "gmadmin", "hi"});
         EarlyLogin.discard();
         List<SandboxEvent> after = sandbox.events().history().subList(before, sandbox.events().history().size());
-        assertThat(after).anyMatch(e -> e instanceof SandboxEvent.ReachedLobby);
-        sandbox.events().await(SandboxEvent.Disconnected.class, d -> d.role() == dev.shipctl.sandbox.Role.BLOCK, Duration.ofSeconds(10));
+        long early = after.stream().filter(e -> e instanceof SandboxEvent.ReachedLobby).map(e -> ((SandboxEvent.ReachedLobby) e).connection())
+                .findFirst().orElseThrow(() -> new AssertionError("the early login never reached the lobby: " + after));
+        // that connection's own end (the verb before it left a block connection's end in the history too)
+        sandbox.events().await(SandboxEvent.Disconnected.class, d -> d.connection() == early, Duration.ofSeconds(10));
         assertThat(sandbox.connectionCount()).isZero();
     }
 
