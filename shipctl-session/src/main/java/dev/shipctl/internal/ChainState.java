@@ -9,6 +9,7 @@ import dev.shipctl.protocol.packet.login.ClientLogin;
 import dev.shipctl.protocol.packet.login.ServerSecurityData;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the login chain has learned so far and carries from one connection to the next: the guild card, security
@@ -21,6 +22,10 @@ public final class ChainState {
         {2, 0, 1, 4, 3}, {3, 4, 0, 1, 2}, {2, 3, 4, 0, 1}, {2, 3, 0, 1, 4},
         {0, 2, 3, 4, 1}, {1, 4, 2, 3, 0}, {2, 0, 1, 4, 3}, {1, 0, 3, 4, 2},
     };
+
+    // the ship and block lists last kept by any chain of this process (see share)
+    private static final AtomicReference<List<MenuItem>> LAST_SHIPS = new AtomicReference<>(List.of());
+    private static final AtomicReference<List<MenuItem>> LAST_BLOCKS = new AtomicReference<>(List.of());
 
     private final Credentials credentials;
     private final byte[] hardwareId;
@@ -131,7 +136,7 @@ public final class ChainState {
     }
 
     public void ships(List<MenuItem> listed) {
-        ships = List.copyOf(listed);
+        ships = share(LAST_SHIPS, listed);
     }
 
     public List<MenuItem> blocks() {
@@ -139,7 +144,21 @@ public final class ChainState {
     }
 
     public void blocks(List<MenuItem> listed) {
-        blocks = List.copyOf(listed);
+        blocks = share(LAST_BLOCKS, listed);
+    }
+
+    /**
+     * An unmodifiable copy of {@code listed}, or the list last kept here when it is equal. Every session of a process
+     * keeps the ship and block lists it saw, and on one server they are nearly always the same: 10,000 sessions of a
+     * swarm on a sandbox of 56 blocks kept 570,000 menu entries, a fifth of each session's heap. One list of each kind
+     * is remembered, the latest, so a process that talks to several servers shares what it can and holds no more.
+     */
+    private static List<MenuItem> share(AtomicReference<List<MenuItem>> last, List<MenuItem> listed) {
+        List<MenuItem> kept = last.get();
+        if (kept.equals(listed)) return kept;
+        List<MenuItem> copy = List.copyOf(listed);
+        last.set(copy);
+        return copy;
     }
 
     public Optional<MenuItem> ship() {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shipctl.Credentials;
+import dev.shipctl.MenuItem;
 import dev.shipctl.ShipException;
 import dev.shipctl.Stage;
 import dev.shipctl.protocol.packet.login.ClientLogin;
 import dev.shipctl.protocol.packet.login.ServerSecurityData;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,34 @@ class ChainStateTest {
         assertThat(next.slot()).isEqualTo(2);
         assertThat(next.phase()).isEqualTo(4);
         assertThat(state.guildCard()).isEqualTo(42000002);
+    }
+
+    @Test
+    void chainsThatSawTheSameListsKeepOneCopyOfThem() {
+        List<MenuItem> blocks = new ArrayList<>();
+        for (int i = 1; i <= 56; i++) blocks.add(new MenuItem("BLOCK%02d".formatted(i), 2, i, Optional.empty()));
+        ChainState first = new ChainState(BOT), second = new ChainState(BOT);
+        first.blocks(blocks);
+        second.blocks(new ArrayList<>(blocks)); // equal, not the same list: as decoded from another login's 0x07
+        assertThat(second.blocks()).isSameAs(first.blocks()).isEqualTo(blocks);
+
+        blocks.set(0, new MenuItem("BLOCK99", 2, 99, Optional.empty())); // the caller's list is copied, not kept
+        assertThat(first.blocks().getFirst().name()).isEqualTo("BLOCK01");
+        assertThatThrownBy(() -> first.blocks().clear()).isInstanceOf(UnsupportedOperationException.class);
+
+        ChainState third = new ChainState(BOT); // another list: its own copy, and the first chains keep theirs
+        third.blocks(blocks);
+        assertThat(third.blocks()).isEqualTo(blocks).isNotSameAs(first.blocks());
+        assertThat(first.blocks().getFirst().name()).isEqualTo("BLOCK01");
+
+        List<MenuItem> ships = List.of(new MenuItem("Ship01", 1, 1, Optional.of(12)));
+        first.ships(ships);
+        second.ships(List.copyOf(new ArrayList<>(ships)));
+        assertThat(second.ships()).isSameAs(first.ships());
+        ChainState fourth = new ChainState(BOT); // a population changed: a list of its own
+        fourth.ships(List.of(new MenuItem("Ship01", 1, 1, Optional.of(13))));
+        assertThat(fourth.ships()).isNotSameAs(first.ships());
+        assertThat(first.ships().getFirst().players()).contains(12);
     }
 
     @Test
