@@ -25,9 +25,9 @@ final class InjectedFailures {
         SandboxEffect effect = byStage.get(stage);
         if (effect == null) return false;
         switch (effect) {
-            case SandboxEffect.Drop() -> {
-                c.drop("failure injected at " + stage);
+            case SandboxEffect.Drop() -> { // the event first, as Server.reject does
                 server.events.publish(new SandboxEvent.LoginRejected(c.id, stage, user, "dropped (injected)"));
+                c.drop("failure injected at " + stage);
             }
             case SandboxEffect.NeverAnswer() -> server.events.publish(new SandboxEvent.LoginRejected(c.id, stage, user, "no answer (injected)"));
             case SandboxEffect.MessageBox(String text) -> server.reject(c, stage, user, text);

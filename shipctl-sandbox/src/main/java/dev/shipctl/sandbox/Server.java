@@ -364,10 +364,13 @@ final class Server {
         events.publish(new SandboxEvent.Disconnected(c.id, c.role, c.guildCard, reason == null ? "closed" : reason));
     }
 
-    /** Sends 1A and closes; for refused logins. */
+    /**
+     * Sends 1A and closes; for refused logins. The event is published first: a client that has seen the refusal
+     * finds it in the history (after the send, a quick client could finish before it was there).
+     */
     void reject(Connection c, LoginStep stage, String user, String text) {
-        c.sendAndClose(TethPackets.messageBox(text), text);
         events.publish(new SandboxEvent.LoginRejected(c.id, stage, user, text));
+        c.sendAndClose(TethPackets.messageBox(text), text);
     }
 
     // ------------------------------------------------------------------ dispatch
