@@ -303,12 +303,15 @@ final class ShipSide implements PortHandler {
         }
     }
 
-    /** EE to every authenticated connection on the ship, the sender included. */
+    /**
+     * EE to every authenticated connection on the ship, the sender included. The event is published first: the sender
+     * takes its own EE as the proof, and may be done before a later event would be in the history.
+     */
     void announce(Connection from, String text) {
+        server.events.publish(new SandboxEvent.Announced(from.id, from.guildCard, text));
         byte[] packet = TethPackets.broadcast(text);
         for (Connection c : shipConnections()) c.send(packet);
         Server.LOG.info("{} announced: {}", from, text);
-        server.events.publish(new SandboxEvent.Announced(from.id, from.guildCard, text));
     }
 
     /** Tethealla's command text: the low byte of each character, up to the first whose low byte is 0. */
