@@ -23,6 +23,8 @@ final class Connections {
     private final Map<Integer, Map<Long, Connection>> byGuildCard = new HashMap<>();
     /** Authenticated block connections, by id: the ship's players, counted without a walk on every ship list. */
     private final Set<Long> players = new HashSet<>();
+    /** The same, counted by block. */
+    private final Map<Integer, Integer> playersByBlock = new HashMap<>();
 
     void add(Connection c) {
         byId.put(c.id, c);
@@ -35,7 +37,7 @@ final class Connections {
         c.guildCard = guildCard;
         if (!byId.containsKey(c.id)) return;
         byGuildCard.computeIfAbsent(guildCard, g -> new LinkedHashMap<>()).put(c.id, c);
-        if (c.role == Role.BLOCK && c.authenticated) players.add(c.id);
+        if (c.role == Role.BLOCK && c.authenticated && players.add(c.id)) playersByBlock.merge(c.block, 1, Integer::sum);
     }
 
     private void unindexGuildCard(Connection c) {
@@ -45,7 +47,7 @@ final class Connections {
 
     void remove(Connection c) {
         unindexGuildCard(c);
-        players.remove(c.id);
+        if (players.remove(c.id)) playersByBlock.computeIfPresent(c.block, (b, n) -> n == 1 ? null : n - 1);
         byId.remove(c.id);
         Side side = side(c);
         Map<Long, Connection> same = bySide.get(side);
@@ -97,5 +99,10 @@ final class Connections {
      */
     int population() {
         return players.size();
+    }
+
+    /** Players on block {@code block}, counted as {@link #population()} counts the ship's. */
+    int populationOf(int block) {
+        return playersByBlock.getOrDefault(block, 0);
     }
 }

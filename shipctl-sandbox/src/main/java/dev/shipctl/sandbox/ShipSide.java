@@ -26,6 +26,7 @@ import java.util.List;
 final class ShipSide implements PortHandler {
     static final String SHIP_BANNED = "You are banned from this ship.";
     static final String DCALL_TEXT = "You were disconnected by a GM...";
+    static final String BLOCK_FULL = "Block is full.";
 
     final Server server;
     private final String shipName;
@@ -189,7 +190,14 @@ final class ShipSide implements PortHandler {
         int item = Inbound.decode(frame, ClientMenuSelect.class).itemId();
         if (item >>> 24 == 0xEF) {
             int n = 0x100 - (item & 0xFF);
-            if (n >= 1 && n <= blocks) c.send(server.redirect(Role.BLOCK, n - 1));
+            if (n < 1 || n > blocks) return;
+            if (server.connections().populationOf(n) >= Sandbox.PLAYERS_PER_BLOCK) {
+                // as Tethealla: a message box and the block list again (two clients choosing at once may both pass)
+                c.send(TethPackets.lobbyMessage(BLOCK_FULL));
+                c.send(blockList);
+                return;
+            }
+            c.send(server.redirect(Role.BLOCK, n - 1));
         }
         // "Ship Select" (0xFFFFFF00): what Tethealla answers was never observed; the sandbox ignores it
     }

@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -132,13 +133,17 @@ class SwarmTest {
     }
 
     @Test
-    void aFullBlockRefusesTheSessionsBeyondItsLobbiesAndTheReportCountsThem() throws Exception {
+    void aFullBlockRefusesTheSessionsBeyondItsLobbiesAtTheShipAndTheReportCountsThem() throws Exception {
         start(BOTS, b -> b);
-        SwarmReport r = Swarm.builder(client(), bots(BOTS)).ramp(400).duration(Duration.ZERO).build().run();
-        // one block: 15 lobbies of 12
-        assertThat(r.loggedIn()).isEqualTo(180);
-        assertThat(r.failed()).isEqualTo(20);
-        assertThat(r.errorCount()).isEqualTo(20);
+        // every session to the client's block (1), one login at a time (two choosing the block at once may both
+        // pass its count, in Tethealla too): the 181st and later choose a block of 180 players
+        SwarmReport r = Swarm.builder(client(), bots(BOTS)).ramp(100_000).burst(BOTS).maxInFlight(1)
+                .duration(Duration.ZERO).build().run();
+        assertThat(r.loggedIn()).isEqualTo(Sandbox.PLAYERS_PER_BLOCK);
+        assertThat(r.failed()).isEqualTo(BOTS - Sandbox.PLAYERS_PER_BLOCK);
+        // refused at the ship with Tethealla's "Block is full.", not left waiting for a lobby until the deadline
+        assertThat(r.errors()).containsExactly(Map.entry("ship/LoginRefused", (long) (BOTS - Sandbox.PLAYERS_PER_BLOCK)));
+        assertThat(sandboxSaw(SandboxEvent.ReachedLobby.class)).isEqualTo(Sandbox.PLAYERS_PER_BLOCK);
     }
 
     @Test

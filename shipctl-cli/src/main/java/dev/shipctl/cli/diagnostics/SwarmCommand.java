@@ -147,6 +147,10 @@ public final class SwarmCommand implements Callable<Integer>, OneServerOnly {
             if (connect.host != null || connect.port != null || accountsFile != null) {
                 throw UserError.usage("--sandbox loads a sandbox of its own, with accounts of its own: not with -H, -p or --accounts");
             }
+            if (shard != null) {
+                throw UserError.usage("--sandbox starts a server in each process, so shards would not meet: start one with "
+                        + "`shipctl sandbox --accounts FILE` and point the shards at it (docs/swarm.md, \"Shards on one machine\")");
+            }
             return withSandbox(kind, rate, slice, label, sources);
         }
         String host = connect.resolvedHost(ctx);

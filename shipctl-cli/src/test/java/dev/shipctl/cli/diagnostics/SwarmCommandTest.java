@@ -178,6 +178,10 @@ class SwarmCommandTest {
         assertThat(noSlot.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noSlot.err()).contains("--in-flight: at least 1").doesNotContain("swarm of");
         assertThat(cli.run("swarm", "--sandbox", "--shard", "4/3").exitCode()).isEqualTo(ExitCodes.USAGE);
+        // shards of sandboxes of their own would never meet: one server, many shards
+        Cli.Run shardOfOwn = cli.run("swarm", "--sandbox", "--shard", "1/3");
+        assertThat(shardOfOwn.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(shardOfOwn.err()).contains("shipctl sandbox --accounts FILE").doesNotContain("swarm of");
         // --sandbox loads its own server: a target named beside it is a mistake, not something to ignore
         Cli.Run both = cli.run("swarm", "--sandbox", "-H", "192.0.2.1");
         assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
