@@ -78,6 +78,7 @@ public final class Swarm implements AutoCloseable {
     private final AtomicLong lastLoginEnd = new AtomicLong(Long.MIN_VALUE);
     private final Map<String, LatencyHistogram> latencies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, String> errorExamples = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> disconnects = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> actions = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> loginsInFlight = new ConcurrentHashMap<>();
@@ -326,12 +327,12 @@ public final class Swarm implements AutoCloseable {
             lastLoginEnd.accumulateAndGet(System.nanoTime(), Math::max);
             record(e.timings());
             failed.incrementAndGet();
-            count(errors, e.stage().map(s -> s.id()).orElse("login") + "/" + e.getClass().getSimpleName());
+            error(e.stage().map(s -> s.id()).orElse("login") + "/" + e.getClass().getSimpleName(), e);
             return null;
         } catch (RuntimeException e) {
             lastLoginEnd.accumulateAndGet(System.nanoTime(), Math::max);
             failed.incrementAndGet();
-            count(errors, "login/" + e.getClass().getSimpleName());
+            error("login/" + e.getClass().getSimpleName(), e);
             return null;
         } finally {
             inFlight.decrementAndGet();
@@ -366,9 +367,9 @@ public final class Swarm implements AutoCloseable {
                 session.chat("swarm " + bot.index + " #" + ++line).get(interval.toMillis() + 5000, TimeUnit.MILLISECONDS);
                 count(actions, "chat_lines");
             } catch (java.util.concurrent.ExecutionException e) {
-                if (!leave.isSignalled()) count(errors, "hold/" + e.getCause().getClass().getSimpleName());
+                if (!leave.isSignalled()) error("hold/" + e.getCause().getClass().getSimpleName(), e.getCause());
             } catch (TimeoutException e) {
-                if (!leave.isSignalled()) count(errors, "hold/ChatTimeout");
+                if (!leave.isSignalled()) error("hold/ChatTimeout", "a chat line not sent within " + (interval.toMillis() + 5000) + " ms");
             } finally {
                 bot.acting.unlock();
             }
@@ -378,7 +379,7 @@ public final class Swarm implements AutoCloseable {
     private void hop(Bot bot, Session session) throws InterruptedException {
         var cooldown = session.flavour().lobbyChangeCooldown();
         if (cooldown.isEmpty()) {
-            count(errors, "hold/Unsupported");
+            error("hold/Unsupported", session.flavour() + " has no lobby change to hop with");
             leave.await();
             return;
         }
@@ -392,7 +393,7 @@ public final class Swarm implements AutoCloseable {
                 session.changeLobby(next);
                 count(actions, "lobby_changes");
             } catch (ShipException | IllegalStateException e) {
-                if (!leave.isSignalled() && session.isOpen()) count(errors, "hold/" + e.getClass().getSimpleName());
+                if (!leave.isSignalled() && session.isOpen()) error("hold/" + e.getClass().getSimpleName(), e);
             } finally {
                 bot.acting.unlock();
             }
@@ -435,6 +436,16 @@ public final class Swarm implements AutoCloseable {
         return latencies.computeIfAbsent(key, k -> new LatencyHistogram());
     }
 
+    /** Counts an error under {@code key}, keeping the first one's message as the key's example. */
+    private void error(String key, Throwable e) {
+        error(key, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    private void error(String key, String example) {
+        errorExamples.putIfAbsent(key, example);
+        count(errors, key);
+    }
+
     private static void count(Map<String, LongAdder> counts, String key) {
         counts.computeIfAbsent(key, k -> new LongAdder()).increment();
     }
@@ -449,7 +460,7 @@ public final class Swarm implements AutoCloseable {
         String target = client.host() + ":" + client.port();
         return new SwarmReport(label, target, behaviour, accounts.size(), attempted.get(), loggedIn.get(), failed.get(),
                 loggedOut.get(), heldPeak.get(), heldAtEnd, rampTime, Duration.ofNanos(System.nanoTime() - startNanos),
-                stopRequested.get(), new TreeMap<>(latencies), sums(errors), sums(disconnects), sums(actions), samples, cpu,
+                stopRequested.get(), new TreeMap<>(latencies), sums(errors), new TreeMap<>(errorExamples), sums(disconnects), sums(actions), samples, cpu,
                 heapPerSession, largestInFlightBound(), peakInFlight());
     }
 

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param stopped         whether the run was stopped before its duration ended
  * @param latencies       per stage id, and {@link Swarm#TOTAL}
  * @param errors          failed logins and behaviour errors by "stage/Type" ("ship/StageTimeout", "hold/NoReply")
+ * @param errorExamples   the message of the first error of each key of {@code errors} ("ship/LoginRefused": "Block is
+ *                        full."): what a count alone does not say
  * @param disconnects     sessions the server ended, by {@link DisconnectKind#id()}
  * @param actions         what the behaviour did: "chat_lines", "lobby_changes", "announcements_heard"
  * @param timeline        one snapshot a second
@@ -38,7 +40,7 @@ import java.util.TreeMap;
 public record SwarmReport(String label, String target, Behaviour behaviour, long requested, long attempted, long loggedIn,
                           long failed, long loggedOut, long heldPeak, long heldAtEnd, Duration rampTime, Duration elapsed,
                           boolean stopped, Map<String, LatencyHistogram> latencies, Map<String, Long> errors,
-                          Map<String, Long> disconnects, Map<String, Long> actions, List<SwarmSnapshot> timeline,
+                          Map<String, String> errorExamples, Map<String, Long> disconnects, Map<String, Long> actions, List<SwarmSnapshot> timeline,
                           Duration cpuTime, long heapBytesPerSession, int maxInFlight, int peakInFlight) {
     public SwarmReport {
         Objects.requireNonNull(label);
@@ -46,6 +48,7 @@ public record SwarmReport(String label, String target, Behaviour behaviour, long
         Objects.requireNonNull(behaviour);
         latencies = Map.copyOf(latencies);
         errors = Map.copyOf(errors);
+        errorExamples = Map.copyOf(errorExamples);
         disconnects = Map.copyOf(disconnects);
         actions = Map.copyOf(actions);
         timeline = List.copyOf(timeline);
@@ -68,7 +71,8 @@ public record SwarmReport(String label, String target, Behaviour behaviour, long
     }
 
     /**
-     * Adds shards' reports that ran side by side: counts summed, histograms merged, logins per second summed (the
+     * Adds shards' reports that ran side by side: counts summed (the example of each error from the first report that
+     * has one), histograms merged, logins per second summed (the
      * ramp time is the longest), timelines added second by second (the peak is the peak of that sum), CPU summed
      * and heap per session averaged over the sessions each held; the bounds on logins in flight, and their peaks, summed.
      *
@@ -87,6 +91,7 @@ public record SwarmReport(String label, String target, Behaviour behaviour, long
         }
         Map<String, LatencyHistogram> latencies = new TreeMap<>();
         Map<String, Long> errors = new TreeMap<>();
+        Map<String, String> errorExamples = new TreeMap<>();
         Map<String, Long> disconnects = new TreeMap<>();
         Map<String, Long> actions = new TreeMap<>();
         long requested = 0, attempted = 0, loggedIn = 0, failed = 0, loggedOut = 0, heldAtEnd = 0, heapWeighted = 0, heldForHeap = 0;
@@ -97,6 +102,7 @@ public record SwarmReport(String label, String target, Behaviour behaviour, long
         for (SwarmReport r : reports) {
             r.latencies.forEach((k, v) -> latencies.computeIfAbsent(k, x -> new LatencyHistogram()).add(v));
             r.errors.forEach((k, v) -> errors.merge(k, v, Long::sum));
+            r.errorExamples.forEach(errorExamples::putIfAbsent);
             r.disconnects.forEach((k, v) -> disconnects.merge(k, v, Long::sum));
             r.actions.forEach((k, v) -> actions.merge(k, v, Long::sum));
             requested += r.requested;
@@ -122,7 +128,7 @@ public record SwarmReport(String label, String target, Behaviour behaviour, long
         Duration mergedRamp = rate > 0 ? Duration.ofNanos((long) (loggedIn * 1e9 / rate)) : ramp;
         String label = "merged " + reports.size() + " report" + (reports.size() == 1 ? "" : "s");
         return new SwarmReport(label, first.target, first.behaviour, requested, attempted, loggedIn, failed, loggedOut, peak,
-                heldAtEnd, mergedRamp, elapsed, stopped, latencies, errors, disconnects, actions, timeline, cpu,
+                heldAtEnd, mergedRamp, elapsed, stopped, latencies, errors, errorExamples, disconnects, actions, timeline, cpu,
                 heldForHeap == 0 ? 0 : heapWeighted / heldForHeap, maxInFlight, peakInFlight);
     }
 

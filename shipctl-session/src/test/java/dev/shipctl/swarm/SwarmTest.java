@@ -143,6 +143,8 @@ class SwarmTest {
         assertThat(r.failed()).isEqualTo(BOTS - Sandbox.PLAYERS_PER_BLOCK);
         // refused at the ship with Tethealla's "Block is full.", not left waiting for a lobby until the deadline
         assertThat(r.errors()).containsExactly(Map.entry("ship/LoginRefused", (long) (BOTS - Sandbox.PLAYERS_PER_BLOCK)));
+        assertThat(r.errorExamples()).containsOnlyKeys("ship/LoginRefused");
+        assertThat(r.errorExamples().get("ship/LoginRefused")).contains("Block is full.");
         assertThat(sandboxSaw(SandboxEvent.ReachedLobby.class)).isEqualTo(Sandbox.PLAYERS_PER_BLOCK);
     }
 

@@ -48,20 +48,25 @@ final class SwarmOutput {
             lines.add("  %-18s %8d %9s %9s %9s %9s".formatted(e.getKey(), h.count(), ms(h.percentile(50)), ms(h.percentile(90)),
                     ms(h.percentile(99)), ms(h.max())));
         }
-        section(lines, "errors (stage/type)", r.errors());
+        section(lines, "errors (stage/type)", r.errors(), r.errorExamples());
         section(lines, "server disconnects", r.disconnects());
         section(lines, "actions", r.actions());
         return lines;
     }
 
     private static void section(List<String> lines, String title, Map<String, Long> counts) {
+        section(lines, title, counts, Map.of());
+    }
+
+    private static void section(List<String> lines, String title, Map<String, Long> counts, Map<String, String> examples) {
         lines.add("");
         if (counts.isEmpty()) {
             lines.add("  " + title + ": none");
             return;
         }
         lines.add("  " + title + ":");
-        new TreeMap<>(counts).forEach((k, v) -> lines.add("    %-30s %8d".formatted(k, v)));
+        new TreeMap<>(counts).forEach((k, v) -> lines.add(
+                ("    %-30s %8d" + (examples.containsKey(k) ? "  %s" : "")).formatted(k, v, examples.get(k))));
     }
 
     private static Map<String, LatencyHistogram> ordered(Map<String, LatencyHistogram> latencies) {
@@ -134,6 +139,8 @@ final class SwarmOutput {
             l.put("hdr", h.encoded());
         });
         counts(o.putObject("errors"), r.errors());
+        ObjectNode examples = o.putObject("error_examples");
+        new TreeMap<>(r.errorExamples()).forEach(examples::put);
         counts(o.putObject("disconnects"), r.disconnects());
         counts(o.putObject("actions"), r.actions());
         ArrayNode timeline = o.putArray("timeline");
@@ -176,7 +183,7 @@ final class SwarmOutput {
             return new SwarmReport(o.path("label").asString(""), o.path("target").asString(), behaviour, o.path("sessions_requested").asLong(),
                     o.path("attempted").asLong(), loggedIn, o.path("failed").asLong(), o.path("logged_out").asLong(),
                     o.path("sessions_held").asLong(), o.path("sessions_held_at_end").asLong(), ramp, duration(o.path("elapsed_s").asDouble()),
-                    o.path("stopped").asBoolean(), latencies, counts(o.path("errors")), counts(o.path("disconnects")),
+                    o.path("stopped").asBoolean(), latencies, counts(o.path("errors")), examples(o.path("error_examples")), counts(o.path("disconnects")),
                     counts(o.path("actions")), timeline, duration(o.path("cpu_s").asDouble()), o.path("heap_bytes_per_session").asLong(),
                     o.path("in_flight").path("bound").asInt(), o.path("in_flight").path("peak").asInt());
         } catch (IllegalArgumentException e) {
@@ -188,6 +195,12 @@ final class SwarmOutput {
         Map<String, Long> counts = new TreeMap<>();
         for (var e : o.properties()) counts.put(e.getKey(), e.getValue().asLong());
         return counts;
+    }
+
+    private static Map<String, String> examples(JsonNode o) {
+        Map<String, String> examples = new TreeMap<>();
+        for (var e : o.properties()) examples.put(e.getKey(), e.getValue().asString());
+        return examples;
     }
 
     private static Duration duration(double seconds) {
