@@ -181,7 +181,10 @@ public final class ShipClient {
         return ship;
     }
 
-    /** The block to choose, by name ("BLOCK02") or 1-based number; empty for the first. */
+    /**
+     * The block to choose, by name ("BLOCK02") or 1-based number; empty for the first (on Tethealla, the next one
+     * when a block answers "Block is full.", as a player picks again; a block named here that is full refuses the login).
+     */
     public Optional<String> block() {
         return block;
     }

@@ -90,6 +90,28 @@ class SwarmTest {
     }
 
     @Test
+    void sessionsThatNameNoBlockGoOnToTheNextWhenOneIsFullAsAPlayerWould() throws Exception {
+        start(BOTS, b -> b);
+        Swarm swarm = Swarm.builder(client(), bots(BOTS)).ramp(100_000).burst(BOTS).maxInFlight(1)
+                .duration(Duration.ofMinutes(1)).build();
+        CompletableFuture<SwarmReport> run = inBackground(swarm);
+        until(() -> swarm.snapshot().held() >= BOTS);
+        // one more while they are held: its ship stage names the block it skipped
+        try (Session late = client().connect(new Credentials("gmadmin", "gmadmin123"))) {
+            assertThat(late.timings()).filteredOn(t -> t.stage() == dev.shipctl.Stage.SHIP)
+                    .singleElement().extracting(dev.shipctl.StageTiming::detail).isEqualTo("BLOCK02 (BLOCK01 full)");
+        }
+        swarm.stop();
+        SwarmReport r = run.get(60, TimeUnit.SECONDS);
+
+        assertThat(r.loggedIn()).isEqualTo(BOTS);
+        assertThat(r.errors()).isEmpty();
+        assertThat(sandbox.events().history()).filteredOn(SandboxEvent.ReachedLobby.class::isInstance)
+                .map(e -> ((SandboxEvent.ReachedLobby) e).block())
+                .containsOnly(1, 2).filteredOn(b -> b == 2).hasSize(BOTS - Sandbox.PLAYERS_PER_BLOCK + 1);
+    }
+
+    @Test
     void anOverDrivenRampNeverHasMoreLoginsInFlightThanItsBoundAsTheSandboxSawThem() throws Exception {
         start(BOTS, b -> b);
         int bound = 3;
@@ -135,9 +157,10 @@ class SwarmTest {
     @Test
     void aFullBlockRefusesTheSessionsBeyondItsLobbiesAtTheShipAndTheReportCountsThem() throws Exception {
         start(BOTS, b -> b);
-        // every session to the client's block (1), one login at a time (two choosing the block at once may both
-        // pass its count, in Tethealla too): the 181st and later choose a block of 180 players
-        SwarmReport r = Swarm.builder(client(), bots(BOTS)).ramp(100_000).burst(BOTS).maxInFlight(1)
+        // every session to the block the client names (1), one login at a time (two choosing the block at once may
+        // both pass its count, in Tethealla too): the 181st and later choose a block of 180 players
+        ShipClient blockOne = ShipClient.builder().server("127.0.0.1", sandbox.loginPort()).block("1").timeout(Duration.ofSeconds(20)).build();
+        SwarmReport r = Swarm.builder(blockOne, bots(BOTS)).ramp(100_000).burst(BOTS).maxInFlight(1)
                 .duration(Duration.ZERO).build().run();
         assertThat(r.loggedIn()).isEqualTo(Sandbox.PLAYERS_PER_BLOCK);
         assertThat(r.failed()).isEqualTo(BOTS - Sandbox.PLAYERS_PER_BLOCK);

@@ -71,7 +71,7 @@ public final class ConnectOptions {
     @Option(names = "--ship", paramLabel = "NAME|N", description = "Ship to join, by name or number (default: the first).")
     String ship;
 
-    @Option(names = "--block", paramLabel = "NAME|N", description = "Block to join, by name (BLOCK02) or number (default: the first).")
+    @Option(names = "--block", paramLabel = "NAME|N", description = "Block to join, by name (BLOCK02) or number (default: the first; on Tethealla, the next when one is full).")
     String block;
 
     @Option(names = "--slot", paramLabel = "N", description = "Character slot 0-3 (default 0).")

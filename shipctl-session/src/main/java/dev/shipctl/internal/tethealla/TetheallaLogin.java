@@ -29,6 +29,7 @@ import dev.shipctl.protocol.packet.login.ServerSecurityData;
 import dev.shipctl.protocol.packet.menu.ClientMenuSelect;
 import dev.shipctl.protocol.packet.menu.ServerMenu;
 import dev.shipctl.protocol.packet.menu.ServerShipList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,6 +95,7 @@ final class TetheallaLogin implements LoginChain {
         clock.begin(Stage.SHIP);
         ServerRedirect toBlock;
         MenuItem chosenBlock;
+        List<String> full = new ArrayList<>(); // blocks found full on the way
         try (Connection c = wire.follow("ship", toShip)) {
             c.send(state.login(5, slot));
             securityData(run, c, "E6 on the ship");
@@ -104,12 +106,22 @@ final class TetheallaLogin implements LoginChain {
                     .toList();
             state.blocks(blocks);
             chosenBlock = MenuChoice.choose(blocks, run.client().block(), "block", Stage.SHIP);
-            state.block(chosenBlock);
-            c.send(new ClientMenuSelect(chosenBlock.menuId(), chosenBlock.itemId()));
-            toBlock = awaitBlockRedirect(wire, c);
+            // a block the user did not name may be full: then the next one, as a player picks from the list again
+            boolean named = run.client().block().isPresent();
+            while (true) {
+                state.block(chosenBlock);
+                c.send(new ClientMenuSelect(chosenBlock.menuId(), chosenBlock.itemId()));
+                Optional<ServerRedirect> to = awaitBlockRedirect(wire, c, named || chosenBlock == blocks.getLast(), full);
+                if (to.isPresent()) {
+                    toBlock = to.get();
+                    break;
+                }
+                full.add(chosenBlock.name());
+                chosenBlock = blocks.get(blocks.indexOf(chosenBlock) + 1);
+            }
             state.blockHop(new ResumeTicket.Hop(chosenBlock, blocks.indexOf(chosenBlock) + 1, wire.host(toBlock), toBlock.port()));
         }
-        clock.complete(chosenBlock.name());
+        clock.complete(chosenBlock.name() + (full.isEmpty() ? "" : " (" + String.join(", ", full) + " full)"));
         run.reached(Depth.SHIP);
 
         clock.begin(Stage.BLOCK);
@@ -165,11 +177,17 @@ final class TetheallaLogin implements LoginChain {
         run.state().accept(run.wire().expect(c, ServerSecurityData.class, waitingFor), run.clock().stage());
     }
 
-    /** After choosing a block: 0x19, or 0x01 "Block is full." followed by the block list again. */
-    private static ServerRedirect awaitBlockRedirect(Wire wire, Connection c) throws ShipException {
+    /**
+     * After choosing a block: its 0x19, or empty for 0x01 "Block is full." (Tethealla sends the block list again after
+     * it; the next choice's wait skips that). A 0x1A, or a 01 when {@code last} (the user named the block, or no block
+     * is left to try), is a refusal; {@code full} names the blocks found full before.
+     */
+    private static Optional<ServerRedirect> awaitBlockRedirect(Wire wire, Connection c, boolean last, List<String> full) throws ShipException {
         return wire.await(c, "the redirect to the block", p -> switch (p) {
-            case ServerRedirect r -> r;
-            case ServerLobbyMessage m -> throw new ShipException.LoginRefused(Stage.SHIP, Texts.display(m.text()).strip());
+            case ServerRedirect r -> Optional.of(r);
+            case ServerLobbyMessage m when !last -> Optional.empty();
+            case ServerLobbyMessage m -> throw new ShipException.LoginRefused(Stage.SHIP, Texts.display(m.text()).strip()
+                    + (full.isEmpty() ? "" : " (and " + String.join(", ", full) + " before it)"));
             case ServerMessageBox m -> throw new ShipException.LoginRefused(Stage.SHIP, Texts.display(m.text()).strip());
             default -> null;
         });
